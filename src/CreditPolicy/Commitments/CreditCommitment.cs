@@ -1,0 +1,232 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Ardalis.GuardClauses;
+using CreditPolicy.Subjects;
+using NodaTime;
+
+namespace CreditPolicy.Commitments;
+
+/// <summary>
+/// A credit commitment (信用承诺, C1): a public written commitment a subject makes while applying for an
+/// approval item (事项), of one of the three types of C2. It takes effect only once signed or sealed (C3).
+/// An acceptance-with-missing-materials commitment (TD) names the missing materials, the remedy deadline
+/// (容缺补正时限) and the authorised agent.
+/// </summary>
+/// <remarks>
+/// Declining to commit is never recorded against anyone (C4): a profile without commitments is a complete
+/// profile, and nothing in the library treats the absence of a commitment as a fact against the subject.
+/// Immutable and thread-safe.
+/// </remarks>
+public sealed class CreditCommitment
+{
+    /// <summary>Creates a commitment.</summary>
+    /// <param name="id">Identifier, unique in its profile; cited as evidence.</param>
+    /// <param name="type">The type (C2).</param>
+    /// <param name="matter">The approval item applied for (事项).</param>
+    /// <param name="committedOn">The commitment date (C3).</param>
+    /// <param name="window">The service window, if known.</param>
+    /// <param name="signedOn">The day it was signed or sealed; <see langword="null"/> while unsigned (not in effect, C3).</param>
+    /// <param name="missingMaterials">TD only, required there: the materials still to be submitted.</param>
+    /// <param name="remedyDeadline">TD only, required there: the last day to submit them.</param>
+    /// <param name="materialsSubmittedOn">TD only: the day they were submitted.</param>
+    /// <param name="breachedOn">The day a breach was established; needs a signature on or before it.</param>
+    /// <param name="agent">The authorised agent (委托代理人), if any.</param>
+    /// <exception cref="ArgumentException">A value is missing or contradicts another; the message names the field.</exception>
+    public CreditCommitment(
+        string id,
+        CommitmentType type,
+        string matter,
+        LocalDate committedOn,
+        string? window = null,
+        LocalDate? signedOn = null,
+        IEnumerable<string>? missingMaterials = null,
+        LocalDate? remedyDeadline = null,
+        LocalDate? materialsSubmittedOn = null,
+        LocalDate? breachedOn = null,
+        CommitmentAgent? agent = null)
+    {
+        Id = Guard.Against.NullOrWhiteSpace(id);
+        Type = Guard.Against.EnumOutOfRange(type);
+        Matter = Guard.Against.NullOrWhiteSpace(matter);
+        var materials = missingMaterials?.ToImmutableArray() ?? [];
+        foreach (var problem in Check(type, committedOn, signedOn, materials, remedyDeadline, materialsSubmittedOn, breachedOn))
+        {
+            throw new ArgumentException(problem.ToString(), problem.Field);
+        }
+
+        CommittedOn = committedOn;
+        Window = string.IsNullOrWhiteSpace(window) ? null : window;
+        SignedOn = signedOn;
+        MissingMaterials = materials;
+        RemedyDeadline = remedyDeadline;
+        MaterialsSubmittedOn = materialsSubmittedOn;
+        BreachedOn = breachedOn;
+        Agent = agent;
+    }
+
+    /// <summary>Identifier, unique in its profile.</summary>
+    public string Id { get; }
+
+    /// <summary>The type (C2).</summary>
+    public CommitmentType Type { get; }
+
+    /// <summary>The approval item applied for (事项).</summary>
+    public string Matter { get; }
+
+    /// <summary>The service window, if known.</summary>
+    public string? Window { get; }
+
+    /// <summary>The commitment date (承诺日期, C3).</summary>
+    public LocalDate CommittedOn { get; }
+
+    /// <summary>The day it was signed or sealed (C3), or <see langword="null"/>.</summary>
+    public LocalDate? SignedOn { get; }
+
+    /// <summary>TD: the missing materials; empty for other types.</summary>
+    public ImmutableArray<string> MissingMaterials { get; }
+
+    /// <summary>TD: the last day to submit the missing materials (容缺补正时限).</summary>
+    public LocalDate? RemedyDeadline { get; }
+
+    /// <summary>TD: the day the missing materials were submitted.</summary>
+    public LocalDate? MaterialsSubmittedOn { get; }
+
+    /// <summary>The day a breach was established, or <see langword="null"/>.</summary>
+    public LocalDate? BreachedOn { get; }
+
+    /// <summary>The authorised agent (委托代理人), or <see langword="null"/>.</summary>
+    public CommitmentAgent? Agent { get; }
+
+    /// <summary>Whether the commitment exists on <paramref name="date"/>: its commitment date is on or before it.</summary>
+    public bool ExistsOn(LocalDate date) => CommittedOn <= date;
+
+    /// <summary>Whether a breach is established on <paramref name="date"/> (contract: <c>breachedOn &lt;= date</c>).</summary>
+    public bool IsBreachedOn(LocalDate date) => BreachedOn <= date && ExistsOn(date);
+
+    /// <summary>
+    /// The commitment's status on <paramref name="date"/>, from dates on or before it only:
+    /// not yet made; breached (a breach established); invalid (the letter lacks a C3 field of
+    /// <paramref name="committer"/>); not signed; and for TD fulfilled (materials in by the deadline),
+    /// terminated and returned (deadline passed without them, 终止退件) or in effect; in effect otherwise.
+    /// </summary>
+    public CommitmentStatus StatusOn(LocalDate date, Subject committer)
+    {
+        Guard.Against.Null(committer);
+        if (!ExistsOn(date))
+        {
+            return CommitmentStatus.NotYetMade;
+        }
+
+        if (IsBreachedOn(date))
+        {
+            return CommitmentStatus.Breached;
+        }
+
+        if (MissingLetterFields(committer).Count > 0)
+        {
+            return CommitmentStatus.Invalid;
+        }
+
+        if (SignedOn is not { } signed || signed > date)
+        {
+            return CommitmentStatus.NotSigned;
+        }
+
+        if (RemedyDeadline is not { } deadline)
+        {
+            return CommitmentStatus.InEffect;
+        }
+
+        if (MaterialsSubmittedOn is { } submitted && submitted <= date && submitted <= deadline)
+        {
+            return CommitmentStatus.Fulfilled;
+        }
+
+        return date > deadline ? CommitmentStatus.TerminatedAndReturned : CommitmentStatus.InEffect;
+    }
+
+    /// <summary>
+    /// The fields a commitment letter must contain (C3) that <paramref name="committer"/> lacks: the
+    /// supervising department (主管部门), and a certificate type that is a unified social credit code or a
+    /// resident identity card. Name, number, content (type and matter) and date are always present.
+    /// </summary>
+    public static IReadOnlyList<FieldProblem> MissingLetterFields(Subject committer)
+    {
+        Guard.Against.Null(committer);
+        if (committer.SupervisingDepartment is not null && committer.Identifier.Type != IdentifierType.Other)
+        {
+            return [];
+        }
+
+        var missing = new List<FieldProblem>(2);
+        if (committer.Identifier.Type == IdentifierType.Other)
+        {
+            missing.Add(new FieldProblem("subject.idType", "A commitment letter needs a unified social credit code or a resident identity card (C3)."));
+        }
+
+        if (committer.SupervisingDepartment is null)
+        {
+            missing.Add(new FieldProblem("subject.supervisingDepartment", "A commitment letter must name the supervising department (主管部门, C3)."));
+        }
+
+        return missing;
+    }
+
+    /// <summary>Every problem with a commitment's type-specific fields and dates, by contract field name.</summary>
+    public static IEnumerable<FieldProblem> Check(
+        CommitmentType type,
+        LocalDate committedOn,
+        LocalDate? signedOn,
+        IReadOnlyCollection<string> missingMaterials,
+        LocalDate? remedyDeadline,
+        LocalDate? materialsSubmittedOn,
+        LocalDate? breachedOn)
+    {
+        Guard.Against.Null(missingMaterials);
+        if (type == CommitmentType.AcceptanceWithMissingMaterials)
+        {
+            if (missingMaterials.Count == 0)
+            {
+                yield return new FieldProblem("missingMaterials", "An acceptance-with-missing-materials commitment (TD) must list the missing materials.");
+            }
+            else if (missingMaterials.Any(string.IsNullOrWhiteSpace))
+            {
+                yield return new FieldProblem("missingMaterials", "A missing material must not be blank.");
+            }
+
+            if (remedyDeadline is null)
+            {
+                yield return new FieldProblem("remedyDeadline", "An acceptance-with-missing-materials commitment (TD) must have a remedy deadline (容缺补正时限).");
+            }
+            else if (remedyDeadline < committedOn)
+            {
+                yield return new FieldProblem("remedyDeadline", $"The remedy deadline ({IsoDate.Format(remedyDeadline)}) is before the commitment date ({IsoDate.Format(committedOn)}).");
+            }
+
+            if (materialsSubmittedOn < committedOn)
+            {
+                yield return new FieldProblem("materialsSubmittedOn", $"Materials submitted on {IsoDate.Format(materialsSubmittedOn)}, before the commitment date ({IsoDate.Format(committedOn)}).");
+            }
+        }
+        else
+        {
+            foreach (var (field, present) in new[] { ("missingMaterials", missingMaterials.Count > 0), ("remedyDeadline", remedyDeadline is not null), ("materialsSubmittedOn", materialsSubmittedOn is not null) })
+            {
+                if (present)
+                {
+                    yield return new FieldProblem(field, "Only an acceptance-with-missing-materials commitment (TD) has this field.");
+                }
+            }
+        }
+
+        if (breachedOn is { } breached && (signedOn is not { } signed || breached < signed))
+        {
+            yield return new FieldProblem("breachedOn", "A breach can only be established once the commitment is signed and in effect (C3): breachedOn needs a signedOn on or before it.");
+        }
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Id} {Type} for {Matter} on {IsoDate.Format(CommittedOn)}";
+}

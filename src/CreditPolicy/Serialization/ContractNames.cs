@@ -1,0 +1,54 @@
+using CreditPolicy.Commitments;
+using CreditPolicy.Measures;
+using CreditPolicy.Records;
+using CreditPolicy.Reports;
+using CreditPolicy.Subjects;
+
+namespace CreditPolicy.Serialization;
+
+/// <summary>The contract's spellings (../shared/contract, v1) of every enumeration it names.</summary>
+internal static class ContractNames
+{
+    internal static readonly EnumSpelling<SubjectKind> SubjectKinds = new(
+        (SubjectKind.Enterprise, "enterprise"),
+        (SubjectKind.PublicInstitution, "public-institution"),
+        (SubjectKind.SocialOrganization, "social-organization"),
+        (SubjectKind.NaturalPerson, "natural-person"),
+        (SubjectKind.IndividualBusiness, "individual-business"),
+        (SubjectKind.OtherOrganization, "other-organization"));
+
+    internal static readonly EnumSpelling<IdentifierType> IdentifierTypes = new(
+        (IdentifierType.Uscc, "uscc"),
+        (IdentifierType.ResidentId, "resident-id"),
+        (IdentifierType.Other, "other"));
+
+    internal static readonly EnumSpelling<CreditRecordCategory> RecordCategories = new(
+        (CreditRecordCategory.AdministrativePenalty, "administrative-penalty"),
+        (CreditRecordCategory.DishonestJudgmentDebtor, "dishonest-judgment-debtor"),
+        (CreditRecordCategory.SeriousDishonestyList, "serious-dishonesty-list"),
+        (CreditRecordCategory.CommitmentBreach, "commitment-breach"),
+        (CreditRecordCategory.OtherNegative, "other-negative"),
+        (CreditRecordCategory.Commendation, "commendation"),
+        (CreditRecordCategory.RedList, "red-list"),
+        (CreditRecordCategory.OtherPositive, "other-positive"),
+        (CreditRecordCategory.AdministrativeLicense, "administrative-license"),
+        (CreditRecordCategory.Other, "other"));
+
+    internal static readonly EnumSpelling<RecordSeverity> Severities = new(
+        (RecordSeverity.General, "general"),
+        (RecordSeverity.Serious, "serious"));
+
+    internal static readonly EnumSpelling<CreditReportKind> ReportKinds = new(
+        (CreditReportKind.Enterprise, "enterprise"),
+        (CreditReportKind.Personal, "personal"));
+
+    internal static readonly EnumSpelling<CommitmentType> CommitmentTypes = new(
+        (CommitmentType.ProactiveDisclosure, "proactive-disclosure"),
+        (CommitmentType.AcceptanceWithMissingMaterials, "acceptance-with-missing-materials"),
+        (CommitmentType.ApprovalSubstitution, "approval-substitution"));
+
+    internal static readonly EnumSpelling<Convenience> Conveniences = new(
+        (Convenience.GreenChannel, "green-channel"),
+        (Convenience.AcceptanceWithMissingMaterials, "acceptance-with-missing-materials"),
+        (Convenience.PrioritySupport, "priority-support"));
+}

@@ -1,0 +1,35 @@
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+
+namespace CreditPolicy.Serialization;
+
+/// <summary>The field names of one kind of JSON object, matched against property names without allocating.</summary>
+internal sealed class FieldSet
+{
+    private readonly byte[][] _utf8;
+
+    internal FieldSet(params string[] names)
+    {
+        Names = names;
+        _utf8 = [.. names.Select(Encoding.UTF8.GetBytes)];
+    }
+
+    internal string[] Names { get; }
+
+    /// <summary>The index of the reader's current property name, or -1 for a field the contract does not name (ignored).</summary>
+    internal int Match(ref Utf8JsonReader reader)
+    {
+        for (var i = 0; i < _utf8.Length; i++)
+        {
+            if (reader.ValueTextEquals(_utf8[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    internal int IndexOf(string name) => System.Array.IndexOf(Names, name);
+}

@@ -1,0 +1,183 @@
+using System;
+using System.IO;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Ardalis.GuardClauses;
+using CreditPolicy.Subjects;
+using NodaTime;
+
+namespace CreditPolicy.Serialization;
+
+/// <summary>
+/// Reads and writes profiles in the contract's JSON (../shared/contract, v1): camelCase names, the
+/// contract's enum spellings, ISO dates.
+/// </summary>
+/// <remarks>
+/// Reading never throws for bad input: it returns every problem with its JSON path and line (missing
+/// required field, unknown enum value, impossible date, wrong check character, duplicate id, …). Unknown
+/// fields are ignored. Writing masks natural persons' numbers unless told otherwise (R8, C5). Thread-safe.
+/// </remarks>
+public static class ProfileJson
+{
+    internal static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+
+    /// <summary>Reads one profile from UTF-8 JSON.</summary>
+    public static ProfileReadResult Read(ReadOnlySpan<byte> utf8Json, ProfileReadOptions? options = null) =>
+        new ProfileParser(utf8Json, options ?? ProfileReadOptions.Default).Parse();
+
+    /// <summary>Reads one profile from JSON text.</summary>
+    public static ProfileReadResult Read(string json, ProfileReadOptions? options = null)
+    {
+        Guard.Against.Null(json);
+        return Read(Encoding.UTF8.GetBytes(json), options);
+    }
+
+    /// <summary>Writes a profile as JSON text.</summary>
+    public static string Write(CreditProfile profile, ProfileWriteOptions? options = null)
+    {
+        options ??= ProfileWriteOptions.Default;
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = Encoder, Indented = options.Indented }))
+        {
+            Write(writer, profile, options);
+        }
+
+        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+    }
+
+    /// <summary>Writes a profile to a JSON writer.</summary>
+    public static void Write(Utf8JsonWriter writer, CreditProfile profile, ProfileWriteOptions? options = null)
+    {
+        Guard.Against.Null(writer);
+        Guard.Against.Null(profile);
+        options ??= ProfileWriteOptions.Default;
+        writer.WriteStartObject();
+        var subject = profile.Subject;
+        writer.WriteStartObject("subject");
+        writer.WriteString("name", subject.Name);
+        writer.WriteString("kind", ContractNames.SubjectKinds.Name(subject.Kind));
+        WriteIdentifier(writer, subject.Identifier, options);
+        WriteIfNotNull(writer, "supervisingDepartment", subject.SupervisingDepartment);
+        writer.WriteEndObject();
+
+        writer.WriteStartArray("records");
+        foreach (var record in profile.Records)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", record.Id);
+            writer.WriteString("category", ContractNames.RecordCategories.Name(record.Category));
+            if (record.StatedSeverity is { } severity)
+            {
+                writer.WriteString("severity", ContractNames.Severities.Name(severity));
+            }
+
+            WriteIfNotNull(writer, "authority", record.Authority);
+            WriteDate(writer, "decidedOn", record.DecidedOn);
+            WriteDate(writer, "publicUntil", record.PublicUntil);
+            WriteDate(writer, "repairedOn", record.RepairedOn);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("reports");
+        foreach (var report in profile.Reports)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", report.Id);
+            writer.WriteString("kind", ContractNames.ReportKinds.Name(report.Kind));
+            writer.WriteStartObject("agency");
+            writer.WriteString("name", report.Agency.Name);
+            writer.WriteString("filingNumber", report.Agency.FilingNumber);
+            writer.WriteEndObject();
+            writer.WriteString("rating", report.Rating.ToString());
+            WriteDate(writer, "issuedOn", report.IssuedOn);
+            WriteDate(writer, "validUntil", report.ValidUntil);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("commitments");
+        foreach (var commitment in profile.Commitments)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", commitment.Id);
+            writer.WriteString("type", ContractNames.CommitmentTypes.Name(commitment.Type));
+            writer.WriteString("matter", commitment.Matter);
+            WriteIfNotNull(writer, "window", commitment.Window);
+            WriteDate(writer, "committedOn", commitment.CommittedOn);
+            WriteDate(writer, "signedOn", commitment.SignedOn);
+            if (!commitment.MissingMaterials.IsEmpty)
+            {
+                writer.WriteStartArray("missingMaterials");
+                foreach (var material in commitment.MissingMaterials)
+                {
+                    writer.WriteStringValue(material);
+                }
+
+                writer.WriteEndArray();
+            }
+
+            WriteDate(writer, "remedyDeadline", commitment.RemedyDeadline);
+            WriteDate(writer, "materialsSubmittedOn", commitment.MaterialsSubmittedOn);
+            WriteDate(writer, "breachedOn", commitment.BreachedOn);
+            if (commitment.Agent is { } agent)
+            {
+                writer.WriteStartObject("agent");
+                writer.WriteString("name", agent.Name);
+                WriteIdentifier(writer, agent.Identifier, options);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("conveniences");
+        foreach (var convenience in profile.Conveniences)
+        {
+            writer.WriteStringValue(ContractNames.Conveniences.Name(convenience));
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes <c>idType</c> and <c>id</c>, the id masked when personal unless revealing is asked for.</summary>
+    internal static void WriteIdentifier(Utf8JsonWriter writer, SubjectIdentifier identifier, ProfileWriteOptions options)
+    {
+        writer.WriteString("idType", ContractNames.IdentifierTypes.Name(identifier.Type));
+        writer.WriteString("id", options.RevealPersonalIdentifiers ? identifier.RevealUnmasked() : identifier.ToDisplayString(options.Mask));
+    }
+
+    internal static void WriteDate(Utf8JsonWriter writer, string name, LocalDate? date)
+    {
+        if (date is { } d)
+        {
+            Span<char> text = stackalloc char[10];
+            WriteDigits(text[..4], d.Year);
+            text[4] = '-';
+            WriteDigits(text.Slice(5, 2), d.Month);
+            text[7] = '-';
+            WriteDigits(text.Slice(8, 2), d.Day);
+            writer.WriteString(name, text);
+        }
+    }
+
+    private static void WriteDigits(Span<char> target, int value)
+    {
+        for (var i = target.Length - 1; i >= 0; i--)
+        {
+            target[i] = (char)('0' + (value % 10));
+            value /= 10;
+        }
+    }
+
+    private static void WriteIfNotNull(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is not null)
+        {
+            writer.WriteString(name, value);
+        }
+    }
+}

@@ -1,0 +1,665 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Text;
+using System.Text.Json;
+using CreditPolicy.Commitments;
+using CreditPolicy.Measures;
+using CreditPolicy.Records;
+using CreditPolicy.Reports;
+using CreditPolicy.Subjects;
+using NodaTime;
+
+namespace CreditPolicy.Serialization;
+
+/// <summary>
+/// Reads one profile from UTF-8 JSON in a single pass with <see cref="Utf8JsonReader"/>, collecting every
+/// problem with its JSON path and line. Unknown fields are skipped; <c>null</c> counts as absent.
+/// </summary>
+internal ref struct ProfileParser
+{
+    private static readonly FieldSet ProfileFields = new("subject", "records", "reports", "commitments", "conveniences");
+    private static readonly FieldSet SubjectFields = new("name", "kind", "idType", "id", "supervisingDepartment");
+    private static readonly FieldSet AgentFields = new("name", "idType", "id");
+    private static readonly FieldSet RecordFields = new("id", "category", "severity", "authority", "decidedOn", "publicUntil", "repairedOn");
+    private static readonly FieldSet ReportFields = new("id", "kind", "agency", "rating", "issuedOn", "validUntil");
+    private static readonly FieldSet AgencyFields = new("name", "filingNumber");
+    private static readonly FieldSet CommitmentFields = new(
+        "id", "type", "matter", "window", "committedOn", "signedOn", "missingMaterials", "remedyDeadline", "materialsSubmittedOn", "breachedOn", "agent");
+
+    private static readonly byte[][] RatingNames = [.. Array.ConvertAll(CreditRating.All, r => Encoding.UTF8.GetBytes(r.ToString()))];
+
+    private readonly ReadOnlySpan<byte> _input;
+    private readonly ProfileReadOptions _options;
+    private readonly JsonPathStack _path;
+    private readonly List<(string Id, long Offset)> _ids;
+    private Utf8JsonReader _reader;
+    private List<InputError>? _errors;
+
+    internal ProfileParser(ReadOnlySpan<byte> input, ProfileReadOptions options)
+    {
+        _input = input;
+        _options = options;
+        _path = new JsonPathStack();
+        _ids = [];
+        _reader = new Utf8JsonReader(input, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+        _errors = null;
+    }
+
+    internal ProfileReadResult Parse()
+    {
+        CreditProfile? profile = null;
+        try
+        {
+            profile = ReadProfile();
+            if (_errors is null && _reader.Read())
+            {
+                Error(_reader.TokenStartIndex, null, "Unexpected content after the profile; give one profile per document (or per line in JSON Lines).");
+            }
+        }
+        catch (JsonException ex)
+        {
+            var message = ex.Message;
+            var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            AddError(new InputError(_path.Format(), _options.FirstLineNumber + (int)(ex.LineNumber ?? 0), "Invalid JSON: " + (cut > 0 ? message[..cut] : message)));
+        }
+
+        return _errors is null && profile is not null
+            ? new ProfileReadResult(profile, [])
+            : new ProfileReadResult(null, [.. _errors ?? []]);
+    }
+
+    private CreditProfile? ReadProfile()
+    {
+        if (!_reader.Read())
+        {
+            Error(0, null, "The input is empty; expected a profile (a JSON object).");
+            return null;
+        }
+
+        var start = _reader.TokenStartIndex;
+        if (_reader.TokenType != JsonTokenType.StartObject)
+        {
+            Error(start, null, "A profile must be a JSON object.");
+            return null;
+        }
+
+        Subject? subject = null;
+        var records = ImmutableArray.CreateBuilder<CreditRecord>();
+        var reports = ImmutableArray.CreateBuilder<CreditReport>();
+        var commitments = ImmutableArray.CreateBuilder<CreditCommitment>();
+        var conveniences = ImmutableArray.CreateBuilder<Convenience>();
+        var present = 0;
+        while (NextField(ProfileFields, ref present, out var field))
+        {
+            switch (field)
+            {
+                case 0:
+                    subject = ReadSubject();
+                    break;
+                case 1:
+                    for (var i = 0; NextElement(i); i++)
+                    {
+                        AddIfNotNull(records, ReadRecord());
+                        _path.Pop();
+                    }
+
+                    break;
+                case 2:
+                    for (var i = 0; NextElement(i); i++)
+                    {
+                        AddIfNotNull(reports, ReadReport());
+                        _path.Pop();
+                    }
+
+                    break;
+                case 3:
+                    for (var i = 0; NextElement(i); i++)
+                    {
+                        AddIfNotNull(commitments, ReadCommitment());
+                        _path.Pop();
+                    }
+
+                    break;
+                default:
+                    for (var i = 0; NextElement(i); i++)
+                    {
+                        var offset = _reader.TokenStartIndex;
+                        if (ReadEnum(ContractNames.Conveniences) is { } convenience)
+                        {
+                            if (conveniences.Contains(convenience))
+                            {
+                                Error(offset, null, $"Convenience '{ContractNames.Conveniences.Name(convenience)}' is listed twice.");
+                            }
+
+                            conveniences.Add(convenience);
+                        }
+
+                        _path.Pop();
+                    }
+
+                    break;
+            }
+
+            _path.Pop();
+        }
+
+        RequireFields(ProfileFields, present, 0b1, start);
+        return _errors is null && subject is not null
+            ? new CreditProfile(subject, records.DrainToImmutable(), reports.DrainToImmutable(), commitments.DrainToImmutable(), conveniences.DrainToImmutable())
+            : null;
+    }
+
+    private Subject? ReadSubject()
+    {
+        var start = _reader.TokenStartIndex;
+        if (!ExpectObject())
+        {
+            return null;
+        }
+
+        Span<long> at = stackalloc long[5];
+        string? name = null, id = null, department = null;
+        SubjectKind? kind = null;
+        IdentifierType? idType = null;
+        var present = 0;
+        while (NextField(SubjectFields, ref present, out var field))
+        {
+            at[field] = _reader.TokenStartIndex;
+            switch (field)
+            {
+                case 0: name = ReadString(); break;
+                case 1: kind = ReadEnum(ContractNames.SubjectKinds); break;
+                case 2: idType = ReadEnum(ContractNames.IdentifierTypes); break;
+                case 3: id = ReadString(); break;
+                default: department = ReadString(); break;
+            }
+
+            _path.Pop();
+        }
+
+        RequireFields(SubjectFields, present, 0b1111, start);
+        if (name is null || kind is not { } k || idType is not { } t || id is null)
+        {
+            return null;
+        }
+
+        if (Subject.CheckIdentifierType(k, t) is { } problem)
+        {
+            Error(at[2], "idType", problem);
+            return null;
+        }
+
+        var identifier = ReadIdentifier(t, id, k == SubjectKind.NaturalPerson, at[3]);
+        return identifier is null ? null : new Subject(name, k, identifier, department);
+    }
+
+    private CreditRecord? ReadRecord()
+    {
+        var start = _reader.TokenStartIndex;
+        if (!ExpectObject())
+        {
+            return null;
+        }
+
+        Span<long> at = stackalloc long[7];
+        string? id = null, authority = null;
+        CreditRecordCategory? category = null;
+        RecordSeverity? severity = null;
+        LocalDate? decidedOn = null, publicUntil = null, repairedOn = null;
+        var present = 0;
+        while (NextField(RecordFields, ref present, out var field))
+        {
+            at[field] = _reader.TokenStartIndex;
+            switch (field)
+            {
+                case 0: id = ReadId(); break;
+                case 1: category = ReadEnum(ContractNames.RecordCategories); break;
+                case 2: severity = ReadEnum(ContractNames.Severities); break;
+                case 3: authority = ReadString(); break;
+                case 4: decidedOn = ReadDate(); break;
+                case 5: publicUntil = ReadDate(); break;
+                default: repairedOn = ReadDate(); break;
+            }
+
+            _path.Pop();
+        }
+
+        RequireFields(RecordFields, present, 0b10011, start);
+        if (id is null || category is not { } c || decidedOn is not { } decided
+            || Report(RecordFields, at, CreditRecord.Check(c, decided, severity, publicUntil, repairedOn)))
+        {
+            return null;
+        }
+
+        return new CreditRecord(id, c, decided, severity, authority, publicUntil, repairedOn);
+    }
+
+    private CreditReport? ReadReport()
+    {
+        var start = _reader.TokenStartIndex;
+        if (!ExpectObject())
+        {
+            return null;
+        }
+
+        Span<long> at = stackalloc long[6];
+        string? id = null;
+        CreditReportKind? kind = null;
+        CreditServiceAgency? agency = null;
+        CreditRating? rating = null;
+        LocalDate? issuedOn = null, validUntil = null;
+        var present = 0;
+        while (NextField(ReportFields, ref present, out var field))
+        {
+            at[field] = _reader.TokenStartIndex;
+            switch (field)
+            {
+                case 0: id = ReadId(); break;
+                case 1: kind = ReadEnum(ContractNames.ReportKinds); break;
+                case 2: agency = ReadAgency(); break;
+                case 3: rating = ReadRating(); break;
+                case 4: issuedOn = ReadDate(); break;
+                default: validUntil = ReadDate(); break;
+            }
+
+            _path.Pop();
+        }
+
+        RequireFields(ReportFields, present, 0b111111, start);
+        if (id is null || kind is not { } k || agency is null || rating is not { } r || issuedOn is not { } issued || validUntil is not { } until
+            || Report(ReportFields, at, CreditReport.Check(issued, until)))
+        {
+            return null;
+        }
+
+        return new CreditReport(id, k, agency, r, issued, until);
+    }
+
+    private CreditServiceAgency? ReadAgency()
+    {
+        var start = _reader.TokenStartIndex;
+        if (!ExpectObject())
+        {
+            return null;
+        }
+
+        string? name = null, filingNumber = null;
+        var present = 0;
+        while (NextField(AgencyFields, ref present, out var field))
+        {
+            if (field == 0)
+            {
+                name = ReadNonBlankString();
+            }
+            else
+            {
+                filingNumber = ReadNonBlankString();
+            }
+
+            _path.Pop();
+        }
+
+        RequireFields(AgencyFields, present, 0b11, start);
+        return name is null || filingNumber is null ? null : new CreditServiceAgency(name, filingNumber);
+    }
+
+    private CreditCommitment? ReadCommitment()
+    {
+        var start = _reader.TokenStartIndex;
+        if (!ExpectObject())
+        {
+            return null;
+        }
+
+        Span<long> at = stackalloc long[11];
+        string? id = null, matter = null, window = null;
+        CommitmentType? type = null;
+        LocalDate? committedOn = null, signedOn = null, remedyDeadline = null, materialsSubmittedOn = null, breachedOn = null;
+        ImmutableArray<string> materials = [];
+        CommitmentAgent? agent = null;
+        var present = 0;
+        while (NextField(CommitmentFields, ref present, out var field))
+        {
+            at[field] = _reader.TokenStartIndex;
+            switch (field)
+            {
+                case 0: id = ReadId(); break;
+                case 1: type = ReadEnum(ContractNames.CommitmentTypes); break;
+                case 2: matter = ReadNonBlankString(); break;
+                case 3: window = ReadString(); break;
+                case 4: committedOn = ReadDate(); break;
+                case 5: signedOn = ReadDate(); break;
+                case 6: materials = ReadStringArray(); break;
+                case 7: remedyDeadline = ReadDate(); break;
+                case 8: materialsSubmittedOn = ReadDate(); break;
+                case 9: breachedOn = ReadDate(); break;
+                default: agent = ReadAgent(); break;
+            }
+
+            _path.Pop();
+        }
+
+        RequireFields(CommitmentFields, present, 0b10111, start);
+        if (id is null || type is not { } t || matter is null || committedOn is not { } committed
+            || Report(CommitmentFields, at, CreditCommitment.Check(t, committed, signedOn, materials, remedyDeadline, materialsSubmittedOn, breachedOn)))
+        {
+            return null;
+        }
+
+        return new CreditCommitment(id, t, matter, committed, window, signedOn, materials, remedyDeadline, materialsSubmittedOn, breachedOn, agent);
+    }
+
+    private CommitmentAgent? ReadAgent()
+    {
+        var start = _reader.TokenStartIndex;
+        if (!ExpectObject())
+        {
+            return null;
+        }
+
+        string? name = null, id = null;
+        IdentifierType? idType = null;
+        long idAt = start;
+        var present = 0;
+        while (NextField(AgentFields, ref present, out var field))
+        {
+            switch (field)
+            {
+                case 0: name = ReadNonBlankString(); break;
+                case 1: idType = ReadEnum(ContractNames.IdentifierTypes); break;
+                default:
+                    idAt = _reader.TokenStartIndex;
+                    id = ReadString();
+                    break;
+            }
+
+            _path.Pop();
+        }
+
+        RequireFields(AgentFields, present, 0b111, start);
+        if (name is null || idType is not { } t || id is null)
+        {
+            return null;
+        }
+
+        var identifier = ReadIdentifier(t, id, true, idAt);
+        return identifier is null ? null : new CommitmentAgent(name, identifier);
+    }
+
+    private SubjectIdentifier? ReadIdentifier(IdentifierType type, string value, bool heldByNaturalPerson, long offset)
+    {
+        if (SubjectIdentifier.TryParse(type, value, heldByNaturalPerson, _options.UsccMode, out var identifier, out var error))
+        {
+            return identifier;
+        }
+
+        Error(offset, "id", error);
+        return null;
+    }
+
+    /// <summary>Moves to the next property of the current object; pushes its name when it is one of <paramref name="fields"/>, skipping others.</summary>
+    private bool NextField(FieldSet fields, ref int present, out int field)
+    {
+        while (_reader.Read() && _reader.TokenType == JsonTokenType.PropertyName)
+        {
+            field = fields.Match(ref _reader);
+            var at = _reader.TokenStartIndex;
+            _reader.Read();
+            if (field < 0)
+            {
+                _reader.Skip();
+                continue;
+            }
+
+            _path.Push(fields.Names[field]);
+            if ((present & (1 << field)) != 0)
+            {
+                Error(at, null, $"Field '{fields.Names[field]}' is given twice.");
+            }
+
+            if (_reader.TokenType != JsonTokenType.Null)
+            {
+                present |= 1 << field;
+            }
+
+            return true;
+        }
+
+        field = -1;
+        return false;
+    }
+
+    /// <summary>Moves to element <paramref name="index"/> of the current array and pushes its index; false at the end (or when the value is null or not an array).</summary>
+    private bool NextElement(int index)
+    {
+        if (index == 0 && _reader.TokenType != JsonTokenType.StartArray)
+        {
+            if (_reader.TokenType != JsonTokenType.Null)
+            {
+                Error(_reader.TokenStartIndex, null, "Expected an array.");
+                _reader.Skip();
+            }
+
+            return false;
+        }
+
+        if (!_reader.Read() || _reader.TokenType == JsonTokenType.EndArray)
+        {
+            return false;
+        }
+
+        _path.Push(index);
+        return true;
+    }
+
+    private bool ExpectObject()
+    {
+        if (_reader.TokenType == JsonTokenType.StartObject)
+        {
+            return true;
+        }
+
+        if (_reader.TokenType != JsonTokenType.Null)
+        {
+            Error(_reader.TokenStartIndex, null, "Expected an object.");
+            _reader.Skip();
+        }
+
+        return false;
+    }
+
+    private string? ReadString()
+    {
+        if (_reader.TokenType == JsonTokenType.String)
+        {
+            return _reader.GetString();
+        }
+
+        if (_reader.TokenType != JsonTokenType.Null)
+        {
+            Error(_reader.TokenStartIndex, null, "Expected a string.");
+            _reader.Skip();
+        }
+
+        return null;
+    }
+
+    private string? ReadNonBlankString()
+    {
+        var offset = _reader.TokenStartIndex;
+        var text = ReadString();
+        if (text is not null && string.IsNullOrWhiteSpace(text))
+        {
+            Error(offset, null, "Must not be blank.");
+            return null;
+        }
+
+        return text;
+    }
+
+    private string? ReadId()
+    {
+        var offset = _reader.TokenStartIndex;
+        var id = ReadNonBlankString();
+        if (id is null)
+        {
+            return null;
+        }
+
+        foreach (var (known, knownAt) in _ids)
+        {
+            if (string.Equals(known, id, StringComparison.Ordinal))
+            {
+                Error(offset, null, $"Id '{id}' is already used on line {LineOf(knownAt)}; record, report and commitment ids must be unique in a profile.");
+                return null;
+            }
+        }
+
+        _ids.Add((id, offset));
+        return id;
+    }
+
+    private ImmutableArray<string> ReadStringArray()
+    {
+        var items = ImmutableArray.CreateBuilder<string>();
+        for (var i = 0; NextElement(i); i++)
+        {
+            AddIfNotNull(items, ReadNonBlankString());
+            _path.Pop();
+        }
+
+        return items.DrainToImmutable();
+    }
+
+    private T? ReadEnum<T>(EnumSpelling<T> spelling)
+        where T : struct, Enum
+    {
+        if (_reader.TokenType == JsonTokenType.String && spelling.TryMatch(ref _reader, out var value))
+        {
+            return value;
+        }
+
+        UnknownValue(spelling.Expected);
+        return null;
+    }
+
+    private CreditRating? ReadRating()
+    {
+        if (_reader.TokenType == JsonTokenType.String)
+        {
+            for (var i = 0; i < RatingNames.Length; i++)
+            {
+                if (_reader.ValueTextEquals(RatingNames[i]))
+                {
+                    return CreditRating.All[i];
+                }
+            }
+        }
+
+        UnknownValue("AAA, AA, A, BBB, BB, B, CCC, CC, C");
+        return null;
+    }
+
+    private void UnknownValue(string expected)
+    {
+        if (_reader.TokenType == JsonTokenType.Null)
+        {
+            return;
+        }
+
+        var offset = _reader.TokenStartIndex;
+        if (_reader.TokenType == JsonTokenType.String)
+        {
+            Error(offset, null, $"Unknown value '{Truncate(_reader.GetString())}'; expected one of: {expected}.");
+        }
+        else
+        {
+            Error(offset, null, $"Expected a string, one of: {expected}.");
+            _reader.Skip();
+        }
+    }
+
+    private LocalDate? ReadDate()
+    {
+        if (_reader.TokenType != JsonTokenType.String)
+        {
+            if (_reader.TokenType != JsonTokenType.Null)
+            {
+                Error(_reader.TokenStartIndex, null, "Expected a date string YYYY-MM-DD.");
+                _reader.Skip();
+            }
+
+            return null;
+        }
+
+        var text = _reader.ValueIsEscaped || _reader.HasValueSequence
+            ? Encoding.UTF8.GetBytes(_reader.GetString() ?? string.Empty)
+            : _reader.ValueSpan;
+        switch (IsoDateReader.TryRead(text, out var date))
+        {
+            case IsoDateReader.Outcome.Valid:
+                return date;
+            case IsoDateReader.Outcome.Impossible:
+                Error(_reader.TokenStartIndex, null, $"'{Encoding.UTF8.GetString(text)}' is not a real calendar date.");
+                return null;
+            default:
+                Error(_reader.TokenStartIndex, null, $"'{Truncate(Encoding.UTF8.GetString(text))}' is not a date; expected YYYY-MM-DD.");
+                return null;
+        }
+    }
+
+    private static string? Truncate(string? text) => text is { Length: > 40 } ? text[..40] + "…" : text;
+
+    private void RequireFields(FieldSet fields, int present, int required, long objectStart)
+    {
+        var missing = required & ~present;
+        for (var i = 0; missing != 0; i++, missing >>= 1)
+        {
+            if ((missing & 1) != 0)
+            {
+                Error(objectStart, null, $"Missing required field '{fields.Names[i]}'.");
+            }
+        }
+    }
+
+    /// <summary>Reports each problem at its field; true when there was any.</summary>
+    private bool Report(FieldSet fields, scoped ReadOnlySpan<long> at, IEnumerable<FieldProblem> problems)
+    {
+        var any = false;
+        foreach (var problem in problems)
+        {
+            Error(at[fields.IndexOf(problem.Field)], problem.Field, problem.Message);
+            any = true;
+        }
+
+        return any;
+    }
+
+    private static void AddIfNotNull<T>(ImmutableArray<T>.Builder builder, T? item)
+        where T : class
+    {
+        if (item is not null)
+        {
+            builder.Add(item);
+        }
+    }
+
+    private static void AddIfNotNull(ImmutableArray<string>.Builder builder, string? item)
+    {
+        if (item is not null)
+        {
+            builder.Add(item);
+        }
+    }
+
+    private void Error(long offset, string? child, string message)
+    {
+        AddError(new InputError(_path.Format(child), LineOf(offset), message));
+    }
+
+    private readonly int LineOf(long offset) => _options.FirstLineNumber + _input[..(int)Math.Min(offset, _input.Length)].Count((byte)'\n');
+
+    private void AddError(InputError error) => (_errors ??= []).Add(error);
+}

@@ -1,0 +1,19 @@
+using CreditPolicy.Subjects;
+
+namespace CreditPolicy.Serialization;
+
+/// <summary>How <see cref="ProfileJson"/> reads a profile.</summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed record ProfileReadOptions
+{
+    /// <summary>The defaults: strict identifiers, line numbers from 1.</summary>
+    public static ProfileReadOptions Default { get; } = new();
+
+    /// <summary>How unified social credit codes are checked.</summary>
+    /// <value>The default value is <see cref="UsccParseMode.Strict"/>.</value>
+    public UsccParseMode UsccMode { get; init; } = UsccParseMode.Strict;
+
+    /// <summary>The line number of the document's first line, e.g. its line in a JSON Lines file.</summary>
+    /// <value>The default value is 1.</value>
+    public int FirstLineNumber { get; init; } = 1;
+}

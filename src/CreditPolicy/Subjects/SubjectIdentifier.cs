@@ -1,0 +1,120 @@
+using System;
+using System.Diagnostics.CodeAnalysis;
+
+namespace CreditPolicy.Subjects;
+
+/// <summary>
+/// A certificate type and number (证件类型, 证件号码; C3), validated by its type's check character.
+/// </summary>
+/// <remarks>
+/// A resident identity number, and any number held by a natural person, is personal information
+/// (R8, C5): <see cref="ToString()"/> and <see cref="ToDisplayString"/> mask it; only
+/// <see cref="RevealUnmasked"/> gives it whole. Unified social credit codes are public and shown as they
+/// are. Immutable and thread-safe.
+/// </remarks>
+public sealed class SubjectIdentifier : IEquatable<SubjectIdentifier>
+{
+    private readonly string _value;
+
+    private SubjectIdentifier(IdentifierType type, string value, bool isPersonal, UnifiedSocialCreditCode? uscc, ResidentIdentityNumber? residentId)
+    {
+        Type = type;
+        _value = value;
+        IsPersonal = isPersonal;
+        Uscc = uscc;
+        ResidentId = residentId;
+    }
+
+    /// <summary>The certificate type.</summary>
+    public IdentifierType Type { get; }
+
+    /// <summary>Whether the number is personal information, shown only masked (R8, C5).</summary>
+    public bool IsPersonal { get; }
+
+    /// <summary>The parsed code when <see cref="Type"/> is <see cref="IdentifierType.Uscc"/>.</summary>
+    public UnifiedSocialCreditCode? Uscc { get; }
+
+    /// <summary>The parsed number when <see cref="Type"/> is <see cref="IdentifierType.ResidentId"/>.</summary>
+    public ResidentIdentityNumber? ResidentId { get; }
+
+    /// <summary>Reads an identifier strictly.</summary>
+    /// <param name="type">The certificate type.</param>
+    /// <param name="value">The certificate number.</param>
+    /// <param name="heldByNaturalPerson">Whether a natural person holds it, which makes an <see cref="IdentifierType.Other"/> number personal.</param>
+    /// <exception cref="FormatException">The number is not valid for its type; the message never contains a personal number.</exception>
+    public static SubjectIdentifier Parse(IdentifierType type, string? value, bool heldByNaturalPerson = false) =>
+        TryParse(type, value, heldByNaturalPerson, UsccParseMode.Strict, out var id, out var error) ? id : throw new FormatException(error);
+
+    /// <summary>Tries to read an identifier; on failure <paramref name="error"/> says why, never repeating a personal number.</summary>
+    public static bool TryParse(
+        IdentifierType type,
+        string? value,
+        bool heldByNaturalPerson,
+        UsccParseMode usccMode,
+        [NotNullWhen(true)] out SubjectIdentifier? identifier,
+        [NotNullWhen(false)] out string? error)
+    {
+        identifier = null;
+        switch (type)
+        {
+            case IdentifierType.Uscc:
+                if (!UnifiedSocialCreditCode.TryParse(value, usccMode, out var code, out error))
+                {
+                    return false;
+                }
+
+                identifier = new SubjectIdentifier(type, code.Value, heldByNaturalPerson, code, null);
+                return true;
+            case IdentifierType.ResidentId:
+                if (!ResidentIdentityNumber.TryParse(value, out var number, out error))
+                {
+                    return false;
+                }
+
+                identifier = new SubjectIdentifier(type, number.RevealUnmasked(), true, null, number);
+                return true;
+            case IdentifierType.Other:
+                if (string.IsNullOrWhiteSpace(value))
+                {
+                    error = "A certificate number is required.";
+                    return false;
+                }
+
+                identifier = new SubjectIdentifier(type, value, heldByNaturalPerson, null, null);
+                error = null;
+                return true;
+            default:
+                error = $"Unknown certificate type {(int)type}.";
+                return false;
+        }
+    }
+
+    /// <summary>This identifier marked as personal information (a natural person's number, R8).</summary>
+    internal SubjectIdentifier AsPersonal() => IsPersonal ? this : new SubjectIdentifier(Type, _value, true, Uscc, ResidentId);
+
+    /// <summary>The number as it may be shown: masked with <paramref name="mask"/> when personal, else whole.</summary>
+    public string ToDisplayString(IdentityMask mask)
+    {
+        ArgumentNullException.ThrowIfNull(mask);
+        return IsPersonal ? mask.Apply(_value) : _value;
+    }
+
+    /// <summary>
+    /// The whole number. For a personal number (R8) call it only where the law needs the whole number,
+    /// never for logs or publication.
+    /// </summary>
+    public string RevealUnmasked() => _value;
+
+    /// <summary>The number as it may be shown, masked with <see cref="IdentityMask.Default"/> when personal.</summary>
+    public override string ToString() => ToDisplayString(IdentityMask.Default);
+
+    /// <inheritdoc />
+    public bool Equals(SubjectIdentifier? other) =>
+        other is not null && Type == other.Type && IsPersonal == other.IsPersonal && string.Equals(_value, other._value, StringComparison.Ordinal);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as SubjectIdentifier);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Type, StringComparer.Ordinal.GetHashCode(_value));
+}
