@@ -53,9 +53,9 @@ internal ref struct ProfileParser
         try
         {
             profile = ReadProfile();
-            if (_errors is null && _reader.Read())
+            if (_reader.TokenType == JsonTokenType.EndObject)
             {
-                Error(_reader.TokenStartIndex, null, "Unexpected content after the profile; give one profile per document (or per line in JSON Lines).");
+                _reader.Read(); // throws on anything but whitespace and comments after the profile
             }
         }
         catch (JsonException ex)
@@ -72,11 +72,13 @@ internal ref struct ProfileParser
 
     private CreditProfile? ReadProfile()
     {
-        if (!_reader.Read())
+        if (_input.IndexOfAnyExcept(" \t\r\n"u8) < 0)
         {
             Error(0, null, "The input is empty; expected a profile (a JSON object).");
             return null;
         }
+
+        _reader.Read();
 
         var start = _reader.TokenStartIndex;
         if (_reader.TokenType != JsonTokenType.StartObject)
@@ -160,6 +162,7 @@ internal ref struct ProfileParser
         }
 
         Span<long> at = stackalloc long[5];
+        at.Fill(start); // problems with absent fields point at their object
         string? name = null, id = null, department = null;
         SubjectKind? kind = null;
         IdentifierType? idType = null;
@@ -204,6 +207,7 @@ internal ref struct ProfileParser
         }
 
         Span<long> at = stackalloc long[7];
+        at.Fill(start); // problems with absent fields point at their object
         string? id = null, authority = null;
         CreditRecordCategory? category = null;
         RecordSeverity? severity = null;
@@ -245,6 +249,7 @@ internal ref struct ProfileParser
         }
 
         Span<long> at = stackalloc long[6];
+        at.Fill(start); // problems with absent fields point at their object
         string? id = null;
         CreditReportKind? kind = null;
         CreditServiceAgency? agency = null;
@@ -314,6 +319,7 @@ internal ref struct ProfileParser
         }
 
         Span<long> at = stackalloc long[11];
+        at.Fill(start); // problems with absent fields point at their object
         string? id = null, matter = null, window = null;
         CommitmentType? type = null;
         LocalDate? committedOn = null, signedOn = null, remedyDeadline = null, materialsSubmittedOn = null, breachedOn = null;
