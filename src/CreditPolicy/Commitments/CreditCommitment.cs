@@ -124,7 +124,7 @@ public sealed class CreditCommitment
             return CommitmentStatus.Breached;
         }
 
-        if (MissingLetterFields(committer).Count > 0)
+        if (!HasLetterFields(committer))
         {
             return CommitmentStatus.Invalid;
         }
@@ -155,7 +155,7 @@ public sealed class CreditCommitment
     public static IReadOnlyList<FieldProblem> MissingLetterFields(Subject committer)
     {
         Guard.Against.Null(committer);
-        if (committer.SupervisingDepartment is not null && committer.Identifier.Type != IdentifierType.Other)
+        if (HasLetterFields(committer))
         {
             return [];
         }
@@ -173,6 +173,9 @@ public sealed class CreditCommitment
 
         return missing;
     }
+
+    private static bool HasLetterFields(Subject committer) =>
+        committer.SupervisingDepartment is not null && committer.Identifier.Type != IdentifierType.Other;
 
     /// <summary>Every problem with a commitment's type-specific fields and dates, by contract field name.</summary>
     public static IEnumerable<FieldProblem> Check(

@@ -51,4 +51,16 @@ internal static class ContractNames
         (Convenience.GreenChannel, "green-channel"),
         (Convenience.AcceptanceWithMissingMaterials, "acceptance-with-missing-materials"),
         (Convenience.PrioritySupport, "priority-support"));
+
+    internal static readonly EnumSpelling<MeasureKind> MeasureKinds = new(
+        (MeasureKind.Incentive, "incentive"),
+        (MeasureKind.Penalty, "penalty"));
+
+    internal static readonly EnumSpelling<EvidenceSet> EvidenceSets = new(
+        (EvidenceSet.ActiveNegativeRecords, "activeNegativeRecords"),
+        (EvidenceSet.ActiveSeriousNegativeRecords, "activeSeriousNegativeRecords"),
+        (EvidenceSet.ActivePositiveRecords, "activePositiveRecords"),
+        (EvidenceSet.BreachedCommitments, "breachedCommitments"),
+        (EvidenceSet.BadCreditRecords, "badCreditRecords"),
+        (EvidenceSet.CountingReports, "countingReports"));
 }

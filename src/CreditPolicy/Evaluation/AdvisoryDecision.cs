@@ -1,0 +1,79 @@
+using System;
+using System.Collections.Immutable;
+using CreditPolicy.Measures;
+using CreditPolicy.Subjects;
+using NodaTime;
+
+namespace CreditPolicy.Evaluation;
+
+/// <summary>
+/// The outcome of evaluating one profile as of one day: the measures the rules find applicable, each with
+/// its clause and evidence, the conveniences R7.3 would cancel, and what was ignored and why. It is advice
+/// with reasons, not an automatic sanction: R6 and R7 say the administration <em>may</em> apply these
+/// measures, and applying them stays the window's decision.
+/// </summary>
+/// <remarks>
+/// Written as the contract's decision JSON by <see cref="Serialization.DecisionJson"/>, with a natural
+/// person's number masked (R8). Immutable and thread-safe.
+/// </remarks>
+public sealed class AdvisoryDecision
+{
+    internal AdvisoryDecision(
+        Subject subject,
+        LocalDate asOf,
+        Rules.RuleSet ruleSet,
+        ImmutableArray<ApplicableMeasure> measures,
+        ImmutableArray<Convenience> revokedConveniences,
+        ImmutableArray<string> warnings)
+    {
+        Subject = subject;
+        AsOf = asOf;
+        RuleSetId = ruleSet.Id;
+        RuleSetVersion = ruleSet.Version;
+        RuleSetSha256 = ruleSet.Sha256;
+        ApplicableMeasures = measures;
+        RevokedConveniences = revokedConveniences;
+        Warnings = warnings;
+    }
+
+    /// <summary>The subject evaluated.</summary>
+    public Subject Subject { get; }
+
+    /// <summary>The day evaluated.</summary>
+    public LocalDate AsOf { get; }
+
+    /// <summary>The id of the rule set that decided.</summary>
+    public string RuleSetId { get; }
+
+    /// <summary>Its version.</summary>
+    public string RuleSetVersion { get; }
+
+    /// <summary>SHA-256 of its file's bytes.</summary>
+    public string RuleSetSha256 { get; }
+
+    /// <summary>The applicable measures, ordered by clause, then code.</summary>
+    public ImmutableArray<ApplicableMeasure> ApplicableMeasures { get; }
+
+    /// <summary>The conveniences the subject enjoys that R7.3 would cancel, in the order it listed them.</summary>
+    public ImmutableArray<Convenience> RevokedConveniences { get; }
+
+    /// <summary>What was ignored and why: reports that do not count, commitments not in effect, suppressed incentives.</summary>
+    public ImmutableArray<string> Warnings { get; }
+
+    /// <summary>Whether the measure with this code is applicable.</summary>
+    public bool IsApplicable(string code)
+    {
+        foreach (var measure in ApplicableMeasures)
+        {
+            if (string.Equals(measure.Code, code, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Subject (masked where personal), day and measure codes.</summary>
+    public override string ToString() => $"{Subject} on {IsoDate.Format(AsOf)}: {string.Join(", ", ApplicableMeasures)}";
+}

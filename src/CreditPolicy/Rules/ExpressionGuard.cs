@@ -1,0 +1,93 @@
+using System;
+using System.Collections.Generic;
+using System.Linq.Expressions;
+using CreditPolicy.Evaluation;
+
+namespace CreditPolicy.Rules;
+
+/// <summary>
+/// The allow-list a parsed rule expression must keep to: constants, the rule's parameters (<c>facts</c>
+/// and scoped params), properties of <see cref="SubjectFacts"/>, and arithmetic, comparison, logical and
+/// conditional operators. Everything else — method calls, reflection (<c>GetType()</c>), object creation,
+/// lambdas, other types' members — is rejected, so a rule can neither reach outside the facts nor do
+/// unbounded work.
+/// </summary>
+internal sealed class ExpressionGuard : ExpressionVisitor
+{
+    private static readonly HashSet<Type> ValueTypes =
+        [typeof(bool), typeof(int), typeof(long), typeof(double), typeof(decimal), typeof(float), typeof(string), typeof(object)];
+
+    private readonly IReadOnlyCollection<ParameterExpression> _parameters;
+    private string? _problem;
+
+    private ExpressionGuard(IReadOnlyCollection<ParameterExpression> parameters) => _parameters = parameters;
+
+    /// <summary>Why <paramref name="expression"/> is not allowed, or <see langword="null"/> when it is.</summary>
+    internal static string? Check(Expression expression, IReadOnlyCollection<ParameterExpression> parameters)
+    {
+        var guard = new ExpressionGuard(parameters);
+        guard.Visit(expression);
+        return guard._problem;
+    }
+
+    public override Expression? Visit(Expression? node)
+    {
+        if (_problem is not null || node is null)
+        {
+            return node;
+        }
+
+        switch (node)
+        {
+            case ConstantExpression constant when constant.Value is null || ValueTypes.Contains(Underlying(constant.Type)):
+            case ConditionalExpression:
+                return base.Visit(node);
+            case ParameterExpression parameter:
+                return Fail(Contains(parameter) ? null : $"'{parameter.Name}' is not a parameter of this rule.", node);
+            case MemberExpression member:
+                return member.Expression is ParameterExpression p && p.Type == typeof(SubjectFacts) && member.Member.DeclaringType == typeof(SubjectFacts)
+                    ? base.Visit(node)
+                    : Fail($"'{member.Member.Name}' is not a fact; rules may read only facts.X (see docs/facts.md).", node);
+            case UnaryExpression unary when unary.NodeType is ExpressionType.Not or ExpressionType.Negate or ExpressionType.UnaryPlus
+                || (unary.NodeType is ExpressionType.Convert or ExpressionType.ConvertChecked && ValueTypes.Contains(Underlying(unary.Type))):
+                return base.Visit(node);
+            case BinaryExpression binary when IsAllowed(binary):
+                return base.Visit(node);
+            case MethodCallExpression call when call.Method.DeclaringType == typeof(string) && call.Method.Name is "Equals" or "Compare" && call.Method.IsStatic:
+                return base.Visit(node);
+            case MethodCallExpression call:
+                return Fail($"Calling '{call.Method.Name}' is not allowed in a rule expression.", node);
+            default:
+                return Fail($"A {node.NodeType} expression is not allowed in a rule expression.", node);
+        }
+    }
+
+    private static bool IsAllowed(BinaryExpression binary) =>
+        binary.NodeType is ExpressionType.AndAlso or ExpressionType.OrElse or ExpressionType.And or ExpressionType.Or or ExpressionType.ExclusiveOr
+            or ExpressionType.Equal or ExpressionType.NotEqual or ExpressionType.LessThan or ExpressionType.LessThanOrEqual
+            or ExpressionType.GreaterThan or ExpressionType.GreaterThanOrEqual or ExpressionType.Add or ExpressionType.AddChecked
+            or ExpressionType.Subtract or ExpressionType.SubtractChecked or ExpressionType.Multiply or ExpressionType.MultiplyChecked
+            or ExpressionType.Divide or ExpressionType.Modulo or ExpressionType.Coalesce
+        && (binary.Method is null || binary.Method.DeclaringType == typeof(string) || binary.Method.DeclaringType == typeof(decimal));
+
+    private bool Contains(ParameterExpression parameter)
+    {
+        foreach (var p in _parameters)
+        {
+            if (p == parameter)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static Type Underlying(Type type) => Nullable.GetUnderlyingType(type) ?? type;
+
+    private Expression Fail(string? problem, Expression node)
+    {
+        _problem ??= problem;
+        return node;
+    }
+}

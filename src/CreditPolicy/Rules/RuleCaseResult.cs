@@ -1,0 +1,77 @@
+using System.Collections.Immutable;
+using System.Linq;
+using CreditPolicy.Evaluation;
+using CreditPolicy.Serialization;
+
+namespace CreditPolicy.Rules;
+
+/// <summary>The outcome of one example case: pass, or what differed.</summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed class RuleCaseResult
+{
+    private RuleCaseResult(RuleCase ruleCase, AdvisoryDecision decision)
+    {
+        Case = ruleCase;
+        Decision = decision;
+        Received = [.. decision.ApplicableMeasures.Select(m => m.Code)];
+        Missing = [.. ruleCase.MustReceive.Where(code => !decision.IsApplicable(code))];
+        Unexpected = [.. ruleCase.MustNotReceive.Where(decision.IsApplicable)];
+        RevokedDiffers = ruleCase.RevokedConveniences is { } expected && !expected.SequenceEqual(decision.RevokedConveniences);
+    }
+
+    /// <summary>The case.</summary>
+    public RuleCase Case { get; }
+
+    /// <summary>The decision the rules gave.</summary>
+    public AdvisoryDecision Decision { get; }
+
+    /// <summary>The measure codes received.</summary>
+    public ImmutableArray<string> Received { get; }
+
+    /// <summary>Codes the case must receive but did not.</summary>
+    public ImmutableArray<string> Missing { get; }
+
+    /// <summary>Codes the case must not receive but did.</summary>
+    public ImmutableArray<string> Unexpected { get; }
+
+    /// <summary>Whether the case named the revoked conveniences and the decision revoked others.</summary>
+    public bool RevokedDiffers { get; }
+
+    /// <summary>Whether the decision met every expectation of the case.</summary>
+    public bool Passed => Missing.IsEmpty && Unexpected.IsEmpty && !RevokedDiffers;
+
+    internal static RuleCaseResult Run(RuleCase ruleCase, PolicyEvaluator evaluator) =>
+        new(ruleCase, ruleCase.FiledAgencies is { } agencies
+            ? evaluator.Evaluate(ruleCase.Profile, ruleCase.AsOf, agencies)
+            : evaluator.Evaluate(ruleCase.Profile, ruleCase.AsOf));
+
+    /// <summary>
+    /// <c>PASS name</c>, or <c>FAIL name</c> followed by the expected and actual measures.
+    /// </summary>
+    public override string ToString()
+    {
+        if (Passed)
+        {
+            return $"PASS {Case.Name}";
+        }
+
+        var text = $"FAIL {Case.Name} (line {Case.Line})";
+        if (!Missing.IsEmpty)
+        {
+            text += $"\n  expected but not received: {string.Join(", ", Missing)}";
+        }
+
+        if (!Unexpected.IsEmpty)
+        {
+            text += $"\n  received but must not be: {string.Join(", ", Unexpected)}";
+        }
+
+        if (RevokedDiffers)
+        {
+            text += $"\n  revoked conveniences: expected [{string.Join(", ", Case.RevokedConveniences!.Value.Select(ContractNames.Conveniences.Name))}],"
+                + $" got [{string.Join(", ", Decision.RevokedConveniences.Select(ContractNames.Conveniences.Name))}]";
+        }
+
+        return text + $"\n  received: [{string.Join(", ", Received)}]";
+    }
+}

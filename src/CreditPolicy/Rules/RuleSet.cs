@@ -1,0 +1,138 @@
+using System;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using Ardalis.GuardClauses;
+using CreditPolicy.Measures;
+using CreditPolicy.Reports;
+using NodaTime;
+
+namespace CreditPolicy.Rules;
+
+/// <summary>
+/// A validated, compiled rule set: one rule per incentive and disciplinary measure (R6.1–R6.3, R7.1–R7.3),
+/// written in RulesEngine's rule format with CreditPolicy's metadata, plus the example cases it carries.
+/// </summary>
+/// <remarks>
+/// Load one with <see cref="Load"/> or <see cref="LoadFile"/>, which report every problem of the file at
+/// once; or take the shipped Jia County set, <see cref="JiaCounty2022No8"/>, embedded in the library.
+/// Every rule is compiled once, at load. Immutable and thread-safe: build it once and share it.
+/// </remarks>
+public sealed class RuleSet
+{
+    /// <summary>The embedded name of the shipped rule file.</summary>
+    internal const string JiaCountyResource = "CreditPolicy.Rules.jia-county-2022-8.json";
+
+    private static readonly Lazy<RuleSet> JiaCounty = new(LoadEmbedded);
+
+    internal RuleSet(
+        RuleSetHeader header,
+        string sha256,
+        ImmutableArray<MeasureDefinition> measures,
+        ImmutableArray<CompiledMeasure> compiled,
+        ImmutableArray<RuleCase> cases)
+    {
+        Id = header.Id;
+        Version = header.Version;
+        Source = header.Source;
+        Issuer = header.Issuer;
+        TitleZh = header.TitleZh;
+        TitleEn = header.TitleEn;
+        EffectiveFrom = header.EffectiveFrom;
+        FiledAgencies = header.FiledAgencies;
+        Sha256 = sha256;
+        Measures = measures;
+        Compiled = compiled;
+        Cases = cases;
+    }
+
+    /// <summary>
+    /// The shipped rule set of Jia County's notice 郏政务和大数据〔2022〕8号 (<c>rules/jia-county-2022-8.json</c>,
+    /// embedded in the library), in force from 2022-03-11 (R9).
+    /// </summary>
+    public static RuleSet JiaCounty2022No8 => JiaCounty.Value;
+
+    /// <summary>The rule set's id, e.g. <c>jia-county-2022-8</c>.</summary>
+    public string Id { get; }
+
+    /// <summary>The rule set's version.</summary>
+    public string Version { get; }
+
+    /// <summary>The document it implements, e.g. 郏政务和大数据〔2022〕8号.</summary>
+    public string Source { get; }
+
+    /// <summary>The body that issued the document.</summary>
+    public string Issuer { get; }
+
+    /// <summary>The document's title in Chinese, if given.</summary>
+    public string? TitleZh { get; }
+
+    /// <summary>The document's title in English, if given.</summary>
+    public string? TitleEn { get; }
+
+    /// <summary>The day the rules take effect; evaluating as of an earlier day is an error.</summary>
+    public LocalDate EffectiveFrom { get; }
+
+    /// <summary>The registry of filed agencies the rule set ships (R3); may be empty.</summary>
+    public FiledAgencyRegistry FiledAgencies { get; }
+
+    /// <summary>SHA-256 of the rule file's bytes, lowercase hex: which rules a decision came from.</summary>
+    public string Sha256 { get; }
+
+    /// <summary>Every measure the file defines, enabled or not, in file order.</summary>
+    public ImmutableArray<MeasureDefinition> Measures { get; }
+
+    /// <summary>The example cases the file carries.</summary>
+    public ImmutableArray<RuleCase> Cases { get; }
+
+    internal ImmutableArray<CompiledMeasure> Compiled { get; }
+
+    /// <summary>Reads, validates and compiles a rule file from its bytes, reporting every problem at once.</summary>
+    /// <param name="utf8Json">The file's bytes (UTF-8 JSON; comments and trailing commas allowed).</param>
+    /// <param name="fileName">The name errors are reported under.</param>
+    public static RuleSetLoadResult Load(ReadOnlySpan<byte> utf8Json, string fileName)
+    {
+        Guard.Against.NullOrEmpty(fileName);
+        return new RuleFileReader(utf8Json.ToArray(), fileName).Read();
+    }
+
+    /// <summary>Reads, validates and compiles a rule file; a file that cannot be read is one error, not an exception.</summary>
+    public static RuleSetLoadResult LoadFile(string path)
+    {
+        Guard.Against.NullOrEmpty(path);
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            return new RuleSetLoadResult(null, [new RuleFileError(path, 0, null, $"Cannot read the rule file: {ex.Message}")]);
+        }
+
+        return new RuleFileReader(bytes, path).Read();
+    }
+
+    /// <summary>Runs every example case the file carries with a default evaluator of this rule set.</summary>
+    public ImmutableArray<RuleCaseResult> RunCases()
+    {
+        var evaluator = new Evaluation.PolicyEvaluator(this);
+        return [.. Cases.Select(c => RuleCaseResult.Run(c, evaluator))];
+    }
+
+    /// <summary>The measure with this code, or <see langword="null"/>.</summary>
+    public MeasureDefinition? FindMeasure(string code) => Measures.FirstOrDefault(m => string.Equals(m.Code, code, StringComparison.Ordinal));
+
+    /// <summary>Id, version and the start of the hash.</summary>
+    public override string ToString() => $"{Id} {Version} ({Sha256[..12]})";
+
+    private static RuleSet LoadEmbedded()
+    {
+        using var stream = typeof(RuleSet).Assembly.GetManifestResourceStream(JiaCountyResource)
+            ?? throw new InvalidOperationException($"The embedded rule file {JiaCountyResource} is missing from the build.");
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        var result = Load(buffer.ToArray(), "jia-county-2022-8.json");
+        return result.RuleSet ?? throw new InvalidOperationException("The embedded rule file is invalid: " + string.Join("; ", result.Errors));
+    }
+}
