@@ -54,7 +54,7 @@ public sealed class AdvisoryDecision
     /// <summary>The applicable measures, ordered by clause, then code.</summary>
     public ImmutableArray<ApplicableMeasure> ApplicableMeasures { get; }
 
-    /// <summary>The conveniences the subject enjoys that R7.3 would cancel, in the order it listed them.</summary>
+    /// <summary>The conveniences the subject enjoys that R7.3 would cancel, in the order the rule lists them.</summary>
     public ImmutableArray<Convenience> RevokedConveniences { get; }
 
     /// <summary>What was ignored and why: reports that do not count, commitments not in effect, suppressed incentives.</summary>

@@ -31,7 +31,7 @@ public sealed class ApplicableMeasure
     /// <summary>The title in the policy's Chinese words.</summary>
     public string Title => Definition.TitleZh;
 
-    /// <summary>The ids of the records, reports and commitments that caused it, in profile order.</summary>
+    /// <summary>The ids of the records, reports and commitments that caused it, sorted ordinally.</summary>
     public ImmutableArray<string> Evidence { get; }
 
     /// <summary>Clause, code and evidence.</summary>

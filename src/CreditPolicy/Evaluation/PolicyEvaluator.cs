@@ -21,7 +21,8 @@ namespace CreditPolicy.Evaluation;
 /// Penalties dominate incentives: when any penalty applies, no incentive does (an incentive rule that still
 /// matched is named in a warning). R7.3 cancels each convenience the subject enjoys that the measure lists.
 /// Deterministic: the same profile, day and rule set always give the same decision, whatever the order of
-/// the profile's items. Immutable and thread-safe: build one and share it.
+/// the profile's items (evidence ids and warnings are sorted ordinally; revoked conveniences follow the
+/// rule's <c>revokes</c> order). Immutable and thread-safe: build one and share it.
 /// </remarks>
 public sealed class PolicyEvaluator
 {
@@ -101,9 +102,9 @@ public sealed class PolicyEvaluator
             }
 
             measures.Add(new ApplicableMeasure(definition, CollectEvidence(definition.Evidence, profile, asOf, agencies)));
-            foreach (var convenience in profile.Conveniences)
+            foreach (var convenience in definition.Revokes)
             {
-                if (definition.Revokes.Contains(convenience) && !revoked.Contains(convenience))
+                if (profile.Conveniences.Contains(convenience) && !revoked.Contains(convenience))
                 {
                     revoked.Add(convenience);
                 }
@@ -111,7 +112,7 @@ public sealed class PolicyEvaluator
         }
 
         AddInputWarnings(profile, asOf, agencies, ref warnings);
-        return new AdvisoryDecision(profile.Subject, asOf, RuleSet, measures.DrainToImmutable(), revoked.DrainToImmutable(), warnings is null ? [] : [.. warnings]);
+        return new AdvisoryDecision(profile.Subject, asOf, RuleSet, measures.DrainToImmutable(), revoked.DrainToImmutable(), warnings is null ? [] : [.. warnings.Order(StringComparer.Ordinal)]);
     }
 
     private static ImmutableArray<string> CollectEvidence(ImmutableArray<EvidenceSet> sets, CreditProfile profile, LocalDate asOf, FiledAgencyRegistry agencies)
@@ -159,6 +160,7 @@ public sealed class PolicyEvaluator
             }
         }
 
+        ids.Sort(StringComparer.Ordinal);
         return ids.DrainToImmutable();
     }
 

@@ -85,8 +85,14 @@ internal sealed class ExpressionGuard : ExpressionVisitor
 
     private static Type Underlying(Type type) => Nullable.GetUnderlyingType(type) ?? type;
 
+    /// <summary>Records <paramref name="problem"/> unless a part of <paramref name="node"/> has a problem of its own, which is the more precise one (<c>GetType</c> rather than <c>Assembly</c>).</summary>
     private Expression Fail(string? problem, Expression node)
     {
+        if (problem is not null)
+        {
+            base.Visit(node);
+        }
+
         _problem ??= problem;
         return node;
     }

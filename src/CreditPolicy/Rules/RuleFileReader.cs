@@ -494,7 +494,7 @@ internal sealed partial class RuleFileReader
                 Error(path + ".mustNotReceive", null, $"'{code}' is both in mustReceive and in mustNotReceive.");
             }
 
-            if (must.IsEmpty && mustNot.IsEmpty && revoked is null)
+            if (!fields.ContainsKey("mustReceive") && !fields.ContainsKey("mustNotReceive") && !fields.ContainsKey("revokedConveniences"))
             {
                 Error(path, null, "A case must expect something: mustReceive, mustNotReceive or revokedConveniences.");
             }
