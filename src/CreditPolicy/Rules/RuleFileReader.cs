@@ -41,8 +41,6 @@ internal sealed partial class RuleFileReader
 
     private static readonly Fields ScopedParamFields = new(["Name", "Expression"], []);
 
-    private static readonly Fields AgencyFields = new(["name", "filingNumber"], []);
-
     private static readonly Fields CaseFields = new(["name", "note", "asOf", "profile", "filedAgencies", "mustReceive", "mustNotReceive", "revokedConveniences"], []);
 
     private static readonly Dictionary<string, string> ContractCodes = new(StringComparer.Ordinal)
@@ -176,35 +174,8 @@ internal sealed partial class RuleFileReader
         return new RuleSetHeader(id, version, source, issuer, OptionalString(fields, "titleZh", path, null), OptionalString(fields, "titleEn", path, null), from, agencies);
     }
 
-    private FiledAgencyRegistry? ReadAgencies(JsonElement element, string path)
-    {
-        if (Elements(element, path, null) is not { } items)
-        {
-            return null;
-        }
-
-        var agencies = new List<CreditServiceAgency>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < items.Count; i++)
-        {
-            var itemPath = $"{path}[{i}]";
-            if (ObjectFields(items[i], itemPath, AgencyFields, null) is { } fields
-                && RequireString(fields, "name", itemPath, null) is { } name
-                && RequireString(fields, "filingNumber", itemPath, null) is { } filing)
-            {
-                if (seen.Add(filing))
-                {
-                    agencies.Add(new CreditServiceAgency(name, filing));
-                }
-                else
-                {
-                    Error(itemPath + ".filingNumber", null, $"Filing number '{filing}' is listed twice.");
-                }
-            }
-        }
-
-        return new FiledAgencyRegistry(agencies);
-    }
+    private FiledAgencyRegistry? ReadAgencies(JsonElement element, string path) =>
+        AgencyRegistryJson.Read(element, path, (at, message) => Error(at, null, message));
 
     private void ReadMeasure(
         JsonElement element,

@@ -1,0 +1,151 @@
+using System;
+using System.IO;
+using CreditPolicy.Evaluation;
+using CreditPolicy.Reports;
+using CreditPolicy.Rules;
+using CreditPolicy.Serialization;
+using NodaTime;
+using NodaTime.Text;
+
+namespace CreditPolicy.Cli;
+
+/// <summary>What every command needs: the streams, the clock, and the shared ways of reading its inputs.</summary>
+internal sealed class CommandContext(CliConsole console, TextWriter stdout, IClock clock)
+{
+    internal CliConsole Console { get; } = console;
+
+    internal TextWriter Out { get; } = stdout;
+
+    internal TextWriter Error => Console.Error;
+
+    /// <summary>The day named by <c>--as-of</c>, else today in China Standard Time.</summary>
+    internal LocalDate AsOf(string? text)
+    {
+        if (text is null)
+        {
+            return PolicyEvaluator.TodayInChina(clock);
+        }
+
+        var parsed = LocalDatePattern.Iso.Parse(text);
+        return parsed.Success ? parsed.Value : throw new UsageException($"--as-of: '{text}' is not a date YYYY-MM-DD.");
+    }
+
+    /// <summary>Opens FILE, or standard input for <c>-</c> or no file.</summary>
+    internal Stream OpenInput(string? path)
+    {
+        if (path is null or "-")
+        {
+            return Console.In;
+        }
+
+        return File.Exists(path) ? File.OpenRead(path) : throw new UsageException($"file not found: {path}");
+    }
+
+    internal static byte[] ReadAll(Stream stream)
+    {
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return buffer.ToArray();
+    }
+
+    /// <summary>Loads a rule file, or the shipped Jia County rules when no file is named; an invalid file prints its problems and fails with <paramref name="invalidExitCode"/>.</summary>
+    internal RuleSet LoadRules(string? path, int invalidExitCode)
+    {
+        if (path is null)
+        {
+            return RuleSet.JiaCounty2022No8;
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new UsageException($"file not found: {path}");
+        }
+
+        var result = RuleSet.LoadFile(path);
+        if (result.Succeeded)
+        {
+            return result.RuleSet;
+        }
+
+        foreach (var error in result.Errors)
+        {
+            Error.WriteLine(error);
+        }
+
+        throw new UsageException($"{path}: the rule file has {result.Errors.Length} problem(s); run 'creditpolicy validate {path}'.") { ExitCode = invalidExitCode };
+    }
+
+    /// <summary>Reads <c>--agencies FILE</c>; <see langword="null"/> when not given.</summary>
+    internal FiledAgencyRegistry? LoadAgencies(string? path)
+    {
+        if (path is null)
+        {
+            return null;
+        }
+
+        using var stream = OpenInput(path);
+        var registry = AgencyRegistryJson.Read(ReadAll(stream), out var errors);
+        foreach (var error in errors)
+        {
+            Error.WriteLine($"{path}:{error.Line}: {error.Path}: {error.Message}");
+        }
+
+        return registry ?? throw new UsageException($"{path}: not a valid registry of filed agencies.");
+    }
+
+    /// <summary>Prints a rejected profile's problems on stderr: line, JSON path, reason (personal numbers never appear, R8).</summary>
+    internal void ReportRejected(RejectedProfile rejected) => ReportErrors(rejected.Errors);
+
+    /// <summary>Prints input problems on stderr, one a line: <c>line N: PATH: reason</c>.</summary>
+    internal void ReportErrors(System.Collections.Generic.IEnumerable<InputError> errors)
+    {
+        foreach (var error in errors)
+        {
+            Error.WriteLine($"line {error.Line}: {error.Path}: {error.Message}");
+        }
+    }
+
+    /// <summary>The files named, all of which must exist (a missing one is a usage error, exit 2).</summary>
+    internal static string[] ExistingFiles(string[]? paths)
+    {
+        paths ??= [];
+        foreach (var path in paths)
+        {
+            if (!File.Exists(path))
+            {
+                throw new UsageException($"file not found: {path}");
+            }
+        }
+
+        return paths;
+    }
+
+    /// <summary>A progress callback that shows the count on a terminal at most every half second; none otherwise.</summary>
+    internal Action<long>? Progress(string what)
+    {
+        if (!Console.ErrorIsTerminal)
+        {
+            return null;
+        }
+
+        var last = Environment.TickCount64;
+        return count =>
+        {
+            var now = Environment.TickCount64;
+            if (now - last >= 500)
+            {
+                last = now;
+                Error.Write($"\r{count:N0} {what}…");
+            }
+        };
+    }
+
+    /// <summary>Ends a progress line on a terminal.</summary>
+    internal void EndProgress()
+    {
+        if (Console.ErrorIsTerminal)
+        {
+            Error.Write("\r\x1b[K");
+        }
+    }
+}

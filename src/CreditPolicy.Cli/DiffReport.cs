@@ -1,0 +1,163 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using CreditPolicy.Rules;
+using CreditPolicy.Serialization;
+using NodaTime;
+
+namespace CreditPolicy.Cli;
+
+/// <summary>
+/// The outcome of <c>diff</c>: written as one JSON object whose <c>changes</c> stream out as profiles are
+/// compared (memory stays flat), followed by the totals; and, on request, a self-contained HTML report.
+/// </summary>
+internal sealed class DiffReport(RuleSet before, RuleSet after, LocalDate asOf)
+{
+    private const int HtmlRows = 1000;
+
+    private readonly SortedDictionary<string, (long Gained, long Lost)> _measures = new(System.StringComparer.Ordinal);
+    private readonly List<ProfileChange> _sample = [];
+
+    internal long Profiles { get; private set; }
+
+    internal long Changed { get; private set; }
+
+    internal void WriteStart(Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        WriteRuleSet(writer, "old", before);
+        WriteRuleSet(writer, "new", after);
+        ProfileJson.WriteDate(writer, "asOf", asOf);
+        writer.WriteStartArray("changes");
+    }
+
+    internal void Add(int profiles, List<ProfileChange> changes, Utf8JsonWriter writer)
+    {
+        Profiles += profiles;
+        foreach (var change in changes)
+        {
+            Changed++;
+            foreach (var code in change.Gained)
+            {
+                _measures[code] = (_measures.GetValueOrDefault(code).Gained + 1, _measures.GetValueOrDefault(code).Lost);
+            }
+
+            foreach (var code in change.Lost)
+            {
+                _measures[code] = (_measures.GetValueOrDefault(code).Gained, _measures.GetValueOrDefault(code).Lost + 1);
+            }
+
+            if (_sample.Count < HtmlRows)
+            {
+                _sample.Add(change);
+            }
+
+            writer.WriteStartObject();
+            writer.WriteNumber("line", change.Line);
+            writer.WriteStartObject("subject");
+            writer.WriteString("name", change.Subject.Name);
+            writer.WriteString("kind", ContractNames.SubjectKinds.Name(change.Subject.Kind));
+            writer.WriteString("idType", ContractNames.IdentifierTypes.Name(change.Subject.Identifier.Type));
+            writer.WriteString("id", change.Subject.Identifier.ToString());
+            writer.WriteEndObject();
+            WriteCodes(writer, "gained", change.Gained);
+            WriteCodes(writer, "lost", change.Lost);
+            writer.WriteEndObject();
+        }
+
+        writer.Flush();
+    }
+
+    internal void WriteEnd(Utf8JsonWriter writer)
+    {
+        writer.WriteEndArray();
+        writer.WriteNumber("profiles", Profiles);
+        writer.WriteNumber("changed", Changed);
+        writer.WriteStartObject("measures");
+        foreach (var (code, (gained, lost)) in _measures)
+        {
+            writer.WriteStartObject(code);
+            writer.WriteNumber("gained", gained);
+            writer.WriteNumber("lost", lost);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>A self-contained HTML page: summary, a bar chart of gains and losses per measure (inline SVG), and the first changes.</summary>
+    internal string ToHtml()
+    {
+        static string E(string text) => WebUtility.HtmlEncode(text);
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>规则集差异报告 Rule set comparison</title>\n")
+            .Append("<style>body{font-family:system-ui,'Noto Sans CJK SC',sans-serif;margin:2rem;color:#222}table{border-collapse:collapse}")
+            .Append("td,th{border:1px solid #ccc;padding:.3rem .6rem;text-align:left}th{background:#f3f3f3}.g{fill:#2e7d32}.l{fill:#c62828}")
+            .Append(".num{text-align:right}</style></head><body>\n");
+        html.Append("<h1>规则集差异报告 · Rule set comparison</h1>\n<table>")
+            .Append(CultureInfo.InvariantCulture, $"<tr><th>old</th><td>{E(before.Id)} {E(before.Version)} <code>{E(before.Sha256[..12])}</code></td></tr>")
+            .Append(CultureInfo.InvariantCulture, $"<tr><th>new</th><td>{E(after.Id)} {E(after.Version)} <code>{E(after.Sha256[..12])}</code></td></tr>")
+            .Append(CultureInfo.InvariantCulture, $"<tr><th>as of</th><td>{asOf:uuuu-MM-dd}</td></tr>")
+            .Append(CultureInfo.InvariantCulture, $"<tr><th>profiles</th><td class=\"num\">{Profiles}</td></tr><tr><th>changed</th><td class=\"num\">{Changed}</td></tr></table>\n");
+        html.Append("<h2>措施变化 · Measures gained and lost</h2>\n");
+        var max = System.Math.Max(1, _measures.Values.Select(v => System.Math.Max(v.Gained, v.Lost)).DefaultIfEmpty(1).Max());
+        var height = (_measures.Count * 44) + 10;
+        html.Append(CultureInfo.InvariantCulture, $"<svg width=\"760\" height=\"{height}\" role=\"img\" aria-label=\"gained and lost per measure\">\n");
+        var y = 10;
+        foreach (var (code, (gained, lost)) in _measures)
+        {
+            var gainedWidth = 400.0 * gained / max;
+            var lostWidth = 400.0 * lost / max;
+            html.Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{y + 14}\" font-size=\"12\">{E(code)}</text>")
+                .Append(CultureInfo.InvariantCulture, $"<rect class=\"g\" x=\"300\" y=\"{y}\" width=\"{gainedWidth:F1}\" height=\"16\"/><text x=\"{305 + gainedWidth:F1}\" y=\"{y + 13}\" font-size=\"11\">+{gained}</text>")
+                .Append(CultureInfo.InvariantCulture, $"<rect class=\"l\" x=\"300\" y=\"{y + 18}\" width=\"{lostWidth:F1}\" height=\"16\"/><text x=\"{305 + lostWidth:F1}\" y=\"{y + 31}\" font-size=\"11\">−{lost}</text>\n");
+            y += 44;
+        }
+
+        html.Append("</svg>\n<table><tr><th>measure</th><th>gained</th><th>lost</th></tr>");
+        foreach (var (code, (gained, lost)) in _measures)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(code)}</td><td class=\"num\">{gained}</td><td class=\"num\">{lost}</td></tr>");
+        }
+
+        html.Append("</table>\n<h2>变化的主体 · Changed subjects</h2>\n");
+        if (Changed > _sample.Count)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p>The first {_sample.Count} of {Changed} changes; the JSON output has them all.</p>\n");
+        }
+
+        html.Append("<table><tr><th>line</th><th>subject</th><th>id</th><th>gained</th><th>lost</th></tr>\n");
+        foreach (var change in _sample)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td class=\"num\">{change.Line}</td><td>{E(change.Subject.Name)}</td><td>{E(change.Subject.Identifier.ToString())}</td>")
+                .Append(CultureInfo.InvariantCulture, $"<td>{E(string.Join(", ", change.Gained))}</td><td>{E(string.Join(", ", change.Lost))}</td></tr>\n");
+        }
+
+        html.Append("</table>\n<p>Decisions are advice: R6 and R7 say the administration <em>may</em> apply these measures.</p>\n</body></html>\n");
+        return html.ToString();
+    }
+
+    private static void WriteRuleSet(Utf8JsonWriter writer, string name, RuleSet rules)
+    {
+        writer.WriteStartObject(name);
+        writer.WriteString("id", rules.Id);
+        writer.WriteString("version", rules.Version);
+        writer.WriteString("sha256", rules.Sha256);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteCodes(Utf8JsonWriter writer, string name, string[] codes)
+    {
+        writer.WriteStartArray(name);
+        foreach (var code in codes)
+        {
+            writer.WriteStringValue(code);
+        }
+
+        writer.WriteEndArray();
+    }
+}

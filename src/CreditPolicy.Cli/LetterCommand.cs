@@ -1,0 +1,55 @@
+using System.CommandLine;
+using System.Linq;
+using CreditPolicy.Commitments;
+using CreditPolicy.Serialization;
+
+namespace CreditPolicy.Cli;
+
+/// <summary><c>creditpolicy letter [--commitment ID] [--public] FILE</c>.</summary>
+internal static class LetterCommand
+{
+    internal static Command Create(CommandContext context)
+    {
+        var id = new Option<string?>("--commitment") { Description = "The commitment to render (needed when the profile has several).", HelpName = "ID" };
+        var forPublication = new Option<bool>("--public") { Description = "Render the version for publication, with personal identity numbers masked (R8, C5)." };
+        var file = new Argument<string>("FILE") { Description = "A profile (one JSON object); '-' for stdin." };
+        var command = new Command(
+            "letter",
+            "Render a commitment letter (信用承诺书) in Chinese, as plain text: from template TP for proactive-disclosure, TD for "
+            + "acceptance-with-missing-materials, and a letter in the same form for approval-substitution, with every C3 field and TD's "
+            + "missing materials, remedy deadline and agent. Exit 0; 2 on input error.\n\nExample:\n  creditpolicy letter --public docs/contract/profile.example.json");
+        command.Options.Add(id);
+        command.Options.Add(forPublication);
+        command.Arguments.Add(file);
+        command.SetAction(parse =>
+        {
+            using var stream = context.OpenInput(parse.GetValue(file));
+            var read = ProfileJson.Read(CommandContext.ReadAll(stream));
+            if (!read.Succeeded)
+            {
+                context.ReportErrors(read.Errors);
+                throw new UsageException("the profile is not valid; no letter rendered.");
+            }
+
+            var commitments = read.Profile.Commitments;
+            var wanted = parse.GetValue(id);
+            var commitment = wanted is null
+                ? commitments.Length switch
+                {
+                    0 => throw new UsageException("the profile has no commitment."),
+                    1 => commitments[0],
+                    _ => throw new UsageException($"the profile has {commitments.Length} commitments; choose one with --commitment ID ({string.Join(", ", commitments.Select(c => c.Id))})."),
+                }
+                : commitments.FirstOrDefault(c => c.Id == wanted) ?? throw new UsageException($"--commitment: the profile has no commitment '{wanted}'.");
+
+            if (!CommitmentLetter.TryRender(read.Profile.Subject, commitment, parse.GetValue(forPublication), out var letter, out var missing))
+            {
+                throw new UsageException($"commitment {commitment.Id}: {string.Join(" ", missing.Select(m => $"{m.Field}: {m.Message}"))}");
+            }
+
+            context.Out.Write(letter);
+            return 0;
+        });
+        return command;
+    }
+}

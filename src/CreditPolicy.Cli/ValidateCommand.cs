@@ -1,0 +1,43 @@
+using System.CommandLine;
+using System.Linq;
+using CreditPolicy.Rules;
+
+namespace CreditPolicy.Cli;
+
+/// <summary><c>creditpolicy validate FILE…</c>.</summary>
+internal static class ValidateCommand
+{
+    internal static Command Create(CommandContext context)
+    {
+        var files = new Argument<string[]>("FILE") { Description = "Rule files to check.", Arity = ArgumentArity.OneOrMore };
+        var command = new Command(
+            "validate",
+            "Check rule files: JSON syntax, structure and field names, required metadata, clause ids and measure codes, every expression "
+            + "compiled against the fact vocabulary, no disallowed code, example cases well formed. Prints every problem as FILE:LINE: rule 'NAME': "
+            + "what is wrong. Exit 0 when all are valid, 1 when any has problems.\n\nExample:\n  creditpolicy validate rules/jia-county-2022-8.json");
+        command.Arguments.Add(files);
+        command.SetAction(parse =>
+        {
+            var paths = CommandContext.ExistingFiles(parse.GetValue(files));
+            var problems = 0;
+            foreach (var path in paths)
+            {
+                var result = RuleSet.LoadFile(path);
+                foreach (var error in result.Errors)
+                {
+                    context.Out.WriteLine(error);
+                }
+
+                problems += result.Errors.Length;
+                if (result.Succeeded)
+                {
+                    var rules = result.RuleSet;
+                    context.Out.WriteLine($"{path}: valid: {rules.Id} {rules.Version}, {rules.Measures.Count(m => m.Enabled)} enabled rules of {rules.Measures.Length}, {rules.Cases.Length} example cases");
+                }
+            }
+
+            return problems > 0 ? 1 : 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,37 @@
+using System;
+using CreditPolicy.Reports;
+using CreditPolicy.Serialization;
+
+namespace CreditPolicy.Evaluation;
+
+/// <summary>Options of <see cref="DecisionPipeline"/>.</summary>
+/// <remarks>Immutable and thread-safe; the callbacks are called on one thread at a time, in input order.</remarks>
+public sealed record DecisionPipelineOptions
+{
+    /// <summary>The defaults.</summary>
+    public static DecisionPipelineOptions Default { get; } = new();
+
+    /// <summary>How profiles are read (their <see cref="ProfileReadOptions.FirstLineNumber"/> is set per line).</summary>
+    /// <value>The default value is <see cref="ProfileReadOptions.Default"/>.</value>
+    public ProfileReadOptions Read { get; init; } = ProfileReadOptions.Default;
+
+    /// <summary>How decisions are written.</summary>
+    /// <value>The default value is <see cref="DecisionWriteOptions.Default"/>: compact, one a line.</value>
+    public DecisionWriteOptions Write { get; init; } = DecisionWriteOptions.Default;
+
+    /// <summary>The registry of filed agencies.</summary>
+    /// <value>The default value is <see langword="null"/>: the evaluator's.</value>
+    public FiledAgencyRegistry? FiledAgencies { get; init; }
+
+    /// <summary>How many batches are evaluated at once.</summary>
+    /// <value>The default value is <see cref="Environment.ProcessorCount"/>.</value>
+    public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Called for each rejected profile, in input order.</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public Action<RejectedProfile>? OnRejected { get; init; }
+
+    /// <summary>Called after each batch with the number of profiles read so far.</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public Action<long>? OnProgress { get; init; }
+}
