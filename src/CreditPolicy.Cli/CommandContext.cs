@@ -128,7 +128,7 @@ internal sealed class CommandContext(CliConsole console, TextWriter stdout, IClo
             return null;
         }
 
-        var last = Environment.TickCount64;
+        var last = Environment.TickCount64 - 1000; // show the first count at once
         return count =>
         {
             var now = Environment.TickCount64;

@@ -12,11 +12,13 @@ internal static class Cli
     /// <summary>2026-11-27 in China Standard Time (16:30 UTC the day before is 00:30 there).</summary>
     internal static readonly IClock Clock = new FakeClock(Instant.FromUtc(2026, 11, 26, 16, 30));
 
-    internal static Result RunWithInput(string stdin, params string[] args)
+    internal static Result RunWithInput(string stdin, params string[] args) => RunOnConsole(stdin, errorIsTerminal: false, args);
+
+    internal static Result RunOnConsole(string stdin, bool errorIsTerminal, params string[] args)
     {
         var output = new MemoryStream();
         var error = new StringWriter { NewLine = "\n" };
-        var code = CliApplication.Run(args, new CliConsole(new MemoryStream(Encoding.UTF8.GetBytes(stdin)), output, error, ErrorIsTerminal: false), Clock);
+        var code = CliApplication.Run(args, new CliConsole(new MemoryStream(Encoding.UTF8.GetBytes(stdin)), output, error, errorIsTerminal), Clock);
         return new Result(code, Encoding.UTF8.GetString(output.ToArray()), error.ToString());
     }
 

@@ -154,4 +154,15 @@ public sealed class EvaluateCommandTests
         var line = Example.Split('\n').ToList().FindIndex(l => l.Contains("2025-06-01", StringComparison.Ordinal)) + 1;
         Assert.Equal($"line {line}: $.records[0].decidedOn: '2025-06-31' is not a real calendar date.", Assert.Single(result.ErrorLines));
     }
+
+    [Fact]
+    public void On_a_terminal_progress_goes_to_stderr_and_stdout_stays_clean_JSON()
+    {
+        var result = Cli.RunOnConsole(string.Empty, errorIsTerminal: true, "evaluate", "--as-of", "2026-11-27", Cli.Repo("samples/profiles.jsonl"));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("profiles…", result.Error, StringComparison.Ordinal);
+        Assert.All(result.OutLines, line => JsonDocument.Parse(line));
+        Assert.Equal(1200, result.OutLines.Length);
+    }
 }
