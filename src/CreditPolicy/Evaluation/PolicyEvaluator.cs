@@ -3,6 +3,8 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Threading.Tasks;
 using Ardalis.GuardClauses;
 using CreditPolicy.Commitments;
@@ -32,6 +34,8 @@ public sealed class PolicyEvaluator
     public static readonly DateTimeZone ChinaStandardTime = DateTimeZoneProviders.Tzdb["Asia/Shanghai"];
 
     private readonly CompiledMeasure[] _measures;
+    private readonly MeasureDefinition[] _definitions;
+    private readonly ulong _penalties;
     private readonly FiledAgencyRegistry _agencies;
     private readonly IClock? _clock;
 
@@ -43,6 +47,11 @@ public sealed class PolicyEvaluator
         _agencies = options.FiledAgencies ?? ruleSet.FiledAgencies;
         _clock = options.Clock;
         _measures = [.. ruleSet.Compiled.OrderBy(m => m.Definition.Clause).ThenBy(m => m.Definition.Code, StringComparer.Ordinal)];
+        _definitions = [.. _measures.Select(m => m.Definition)];
+        for (var i = 0; i < _definitions.Length; i++)
+        {
+            _penalties |= _definitions[i].Kind == MeasureKind.Penalty ? 1UL << i : 0;
+        }
     }
 
     /// <summary>The rule set it evaluates.</summary>
@@ -72,44 +81,83 @@ public sealed class PolicyEvaluator
         Guard.Against.Null(agencies);
         EnsureInForce(asOf);
 
-        var facts = SubjectFacts.Compute(profile, asOf, agencies);
-        Span<bool> hit = stackalloc bool[_measures.Length];
-        var anyPenalty = false;
-        for (var i = 0; i < _measures.Length; i++)
-        {
-            hit[i] = _measures[i].Predicate(facts);
-            anyPenalty |= hit[i] && _measures[i].Definition.Kind == MeasureKind.Penalty;
-        }
-
-        var measures = ImmutableArray.CreateBuilder<ApplicableMeasure>();
-        var revoked = ImmutableArray.CreateBuilder<Convenience>();
+        var matched = Match(SubjectFacts.Compute(profile, asOf, agencies));
+        var applicable = Dominate(matched);
+        var measures = new ApplicableMeasure[BitOperations.PopCount(applicable)];
+        var revoked = ImmutableArray<Convenience>.Empty;
         List<string>? warnings = null;
-        for (var i = 0; i < _measures.Length; i++)
+        ImmutableArray<EvidenceSet> lastSets = default;
+        ImmutableArray<string> lastEvidence = [];
+        var next = 0;
+        for (var remaining = matched; remaining != 0; remaining &= remaining - 1)
         {
-            if (!hit[i])
-            {
-                continue;
-            }
-
-            var definition = _measures[i].Definition;
-            if (anyPenalty && definition.Kind == MeasureKind.Incentive)
+            var index = BitOperations.TrailingZeroCount(remaining);
+            var definition = _definitions[index];
+            if ((applicable & (1UL << index)) == 0)
             {
                 (warnings ??= []).Add($"Incentive {definition.Code} ({definition.Clause}) matched but is not applicable: penalties dominate incentives.");
                 continue;
             }
 
-            measures.Add(new ApplicableMeasure(definition, CollectEvidence(definition.Evidence, profile, asOf, agencies)));
-            foreach (var convenience in definition.Revokes)
+            if (lastSets.IsDefault || !lastSets.SequenceEqual(definition.Evidence))
             {
-                if (profile.Conveniences.Contains(convenience) && !revoked.Contains(convenience))
-                {
-                    revoked.Add(convenience);
-                }
+                (lastSets, lastEvidence) = (definition.Evidence, CollectEvidence(definition.Evidence, profile, asOf, agencies));
+            }
+
+            measures[next++] = new ApplicableMeasure(definition, lastEvidence);
+            if (!definition.Revokes.IsEmpty && !profile.Conveniences.IsEmpty)
+            {
+                revoked = Revoke(revoked, definition.Revokes, profile.Conveniences);
             }
         }
 
         AddInputWarnings(profile, asOf, agencies, ref warnings);
-        return new AdvisoryDecision(profile.Subject, asOf, RuleSet, measures.DrainToImmutable(), revoked.DrainToImmutable(), warnings is null ? [] : [.. warnings.Order(StringComparer.Ordinal)]);
+        return new AdvisoryDecision(
+            profile.Subject, asOf, RuleSet, ImmutableCollectionsMarshal.AsImmutableArray(measures), revoked, warnings is null ? [] : [.. warnings.Order(StringComparer.Ordinal)]);
+    }
+
+    /// <summary>
+    /// The measures applicable to a profile as of a day, without evidence, revocations or warnings and
+    /// without allocating: for callers that need only the measure codes. Penalties dominate incentives.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is before the rule set takes effect.</exception>
+    public ApplicableMeasureSet EvaluateMeasures(CreditProfile profile, LocalDate asOf)
+    {
+        Guard.Against.Null(profile);
+        EnsureInForce(asOf);
+        return new ApplicableMeasureSet(_definitions, Dominate(Match(SubjectFacts.Compute(profile, asOf, _agencies))));
+    }
+
+    /// <summary>One bit per measure whose rule matched the facts.</summary>
+    private ulong Match(SubjectFacts facts)
+    {
+        var bits = 0UL;
+        for (var i = 0; i < _measures.Length; i++)
+        {
+            if (_measures[i].Predicate(facts))
+            {
+                bits |= 1UL << i;
+            }
+        }
+
+        return bits;
+    }
+
+    /// <summary>Penalties dominate incentives: when any penalty matched, only penalties apply.</summary>
+    private ulong Dominate(ulong matched) => (matched & _penalties) != 0 ? matched & _penalties : matched;
+
+    private static ImmutableArray<Convenience> Revoke(ImmutableArray<Convenience> revoked, ImmutableArray<Convenience> revokes, ImmutableArray<Convenience> enjoyed)
+    {
+        var builder = revoked.ToBuilder();
+        foreach (var convenience in revokes)
+        {
+            if (enjoyed.Contains(convenience) && !builder.Contains(convenience))
+            {
+                builder.Add(convenience);
+            }
+        }
+
+        return builder.ToImmutable();
     }
 
     /// <summary>

@@ -56,6 +56,9 @@ internal sealed partial class RuleFileReader
 
     private static readonly string[] Operators = ["And", "AndAlso", "Or", "OrElse"];
 
+    /// <summary>The evaluator keeps one bit per enabled rule in a 64-bit word.</summary>
+    internal const int MaxEnabledRules = 64;
+
     private readonly byte[] _bytes;
     private readonly string _file;
     private readonly List<RuleFileError> _errors = [];
@@ -126,6 +129,11 @@ internal sealed partial class RuleFileReader
             {
                 ReadMeasure(ruleList[i], $"$.Rules[{i}]", globals, measures, compiled);
             }
+        }
+
+        if (compiled.Count > MaxEnabledRules)
+        {
+            Error("$.Rules", null, $"A rule set has at most {MaxEnabledRules} enabled rules; this one has {compiled.Count}.");
         }
 
         var codes = new HashSet<string>(StringComparer.Ordinal);

@@ -130,4 +130,19 @@ public sealed class PolicyEvaluatorPropertyTests
             var id = t.Profile.Subject.Identifier;
             return !id.IsPersonal || !json.Contains(id.RevealUnmasked(), StringComparison.Ordinal);
         });
+
+    [Property(MaxTest = 300)]
+    public Property The_measures_only_evaluation_agrees_with_the_full_decision() =>
+        Prop.ForAll(ProfilesAndDays, t =>
+        {
+            var full = Evaluator.Evaluate(t.Profile, t.Day).ApplicableMeasures.Select(m => m.Code).ToList();
+            var set = Evaluator.EvaluateMeasures(t.Profile, t.Day);
+            var codes = new System.Collections.Generic.List<string>();
+            foreach (var measure in set)
+            {
+                codes.Add(measure.Code);
+            }
+
+            return codes.SequenceEqual(full) && set.Count == full.Count && full.All(set.Contains);
+        });
 }

@@ -1,0 +1,27 @@
+using System.Linq;
+using BenchmarkDotNet.Attributes;
+
+namespace CreditPolicy.Benchmarks;
+
+/// <summary>
+/// 1,000,000 in-memory profiles through <c>PolicyEvaluator.EvaluateAll</c> on every core. The million are
+/// 10,000 distinct profiles repeated a hundred times (the work per profile is the same; the memory is not
+/// 2 GB of copies).
+/// </summary>
+[MemoryDiagnoser]
+public class BatchBenchmarks
+{
+    private const int Distinct = 10_000;
+    private const int Total = 1_000_000;
+    private CreditProfile[] _million = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var distinct = Population.Profiles(Distinct);
+        _million = [.. Enumerable.Range(0, Total).Select(i => distinct[i % Distinct])];
+    }
+
+    [Benchmark]
+    public int EvaluateAll() => Population.Evaluator.EvaluateAll(_million, Population.Day).Length;
+}
