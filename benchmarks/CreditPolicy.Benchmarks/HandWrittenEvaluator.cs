@@ -62,7 +62,7 @@ public sealed class HandWrittenEvaluator
             var standing = report.StandingOn(day, _agencies);
             if (standing != ReportStanding.Counts)
             {
-                (warnings ??= []).Add(report.Explain(standing) + " It is ignored.");
+                (warnings ??= []).Add(report.WarningFor(standing));
             }
         }
 

@@ -174,6 +174,10 @@ public sealed class CreditCommitment
         return missing;
     }
 
+    /// <summary>The decision warning for a commitment whose letter lacks C3 fields.</summary>
+    internal string InvalidWarning(Subject committer) =>
+        $"Commitment {Id} is not in effect: {string.Join(" ", MissingLetterFields(committer).Select(p => p.Message))}";
+
     private static bool HasLetterFields(Subject committer) =>
         committer.SupervisingDepartment is not null && committer.Identifier.Type != IdentifierType.Other;
 

@@ -81,12 +81,12 @@ public sealed class PolicyEvaluator
         Guard.Against.Null(agencies);
         EnsureInForce(asOf);
 
-        var matched = Match(SubjectFacts.Compute(profile, asOf, agencies));
+        var scratch = EvaluationScratch.Rent();
+        var matched = Match(SubjectFacts.Compute(profile, asOf, agencies, scratch));
         var applicable = Dominate(matched);
         var measures = new ApplicableMeasure[BitOperations.PopCount(applicable)];
         var revoked = ImmutableArray<Convenience>.Empty;
-        List<string>? warnings = null;
-        ImmutableArray<EvidenceSet> lastSets = default;
+        var lastMask = -1;
         ImmutableArray<string> lastEvidence = [];
         var next = 0;
         for (var remaining = matched; remaining != 0; remaining &= remaining - 1)
@@ -95,13 +95,13 @@ public sealed class PolicyEvaluator
             var definition = _definitions[index];
             if ((applicable & (1UL << index)) == 0)
             {
-                (warnings ??= []).Add($"Incentive {definition.Code} ({definition.Clause}) matched but is not applicable: penalties dominate incentives.");
+                scratch.Warnings.Add($"Incentive {definition.Code} ({definition.Clause}) matched but is not applicable: penalties dominate incentives.");
                 continue;
             }
 
-            if (lastSets.IsDefault || !lastSets.SequenceEqual(definition.Evidence))
+            if (lastMask != definition.EvidenceMask)
             {
-                (lastSets, lastEvidence) = (definition.Evidence, CollectEvidence(definition.Evidence, profile, asOf, agencies));
+                (lastMask, lastEvidence) = (definition.EvidenceMask, scratch.Evidence(definition.EvidenceMask));
             }
 
             measures[next++] = new ApplicableMeasure(definition, lastEvidence);
@@ -111,9 +111,7 @@ public sealed class PolicyEvaluator
             }
         }
 
-        AddInputWarnings(profile, asOf, agencies, ref warnings);
-        return new AdvisoryDecision(
-            profile.Subject, asOf, RuleSet, ImmutableCollectionsMarshal.AsImmutableArray(measures), revoked, warnings is null ? [] : [.. warnings.Order(StringComparer.Ordinal)]);
+        return new AdvisoryDecision(profile.Subject, asOf, RuleSet, ImmutableCollectionsMarshal.AsImmutableArray(measures), revoked, scratch.SortedWarnings());
     }
 
     /// <summary>
@@ -146,18 +144,19 @@ public sealed class PolicyEvaluator
     /// <summary>Penalties dominate incentives: when any penalty matched, only penalties apply.</summary>
     private ulong Dominate(ulong matched) => (matched & _penalties) != 0 ? matched & _penalties : matched;
 
+    /// <summary><paramref name="revoked"/> and each of <paramref name="revokes"/> the subject enjoys, each once, in the rule's order.</summary>
     private static ImmutableArray<Convenience> Revoke(ImmutableArray<Convenience> revoked, ImmutableArray<Convenience> revokes, ImmutableArray<Convenience> enjoyed)
     {
-        var builder = revoked.ToBuilder();
+        var result = revoked;
         foreach (var convenience in revokes)
         {
-            if (enjoyed.Contains(convenience) && !builder.Contains(convenience))
+            if (enjoyed.Contains(convenience) && !result.Contains(convenience))
             {
-                builder.Add(convenience);
+                result = result.Add(convenience);
             }
         }
 
-        return builder.ToImmutable();
+        return result;
     }
 
     /// <summary>
@@ -200,76 +199,6 @@ public sealed class PolicyEvaluator
             throw new ArgumentOutOfRangeException(
                 nameof(asOf),
                 $"Rule set {RuleSet.Id} takes effect on {IsoDate.Format(RuleSet.EffectiveFrom)} (R9); it cannot evaluate as of {IsoDate.Format(asOf)}.");
-        }
-    }
-
-    private static ImmutableArray<string> CollectEvidence(ImmutableArray<EvidenceSet> sets, CreditProfile profile, LocalDate asOf, FiledAgencyRegistry agencies)
-    {
-        if (sets.IsEmpty)
-        {
-            return [];
-        }
-
-        bool Wants(EvidenceSet set) => sets.Contains(set);
-        var ids = ImmutableArray.CreateBuilder<string>();
-        foreach (var record in profile.Records)
-        {
-            if (record.IsActiveOn(asOf) && (record.Polarity switch
-            {
-                RecordPolarity.Negative => Wants(EvidenceSet.ActiveNegativeRecords) || Wants(EvidenceSet.BadCreditRecords)
-                    || (record.Severity == RecordSeverity.Serious && Wants(EvidenceSet.ActiveSeriousNegativeRecords)),
-                RecordPolarity.Positive => Wants(EvidenceSet.ActivePositiveRecords),
-                _ => false,
-            }))
-            {
-                ids.Add(record.Id);
-            }
-        }
-
-        if (Wants(EvidenceSet.CountingReports))
-        {
-            foreach (var report in profile.Reports)
-            {
-                if (report.StandingOn(asOf, agencies) == ReportStanding.Counts)
-                {
-                    ids.Add(report.Id);
-                }
-            }
-        }
-
-        if (Wants(EvidenceSet.BreachedCommitments) || Wants(EvidenceSet.BadCreditRecords))
-        {
-            foreach (var commitment in profile.Commitments)
-            {
-                if (commitment.IsBreachedOn(asOf))
-                {
-                    ids.Add(commitment.Id);
-                }
-            }
-        }
-
-        ids.Sort(StringComparer.Ordinal);
-        return ids.DrainToImmutable();
-    }
-
-    private static void AddInputWarnings(CreditProfile profile, LocalDate asOf, FiledAgencyRegistry agencies, ref List<string>? warnings)
-    {
-        foreach (var report in profile.Reports)
-        {
-            var standing = report.StandingOn(asOf, agencies);
-            if (standing != ReportStanding.Counts)
-            {
-                (warnings ??= []).Add(report.Explain(standing) + " It is ignored.");
-            }
-        }
-
-        foreach (var commitment in profile.Commitments)
-        {
-            if (commitment.StatusOn(asOf, profile.Subject) == CommitmentStatus.Invalid)
-            {
-                var missing = string.Join(" ", CreditCommitment.MissingLetterFields(profile.Subject).Select(p => p.Message));
-                (warnings ??= []).Add($"Commitment {commitment.Id} is not in effect: {missing}");
-            }
         }
     }
 }

@@ -93,10 +93,17 @@ public readonly struct SubjectFacts
     {
         Guard.Against.Null(profile);
         Guard.Against.Null(registry);
+        return Compute(profile, asOf, registry, null);
+    }
+
+    /// <summary>Computes the facts and, when <paramref name="scratch"/> is given, gathers the evidence ids and input warnings in the same pass.</summary>
+    internal static SubjectFacts Compute(CreditProfile profile, LocalDate asOf, FiledAgencyRegistry registry, EvaluationScratch? scratch)
+    {
         int negative = 0, serious = 0, penalties = 0, debtors = 0, seriousList = 0, positive = 0, commendations = 0, redList = 0;
+        var day = DayNumber.Of(asOf);
         foreach (var record in profile.Records)
         {
-            if (!record.IsActiveOn(asOf))
+            if (!record.IsActiveOn(day))
             {
                 continue;
             }
@@ -104,6 +111,13 @@ public readonly struct SubjectFacts
             switch (record.Polarity)
             {
                 case RecordPolarity.Negative:
+                    scratch?.Add(EvidenceSet.ActiveNegativeRecords, record.Id);
+                    scratch?.Add(EvidenceSet.BadCreditRecords, record.Id);
+                    if (record.Severity == RecordSeverity.Serious)
+                    {
+                        scratch?.Add(EvidenceSet.ActiveSeriousNegativeRecords, record.Id);
+                    }
+
                     negative++;
                     serious += record.Severity == RecordSeverity.Serious ? 1 : 0;
                     penalties += record.Category == CreditRecordCategory.AdministrativePenalty ? 1 : 0;
@@ -111,6 +125,7 @@ public readonly struct SubjectFacts
                     seriousList += record.Category == CreditRecordCategory.SeriousDishonestyList ? 1 : 0;
                     break;
                 case RecordPolarity.Positive:
+                    scratch?.Add(EvidenceSet.ActivePositiveRecords, record.Id);
                     positive++;
                     commendations += record.Category == CreditRecordCategory.Commendation ? 1 : 0;
                     redList += record.Category == CreditRecordCategory.RedList ? 1 : 0;
@@ -123,7 +138,14 @@ public readonly struct SubjectFacts
         {
             switch (commitment.StatusOn(asOf, profile.Subject))
             {
-                case CommitmentStatus.Breached: breached++; break;
+                case CommitmentStatus.Breached:
+                    scratch?.Add(EvidenceSet.BreachedCommitments, commitment.Id);
+                    scratch?.Add(EvidenceSet.BadCreditRecords, commitment.Id);
+                    breached++;
+                    break;
+                case CommitmentStatus.Invalid:
+                    scratch?.Warnings.Add(commitment.InvalidWarning(profile.Subject));
+                    break;
                 case CommitmentStatus.InEffect: inEffect++; break;
                 case CommitmentStatus.Fulfilled: fulfilled++; break;
                 case CommitmentStatus.TerminatedAndReturned: terminated++; break;
@@ -133,8 +155,14 @@ public readonly struct SubjectFacts
         int counting = 0, best = 0, worst = 0;
         foreach (var report in profile.Reports)
         {
-            if (report.StandingOn(asOf, registry) == ReportStanding.Counts)
+            var standing = report.StandingOn(asOf, registry);
+            if (standing != ReportStanding.Counts)
             {
+                scratch?.Warnings.Add(report.WarningFor(standing));
+            }
+            else
+            {
+                scratch?.Add(EvidenceSet.CountingReports, report.Id);
                 counting++;
                 best = Math.Max(best, report.Rating.Grade);
                 worst = worst == 0 ? report.Rating.Grade : Math.Min(worst, report.Rating.Grade);

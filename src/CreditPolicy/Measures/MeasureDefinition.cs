@@ -31,6 +31,10 @@ public sealed class MeasureDefinition
         TitleEn = titleEn;
         Evidence = evidence;
         Revokes = revokes;
+        foreach (var set in evidence)
+        {
+            EvidenceMask |= 1 << (int)set;
+        }
     }
 
     /// <summary>The rule's <c>RuleName</c>.</summary>
@@ -59,6 +63,9 @@ public sealed class MeasureDefinition
 
     /// <summary>What the decision cites as the evidence of this measure.</summary>
     public ImmutableArray<EvidenceSet> Evidence { get; }
+
+    /// <summary>The evidence sets as bits (1 &lt;&lt; set), for the evaluator.</summary>
+    internal int EvidenceMask { get; }
 
     /// <summary>For a measure that cancels conveniences (R7.3): which ones it cancels when the subject enjoys them.</summary>
     public ImmutableArray<Convenience> Revokes { get; }

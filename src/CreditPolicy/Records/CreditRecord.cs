@@ -38,11 +38,19 @@ public sealed class CreditRecord
         }
 
         DecidedOn = decidedOn;
+        _decided = DayNumber.Of(decidedOn);
+        _lastActive = publicUntil is { } until ? DayNumber.Of(until) : int.MaxValue;
+        _repaired = repairedOn is { } repaired ? DayNumber.Of(repaired) : int.MaxValue;
         StatedSeverity = severity;
         Authority = string.IsNullOrWhiteSpace(authority) ? null : authority;
         PublicUntil = publicUntil;
         RepairedOn = repairedOn;
     }
+
+    // Day numbers of the dates (int.MaxValue for none), so that the evaluation's hot loop compares integers.
+    private readonly int _decided;
+    private readonly int _lastActive;
+    private readonly int _repaired;
 
     /// <summary>Identifier, unique in its profile.</summary>
     public string Id { get; }
@@ -78,10 +86,10 @@ public sealed class CreditRecord
     /// Whether the record is active on <paramref name="date"/> (contract): decided on or before it, its
     /// publicity not yet over (<c>date &lt;= publicUntil</c>), and not repaired (<c>date &lt; repairedOn</c>).
     /// </summary>
-    public bool IsActiveOn(LocalDate date) =>
-        DecidedOn <= date
-        && (PublicUntil is not { } until || date <= until)
-        && (RepairedOn is not { } repaired || date < repaired);
+    public bool IsActiveOn(LocalDate date) => IsActiveOn(DayNumber.Of(date));
+
+    /// <summary><see cref="IsActiveOn(LocalDate)"/> for a day given as its <see cref="DayNumber"/>.</summary>
+    internal bool IsActiveOn(int day) => _decided <= day && day <= _lastActive && day < _repaired;
 
     /// <summary>Every problem with a record's values, by contract field name.</summary>
     public static IEnumerable<FieldProblem> Check(

@@ -34,6 +34,8 @@ public sealed class CreditReport
         ValidUntil = validUntil;
     }
 
+    private string?[]? _warnings;
+
     /// <summary>Identifier, unique in its profile; cited as evidence.</summary>
     public string Id { get; }
 
@@ -82,6 +84,13 @@ public sealed class CreditReport
         ReportStanding.AgencyNotFiled => $"Report {Id} is from {Agency.Name} (filing number {Agency.FilingNumber}), which is not in the registry of filed credit service agencies (R3).",
         _ => throw new ArgumentOutOfRangeException(nameof(standing)),
     };
+
+    /// <summary>The decision warning for a report that does not count, made once per standing and kept (the report is immutable).</summary>
+    internal string WarningFor(ReportStanding standing)
+    {
+        var warnings = _warnings ??= new string?[4];
+        return warnings[(int)standing] ??= Explain(standing) + " It is ignored.";
+    }
 
     /// <summary>Every problem with a report's dates, by contract field name.</summary>
     public static IEnumerable<FieldProblem> Check(LocalDate issuedOn, LocalDate validUntil)
