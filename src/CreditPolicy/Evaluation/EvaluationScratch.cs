@@ -1,13 +1,14 @@
 using System;
 using System.Collections.Generic;
-using System.Runtime.InteropServices;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using CreditPolicy.Measures;
 
 namespace CreditPolicy.Evaluation;
 
 /// <summary>
-/// Per-thread working space of one evaluation: the ids of each evidence set and the input warnings,
+/// Per-thread working space of one evaluation: the ids of the active negative records (with which are
+/// serious), active positive records, breached commitments and counting reports, and the input warnings,
 /// gathered in the same single pass over the profile that computes the facts, so that building the
 /// decision reads no record, report or commitment twice.
 /// </summary>
@@ -16,8 +17,10 @@ internal sealed class EvaluationScratch
     [ThreadStatic]
     private static EvaluationScratch? t_current;
 
+    // Indexed by EvidenceSet; BadCreditRecords and ActiveSeriousNegativeRecords are derived, not stored.
     private readonly string[][] _ids = new string[7][];
     private readonly int[] _counts = new int[7];
+    private bool[] _serious = new bool[8];
 
     private EvaluationScratch()
     {
@@ -38,6 +41,18 @@ internal sealed class EvaluationScratch
         return scratch;
     }
 
+    internal void AddNegative(string id, bool serious)
+    {
+        var index = _counts[(int)EvidenceSet.ActiveNegativeRecords];
+        Add(EvidenceSet.ActiveNegativeRecords, id);
+        if (index == _serious.Length)
+        {
+            Array.Resize(ref _serious, index * 2);
+        }
+
+        _serious[index] = serious;
+    }
+
     internal void Add(EvidenceSet set, string id)
     {
         ref var items = ref _ids[(int)set];
@@ -53,14 +68,23 @@ internal sealed class EvaluationScratch
     /// <summary>The ids of the sets in <paramref name="mask"/> (bits 1 &lt;&lt; set), each once, sorted ordinally.</summary>
     internal ImmutableArray<string> Evidence(int mask)
     {
-        var total = 0;
-        var sets = 0;
-        for (var set = 1; set < _ids.Length; set++)
+        static bool Has(int mask, EvidenceSet set) => (mask & (1 << (int)set)) != 0;
+        var allNegative = Has(mask, EvidenceSet.ActiveNegativeRecords) || Has(mask, EvidenceSet.BadCreditRecords);
+        var seriousOnly = !allNegative && Has(mask, EvidenceSet.ActiveSeriousNegativeRecords);
+        var positive = Has(mask, EvidenceSet.ActivePositiveRecords);
+        var breached = Has(mask, EvidenceSet.BreachedCommitments) || Has(mask, EvidenceSet.BadCreditRecords);
+        var reports = Has(mask, EvidenceSet.CountingReports);
+
+        var negatives = _counts[(int)EvidenceSet.ActiveNegativeRecords];
+        var total = (allNegative ? negatives : 0)
+            + (positive ? _counts[(int)EvidenceSet.ActivePositiveRecords] : 0)
+            + (breached ? _counts[(int)EvidenceSet.BreachedCommitments] : 0)
+            + (reports ? _counts[(int)EvidenceSet.CountingReports] : 0);
+        if (seriousOnly)
         {
-            if ((mask & (1 << set)) != 0 && _counts[set] > 0)
+            for (var i = 0; i < negatives; i++)
             {
-                total += _counts[set];
-                sets++;
+                total += _serious[i] ? 1 : 0;
             }
         }
 
@@ -71,30 +95,28 @@ internal sealed class EvaluationScratch
 
         var ids = new string[total];
         var length = 0;
-        for (var set = 1; set < _ids.Length; set++)
+        for (var i = 0; i < negatives; i++)
         {
-            if ((mask & (1 << set)) == 0)
+            if (allNegative || (seriousOnly && _serious[i]))
             {
-                continue;
-            }
-
-            for (var i = 0; i < _counts[set]; i++)
-            {
-                var id = _ids[set][i];
-                if (sets == 1 || Array.IndexOf(ids, id, 0, length) < 0)
-                {
-                    ids[length++] = id;
-                }
+                ids[length++] = _ids[(int)EvidenceSet.ActiveNegativeRecords][i];
             }
         }
 
-        if (length < total)
-        {
-            Array.Resize(ref ids, length);
-        }
-
+        Copy(positive, EvidenceSet.ActivePositiveRecords);
+        Copy(breached, EvidenceSet.BreachedCommitments);
+        Copy(reports, EvidenceSet.CountingReports);
         SortOrdinal(ids);
         return ImmutableCollectionsMarshal.AsImmutableArray(ids);
+
+        void Copy(bool wanted, EvidenceSet set)
+        {
+            if (wanted)
+            {
+                Array.Copy(_ids[(int)set], 0, ids, length, _counts[(int)set]);
+                length += _counts[(int)set];
+            }
+        }
     }
 
     /// <summary>The warnings, sorted ordinally.</summary>

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Linq.Expressions;
 using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Threading.Tasks;
@@ -33,8 +34,8 @@ public sealed class PolicyEvaluator
     /// <summary>China Standard Time, the zone of every legal date.</summary>
     public static readonly DateTimeZone ChinaStandardTime = DateTimeZoneProviders.Tzdb["Asia/Shanghai"];
 
-    private readonly CompiledMeasure[] _measures;
     private readonly MeasureDefinition[] _definitions;
+    private readonly Func<SubjectFacts, ulong> _match;
     private readonly ulong _penalties;
     private readonly FiledAgencyRegistry _agencies;
     private readonly IClock? _clock;
@@ -46,8 +47,9 @@ public sealed class PolicyEvaluator
         options ??= PolicyEvaluatorOptions.Default;
         _agencies = options.FiledAgencies ?? ruleSet.FiledAgencies;
         _clock = options.Clock;
-        _measures = [.. ruleSet.Compiled.OrderBy(m => m.Definition.Clause).ThenBy(m => m.Definition.Code, StringComparer.Ordinal)];
-        _definitions = [.. _measures.Select(m => m.Definition)];
+        CompiledMeasure[] measures = [.. ruleSet.Compiled.OrderBy(m => m.Definition.Clause).ThenBy(m => m.Definition.Code, StringComparer.Ordinal)];
+        _definitions = [.. measures.Select(m => m.Definition)];
+        _match = Fuse(measures);
         for (var i = 0; i < _definitions.Length; i++)
         {
             _penalties |= _definitions[i].Kind == MeasureKind.Penalty ? 1UL << i : 0;
@@ -126,19 +128,24 @@ public sealed class PolicyEvaluator
         return new ApplicableMeasureSet(_definitions, Dominate(Match(SubjectFacts.Compute(profile, asOf, _agencies))));
     }
 
-    /// <summary>One bit per measure whose rule matched the facts.</summary>
-    private ulong Match(SubjectFacts facts)
+    /// <summary>One bit per measure (in clause, then code order) whose rule matched the facts.</summary>
+    private ulong Match(SubjectFacts facts) => _match(facts);
+
+    /// <summary>
+    /// Fuses every rule into one compiled delegate that returns the bits of the rules that match: one call
+    /// and one copy of the facts per evaluation instead of one per rule.
+    /// </summary>
+    private static Func<SubjectFacts, ulong> Fuse(CompiledMeasure[] measures)
     {
-        var bits = 0UL;
-        for (var i = 0; i < _measures.Length; i++)
+        var facts = Expression.Parameter(typeof(SubjectFacts), "facts");
+        Expression bits = Expression.Constant(0UL);
+        for (var i = 0; i < measures.Length; i++)
         {
-            if (_measures[i].Predicate(facts))
-            {
-                bits |= 1UL << i;
-            }
+            var rule = Expression.Invoke(measures[i].Rule, facts);
+            bits = Expression.Or(bits, Expression.Condition(rule, Expression.Constant(1UL << i), Expression.Constant(0UL)));
         }
 
-        return bits;
+        return Expression.Lambda<Func<SubjectFacts, ulong>>(bits, facts).Compile();
     }
 
     /// <summary>Penalties dominate incentives: when any penalty matched, only penalties apply.</summary>

@@ -111,15 +111,10 @@ public readonly struct SubjectFacts
             switch (record.Polarity)
             {
                 case RecordPolarity.Negative:
-                    scratch?.Add(EvidenceSet.ActiveNegativeRecords, record.Id);
-                    scratch?.Add(EvidenceSet.BadCreditRecords, record.Id);
-                    if (record.Severity == RecordSeverity.Serious)
-                    {
-                        scratch?.Add(EvidenceSet.ActiveSeriousNegativeRecords, record.Id);
-                    }
-
+                    var isSerious = record.Severity == RecordSeverity.Serious;
+                    scratch?.AddNegative(record.Id, isSerious);
                     negative++;
-                    serious += record.Severity == RecordSeverity.Serious ? 1 : 0;
+                    serious += isSerious ? 1 : 0;
                     penalties += record.Category == CreditRecordCategory.AdministrativePenalty ? 1 : 0;
                     debtors += record.Category == CreditRecordCategory.DishonestJudgmentDebtor ? 1 : 0;
                     seriousList += record.Category == CreditRecordCategory.SeriousDishonestyList ? 1 : 0;
@@ -140,7 +135,6 @@ public readonly struct SubjectFacts
             {
                 case CommitmentStatus.Breached:
                     scratch?.Add(EvidenceSet.BreachedCommitments, commitment.Id);
-                    scratch?.Add(EvidenceSet.BadCreditRecords, commitment.Id);
                     breached++;
                     break;
                 case CommitmentStatus.Invalid:
@@ -169,7 +163,14 @@ public readonly struct SubjectFacts
             }
         }
 
-        var conveniences = profile.Conveniences;
+        bool green = false, acceptance = false, priority = false;
+        foreach (var convenience in profile.Conveniences)
+        {
+            green |= convenience == Convenience.GreenChannel;
+            acceptance |= convenience == Convenience.AcceptanceWithMissingMaterials;
+            priority |= convenience == Convenience.PrioritySupport;
+        }
+
         return new SubjectFacts
         {
             Kind = ContractNames.SubjectKinds.Name(profile.Subject.Kind),
@@ -189,10 +190,10 @@ public readonly struct SubjectFacts
             CountingReports = counting,
             BestRating = best,
             WorstRating = worst,
-            EnjoysGreenChannel = conveniences.Contains(Convenience.GreenChannel),
-            EnjoysAcceptanceWithMissingMaterials = conveniences.Contains(Convenience.AcceptanceWithMissingMaterials),
-            EnjoysPrioritySupport = conveniences.Contains(Convenience.PrioritySupport),
-            EnjoyedConveniences = conveniences.Length,
+            EnjoysGreenChannel = green,
+            EnjoysAcceptanceWithMissingMaterials = acceptance,
+            EnjoysPrioritySupport = priority,
+            EnjoyedConveniences = profile.Conveniences.Length,
         };
     }
 }

@@ -35,6 +35,7 @@ public sealed class CreditReport
     }
 
     private string?[]? _warnings;
+    private FiledAnswer? _filed;
 
     /// <summary>Identifier, unique in its profile; cited as evidence.</summary>
     public string Id { get; }
@@ -72,7 +73,14 @@ public sealed class CreditReport
             return ReportStanding.Expired;
         }
 
-        return registry.IsFiled(Agency.FilingNumber) ? ReportStanding.Counts : ReportStanding.AgencyNotFiled;
+        // Remember the answer of the last registry asked: evaluations ask the same registry again and again.
+        var cached = _filed;
+        if (!ReferenceEquals(cached?.Registry, registry))
+        {
+            _filed = cached = new FiledAnswer(registry, registry.IsFiled(Agency.FilingNumber));
+        }
+
+        return cached!.Filed ? ReportStanding.Counts : ReportStanding.AgencyNotFiled;
     }
 
     /// <summary>Why this report does not count with the given standing, in a sentence; <see langword="null"/> when it counts.</summary>
@@ -103,4 +111,6 @@ public sealed class CreditReport
 
     /// <inheritdoc />
     public override string ToString() => $"{Id} {Kind} {Rating} by {Agency.Name}";
+
+    private sealed record FiledAnswer(FiledAgencyRegistry Registry, bool Filed);
 }

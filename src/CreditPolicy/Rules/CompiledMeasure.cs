@@ -1,13 +1,24 @@
 using System;
+using System.Linq.Expressions;
 using CreditPolicy.Evaluation;
 using CreditPolicy.Measures;
 
 namespace CreditPolicy.Rules;
 
-/// <summary>An enabled measure with its rule compiled once into a typed delegate over the facts.</summary>
-internal sealed class CompiledMeasure(MeasureDefinition definition, Func<SubjectFacts, bool> predicate)
+/// <summary>An enabled measure with its rule as an expression over the facts, compiled once into a typed delegate.</summary>
+internal sealed class CompiledMeasure
 {
-    internal MeasureDefinition Definition { get; } = definition;
+    internal CompiledMeasure(MeasureDefinition definition, Expression<Func<SubjectFacts, bool>> rule)
+    {
+        Definition = definition;
+        Rule = rule;
+        Predicate = rule.Compile();
+    }
 
-    internal Func<SubjectFacts, bool> Predicate { get; } = predicate;
+    internal MeasureDefinition Definition { get; }
+
+    /// <summary>The rule's expression, which the evaluator fuses with the others into one delegate.</summary>
+    internal Expression<Func<SubjectFacts, bool>> Rule { get; }
+
+    internal Func<SubjectFacts, bool> Predicate { get; }
 }

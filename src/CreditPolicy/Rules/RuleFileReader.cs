@@ -215,7 +215,7 @@ internal sealed partial class RuleFileReader
             Expression full = globals.Count == 0
                 ? body
                 : Expression.Block(globals.Select(g => g.Variable), globals.Select(g => (Expression)Expression.Assign(g.Variable, g.Value)).Append(body));
-            compiled.Add(new CompiledMeasure(definition, Expression.Lambda<Func<SubjectFacts, bool>>(full, _facts).Compile()));
+            compiled.Add(new CompiledMeasure(definition, Expression.Lambda<Func<SubjectFacts, bool>>(full, _facts)));
         }
     }
 

@@ -12,19 +12,29 @@ internal sealed class EnumSpelling<T>
     where T : struct, Enum
 {
     private readonly (T Value, string Text, byte[] Utf8)[] _entries;
-    private readonly Dictionary<T, string> _names;
+    private readonly string?[] _names;
 
     internal EnumSpelling(params (T Value, string Text)[] entries)
     {
         _entries = [.. entries.Select(e => (e.Value, e.Text, Encoding.UTF8.GetBytes(e.Text)))];
-        _names = entries.ToDictionary(e => e.Value, e => e.Text);
+        _names = new string?[entries.Max(e => Convert.ToInt32(e.Value, System.Globalization.CultureInfo.InvariantCulture)) + 1];
+        foreach (var (value, text) in entries)
+        {
+            _names[Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture)] = text;
+        }
         Expected = string.Join(", ", entries.Select(e => e.Text));
     }
 
     /// <summary>All spellings, comma-separated, for error messages.</summary>
     internal string Expected { get; }
 
-    internal string Name(T value) => _names.TryGetValue(value, out var name) ? name : throw new ArgumentOutOfRangeException(nameof(value), value, "Not a value of the contract.");
+    internal string Name(T value)
+    {
+        var index = System.Runtime.CompilerServices.Unsafe.As<T, int>(ref value);
+        return (uint)index < (uint)_names.Length && _names[index] is { } name
+            ? name
+            : throw new ArgumentOutOfRangeException(nameof(value), value, "Not a value of the contract.");
+    }
 
     internal IEnumerable<T> Values => _entries.Select(e => e.Value);
 
