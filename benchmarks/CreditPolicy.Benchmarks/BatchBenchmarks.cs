@@ -22,6 +22,11 @@ public class BatchBenchmarks
         _million = [.. Enumerable.Range(0, Total).Select(i => distinct[i % Distinct])];
     }
 
+    /// <summary>Full decisions (evidence, warnings), all kept in memory.</summary>
     [Benchmark]
     public int EvaluateAll() => Population.Evaluator.EvaluateAll(_million, Population.Day).Length;
+
+    /// <summary>Which measures apply, for every profile: one array, nothing allocated per profile.</summary>
+    [Benchmark]
+    public int EvaluateAllMeasures() => Population.Evaluator.EvaluateAllMeasures(_million, Population.Day).Length;
 }

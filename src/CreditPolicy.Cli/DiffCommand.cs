@@ -113,6 +113,7 @@ internal static class DiffCommand
             }
         }
 
+        batch.Release();
         return new BatchComparison(profiles, changes, rejected);
     }
 

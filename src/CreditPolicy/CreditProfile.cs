@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Linq;
 using Ardalis.GuardClauses;
 using CreditPolicy.Commitments;
@@ -50,6 +51,23 @@ public sealed class CreditProfile
         {
             throw new ArgumentException("A convenience is listed twice.", nameof(conveniences));
         }
+    }
+
+    /// <summary>A profile from parts already checked (by <see cref="Serialization.ProfileJson"/>): no copying, no re-checking.</summary>
+    internal CreditProfile(
+        Subject subject,
+        ImmutableArray<CreditRecord> records,
+        ImmutableArray<CreditReport> reports,
+        ImmutableArray<CreditCommitment> commitments,
+        ImmutableArray<Convenience> conveniences,
+        bool alreadyChecked)
+    {
+        Debug.Assert(alreadyChecked, "Only for parts whose ids and conveniences are known to be unique.");
+        Subject = subject;
+        Records = records;
+        Reports = reports;
+        Commitments = commitments;
+        Conveniences = conveniences;
     }
 
     /// <summary>The subject (C1, C3).</summary>

@@ -48,10 +48,10 @@ public sealed class CreditCommitment
         CommitmentAgent? agent = null)
     {
         Id = Guard.Against.NullOrWhiteSpace(id);
-        Type = Guard.Against.EnumOutOfRange(type);
+        Type = Enum.IsDefined(type) ? type : throw new ArgumentOutOfRangeException(nameof(type));
         Matter = Guard.Against.NullOrWhiteSpace(matter);
         var materials = missingMaterials?.ToImmutableArray() ?? [];
-        foreach (var problem in Check(type, committedOn, signedOn, materials, remedyDeadline, materialsSubmittedOn, breachedOn))
+        if (Problems(type, committedOn, signedOn, materials, remedyDeadline, materialsSubmittedOn, breachedOn) is [var problem, ..])
         {
             throw new ArgumentException(problem.ToString(), problem.Field);
         }
@@ -178,6 +178,24 @@ public sealed class CreditCommitment
     internal string InvalidWarning(Subject committer) =>
         $"Commitment {Id} is not in effect: {string.Join(" ", MissingLetterFields(committer).Select(p => p.Message))}";
 
+    private static bool AnyBlank(IReadOnlyCollection<string> items)
+    {
+        if (items.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var item in items)
+        {
+            if (string.IsNullOrWhiteSpace(item))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool HasLetterFields(Subject committer) =>
         committer.SupervisingDepartment is not null && committer.Identifier.Type != IdentifierType.Other;
 
@@ -189,49 +207,70 @@ public sealed class CreditCommitment
         IReadOnlyCollection<string> missingMaterials,
         LocalDate? remedyDeadline,
         LocalDate? materialsSubmittedOn,
+        LocalDate? breachedOn) => Problems(type, committedOn, signedOn, missingMaterials, remedyDeadline, materialsSubmittedOn, breachedOn) ?? [];
+
+    /// <summary>The problems <see cref="Check"/> lists, or <see langword="null"/> when there is none (no allocation then).</summary>
+    internal static List<FieldProblem>? Problems(
+        CommitmentType type,
+        LocalDate committedOn,
+        LocalDate? signedOn,
+        IReadOnlyCollection<string> missingMaterials,
+        LocalDate? remedyDeadline,
+        LocalDate? materialsSubmittedOn,
         LocalDate? breachedOn)
     {
+        List<FieldProblem>? problems = null;
         Guard.Against.Null(missingMaterials);
         if (type == CommitmentType.AcceptanceWithMissingMaterials)
         {
             if (missingMaterials.Count == 0)
             {
-                yield return new FieldProblem("missingMaterials", "An acceptance-with-missing-materials commitment (TD) must list the missing materials.");
+                (problems ??= []).Add(new FieldProblem("missingMaterials", "An acceptance-with-missing-materials commitment (TD) must list the missing materials."));
             }
-            else if (missingMaterials.Any(string.IsNullOrWhiteSpace))
+            else if (AnyBlank(missingMaterials))
             {
-                yield return new FieldProblem("missingMaterials", "A missing material must not be blank.");
+                (problems ??= []).Add(new FieldProblem("missingMaterials", "A missing material must not be blank."));
             }
 
             if (remedyDeadline is null)
             {
-                yield return new FieldProblem("remedyDeadline", "An acceptance-with-missing-materials commitment (TD) must have a remedy deadline (容缺补正时限).");
+                (problems ??= []).Add(new FieldProblem("remedyDeadline", "An acceptance-with-missing-materials commitment (TD) must have a remedy deadline (容缺补正时限)."));
             }
             else if (remedyDeadline < committedOn)
             {
-                yield return new FieldProblem("remedyDeadline", $"The remedy deadline ({IsoDate.Format(remedyDeadline)}) is before the commitment date ({IsoDate.Format(committedOn)}).");
+                (problems ??= []).Add(new FieldProblem("remedyDeadline", $"The remedy deadline ({IsoDate.Format(remedyDeadline)}) is before the commitment date ({IsoDate.Format(committedOn)})."));
             }
 
             if (materialsSubmittedOn < committedOn)
             {
-                yield return new FieldProblem("materialsSubmittedOn", $"Materials submitted on {IsoDate.Format(materialsSubmittedOn)}, before the commitment date ({IsoDate.Format(committedOn)}).");
+                (problems ??= []).Add(new FieldProblem("materialsSubmittedOn", $"Materials submitted on {IsoDate.Format(materialsSubmittedOn)}, before the commitment date ({IsoDate.Format(committedOn)})."));
             }
         }
         else
         {
-            foreach (var (field, present) in new[] { ("missingMaterials", missingMaterials.Count > 0), ("remedyDeadline", remedyDeadline is not null), ("materialsSubmittedOn", materialsSubmittedOn is not null) })
+            const string OnlyTd = "Only an acceptance-with-missing-materials commitment (TD) has this field.";
+            if (missingMaterials.Count > 0)
             {
-                if (present)
-                {
-                    yield return new FieldProblem(field, "Only an acceptance-with-missing-materials commitment (TD) has this field.");
-                }
+                (problems ??= []).Add(new FieldProblem("missingMaterials", OnlyTd));
+            }
+
+            if (remedyDeadline is not null)
+            {
+                (problems ??= []).Add(new FieldProblem("remedyDeadline", OnlyTd));
+            }
+
+            if (materialsSubmittedOn is not null)
+            {
+                (problems ??= []).Add(new FieldProblem("materialsSubmittedOn", OnlyTd));
             }
         }
 
         if (breachedOn is { } breached && (signedOn is not { } signed || breached < signed))
         {
-            yield return new FieldProblem("breachedOn", "A breach can only be established once the commitment is signed and in effect (C3): breachedOn needs a signedOn on or before it.");
+            (problems ??= []).Add(new FieldProblem("breachedOn", "A breach can only be established once the commitment is signed and in effect (C3): breachedOn needs a signedOn on or before it."));
         }
+
+        return problems;
     }
 
     /// <inheritdoc />

@@ -45,6 +45,7 @@ public static class DecisionPipeline
             result =>
             {
                 output.Write(result.Output.WrittenSpan);
+                result.Output.Dispose();
                 evaluated += result.Evaluated;
                 read += result.Evaluated;
                 foreach (var rejection in result.Rejected)
@@ -68,7 +69,7 @@ public static class DecisionPipeline
 
     private static BatchResult Evaluate(LineBatch batch, PolicyEvaluator evaluator, LocalDate asOf, Reports.FiledAgencyRegistry? agencies, DecisionPipelineOptions options)
     {
-        var buffer = new ArrayBufferWriter<byte>(Math.Max(1024, batch.Bytes * 2));
+        var buffer = new PooledBufferWriter(batch.Bytes / 2);
         var rejected = new List<RejectedProfile>();
         var evaluated = 0;
         using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = ProfileJson.Encoder, Indented = options.Write.Indented });
@@ -90,8 +91,9 @@ public static class DecisionPipeline
             evaluated++;
         }
 
+        batch.Release();
         return new BatchResult(buffer, evaluated, rejected);
     }
 
-    private sealed record BatchResult(ArrayBufferWriter<byte> Output, int Evaluated, List<RejectedProfile> Rejected);
+    private sealed record BatchResult(PooledBufferWriter Output, int Evaluated, List<RejectedProfile> Rejected);
 }

@@ -178,24 +178,41 @@ public sealed class PolicyEvaluator
     {
         Guard.Against.Null(profiles);
         EnsureInForce(asOf);
-        var decisions = new AdvisoryDecision[profiles.Count];
-        if (decisions.Length == 0)
+        return ForAll(profiles, maxDegreeOfParallelism, profile => Evaluate(profile, asOf, _agencies));
+    }
+
+    /// <summary>
+    /// Like <see cref="EvaluateAll"/>, but only which measures apply (see <see cref="EvaluateMeasures"/>):
+    /// one array of values for the whole batch and nothing allocated per profile.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is before the rule set takes effect.</exception>
+    public ApplicableMeasureSet[] EvaluateAllMeasures(IReadOnlyList<CreditProfile> profiles, LocalDate asOf, int maxDegreeOfParallelism = -1)
+    {
+        Guard.Against.Null(profiles);
+        EnsureInForce(asOf);
+        return ForAll(profiles, maxDegreeOfParallelism, profile => new ApplicableMeasureSet(_definitions, Dominate(Match(SubjectFacts.Compute(profile, asOf, _agencies, null)))));
+    }
+
+    private static T[] ForAll<T>(IReadOnlyList<CreditProfile> profiles, int maxDegreeOfParallelism, Func<CreditProfile, T> evaluate)
+    {
+        var results = new T[profiles.Count];
+        if (results.Length == 0)
         {
-            return decisions;
+            return results;
         }
 
-        var chunk = Math.Max(64, decisions.Length / (Environment.ProcessorCount * 8));
+        var chunk = Math.Max(64, results.Length / (Environment.ProcessorCount * 8));
         Parallel.ForEach(
-            Partitioner.Create(0, decisions.Length, chunk),
+            Partitioner.Create(0, results.Length, chunk),
             new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism },
             range =>
             {
                 for (var i = range.Item1; i < range.Item2; i++)
                 {
-                    decisions[i] = Evaluate(profiles[i], asOf, _agencies);
+                    results[i] = evaluate(profiles[i]);
                 }
             });
-        return decisions;
+        return results;
     }
 
     /// <summary>Throws when the rule set is not yet in force on <paramref name="asOf"/> (R9).</summary>

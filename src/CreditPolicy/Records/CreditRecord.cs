@@ -31,8 +31,8 @@ public sealed class CreditRecord
         LocalDate? repairedOn = null)
     {
         Id = Guard.Against.NullOrWhiteSpace(id);
-        Category = Guard.Against.EnumOutOfRange(category);
-        foreach (var problem in Check(category, decidedOn, severity, publicUntil, repairedOn))
+        Category = Enum.IsDefined(category) ? category : throw new ArgumentOutOfRangeException(nameof(category));
+        if (Problems(category, decidedOn, severity, publicUntil, repairedOn) is [var problem, ..])
         {
             throw new ArgumentException(problem.ToString(), problem.Field);
         }
@@ -97,22 +97,33 @@ public sealed class CreditRecord
         LocalDate decidedOn,
         RecordSeverity? severity,
         LocalDate? publicUntil,
+        LocalDate? repairedOn) => Problems(category, decidedOn, severity, publicUntil, repairedOn) ?? [];
+
+    /// <summary>The problems <see cref="Check"/> lists, or <see langword="null"/> when there is none (no allocation then).</summary>
+    internal static List<FieldProblem>? Problems(
+        CreditRecordCategory category,
+        LocalDate decidedOn,
+        RecordSeverity? severity,
+        LocalDate? publicUntil,
         LocalDate? repairedOn)
     {
+        List<FieldProblem>? problems = null;
         if (severity is not null && category.Polarity() != RecordPolarity.Negative)
         {
-            yield return new FieldProblem("severity", "Severity applies only to negative records.");
+            (problems ??= []).Add(new FieldProblem("severity", "Severity applies only to negative records."));
         }
 
         if (publicUntil < decidedOn)
         {
-            yield return new FieldProblem("publicUntil", $"The publicity period ends ({IsoDate.Format(publicUntil)}) before the record was decided ({IsoDate.Format(decidedOn)}).");
+            (problems ??= []).Add(new FieldProblem("publicUntil", $"The publicity period ends ({IsoDate.Format(publicUntil)}) before the record was decided ({IsoDate.Format(decidedOn)})."));
         }
 
         if (repairedOn < decidedOn)
         {
-            yield return new FieldProblem("repairedOn", $"Credit repair ({IsoDate.Format(repairedOn)}) cannot take effect before the record was decided ({IsoDate.Format(decidedOn)}).");
+            (problems ??= []).Add(new FieldProblem("repairedOn", $"Credit repair ({IsoDate.Format(repairedOn)}) cannot take effect before the record was decided ({IsoDate.Format(decidedOn)})."));
         }
+
+        return problems;
     }
 
     /// <inheritdoc />

@@ -17,14 +17,14 @@ public sealed class CreditReport
     public CreditReport(string id, CreditReportKind kind, CreditServiceAgency agency, CreditRating rating, LocalDate issuedOn, LocalDate validUntil)
     {
         Id = Guard.Against.NullOrWhiteSpace(id);
-        Kind = Guard.Against.EnumOutOfRange(kind);
+        Kind = Enum.IsDefined(kind) ? kind : throw new ArgumentOutOfRangeException(nameof(kind));
         Agency = Guard.Against.Null(agency);
         if (rating.Grade == 0)
         {
             throw new ArgumentException("A rating is required.", nameof(rating));
         }
 
-        foreach (var problem in Check(issuedOn, validUntil))
+        if (Problems(issuedOn, validUntil) is [var problem, ..])
         {
             throw new ArgumentException(problem.ToString(), problem.Field);
         }
@@ -101,12 +101,18 @@ public sealed class CreditReport
     }
 
     /// <summary>Every problem with a report's dates, by contract field name.</summary>
-    public static IEnumerable<FieldProblem> Check(LocalDate issuedOn, LocalDate validUntil)
+    public static IEnumerable<FieldProblem> Check(LocalDate issuedOn, LocalDate validUntil) => Problems(issuedOn, validUntil) ?? [];
+
+    /// <summary>The problems <see cref="Check"/> lists, or <see langword="null"/> when there is none (no allocation then).</summary>
+    internal static List<FieldProblem>? Problems(LocalDate issuedOn, LocalDate validUntil)
     {
+        List<FieldProblem>? problems = null;
         if (validUntil < issuedOn)
         {
-            yield return new FieldProblem("validUntil", $"The report is valid until {IsoDate.Format(validUntil)}, before it was issued ({IsoDate.Format(issuedOn)}).");
+            (problems ??= []).Add(new FieldProblem("validUntil", $"The report is valid until {IsoDate.Format(validUntil)}, before it was issued ({IsoDate.Format(issuedOn)})."));
         }
+
+        return problems;
     }
 
     /// <inheritdoc />

@@ -35,28 +35,29 @@ public static class DecisionJson
         Guard.Against.Null(decision);
         options ??= DecisionWriteOptions.Default;
         writer.WriteStartObject();
-        writer.WriteStartObject("subject");
-        writer.WriteString("name", decision.Subject.Name);
-        writer.WriteString("kind", ContractNames.SubjectKinds.Name(decision.Subject.Kind));
-        writer.WriteString("idType", ContractNames.IdentifierTypes.Name(decision.Subject.Identifier.Type));
-        writer.WriteString("id", decision.Subject.Identifier.ToDisplayString(options.Mask));
+        writer.WriteStartObject(Names.Subject);
+        writer.WriteString(Names.Name, decision.Subject.Name);
+        writer.WriteString(Names.Kind, ContractNames.SubjectKinds.Name(decision.Subject.Kind));
+        writer.WriteString(Names.IdType, ContractNames.IdentifierTypes.Name(decision.Subject.Identifier.Type));
+        writer.WriteString(Names.Id, decision.Subject.Identifier.ToDisplayString(options.Mask));
         writer.WriteEndObject();
-        ProfileJson.WriteDate(writer, "asOf", decision.AsOf);
-        writer.WriteStartObject("ruleSet");
-        writer.WriteString("id", decision.RuleSetId);
-        writer.WriteString("version", decision.RuleSetVersion);
-        writer.WriteString("sha256", decision.RuleSetSha256);
+        ProfileJson.WriteDate(writer, Names.AsOf, decision.AsOf);
+        writer.WriteStartObject(Names.RuleSet);
+        writer.WriteString(Names.Id, decision.RuleSetId);
+        writer.WriteString(Names.Version, decision.RuleSetVersion);
+        writer.WriteString(Names.Sha256, decision.RuleSetSha256);
         writer.WriteEndObject();
-        writer.WriteStartArray("measures");
+        writer.WriteStartArray(Names.Measures);
         foreach (var measure in decision.ApplicableMeasures)
         {
+            var encoded = measure.Definition.Encoded;
             writer.WriteStartObject();
-            writer.WriteString("code", measure.Code);
-            writer.WriteString("kind", ContractNames.MeasureKinds.Name(measure.Kind));
-            writer.WriteString("clause", measure.Clause.ToString());
-            writer.WriteString("title", measure.Title);
-            writer.WriteString("titleEn", measure.Definition.TitleEn);
-            writer.WriteStartArray("evidence");
+            writer.WriteString(Names.Code, encoded.Code);
+            writer.WriteString(Names.Kind, encoded.Kind);
+            writer.WriteString(Names.Clause, encoded.Clause);
+            writer.WriteString(Names.Title, encoded.TitleZh);
+            writer.WriteString(Names.TitleEn, encoded.TitleEn);
+            writer.WriteStartArray(Names.Evidence);
             foreach (var id in measure.Evidence)
             {
                 writer.WriteStringValue(id);
@@ -67,14 +68,14 @@ public static class DecisionJson
         }
 
         writer.WriteEndArray();
-        writer.WriteStartArray("revokedConveniences");
+        writer.WriteStartArray(Names.RevokedConveniences);
         foreach (var convenience in decision.RevokedConveniences)
         {
             writer.WriteStringValue(ContractNames.Conveniences.Name(convenience));
         }
 
         writer.WriteEndArray();
-        writer.WriteStartArray("warnings");
+        writer.WriteStartArray(Names.Warnings);
         foreach (var warning in decision.Warnings)
         {
             writer.WriteStringValue(warning);
@@ -82,5 +83,27 @@ public static class DecisionJson
 
         writer.WriteEndArray();
         writer.WriteEndObject();
+    }
+
+    /// <summary>The decision's property names, encoded once.</summary>
+    private static class Names
+    {
+        internal static readonly JsonEncodedText Subject = JsonEncodedText.Encode("subject");
+        internal static readonly JsonEncodedText Name = JsonEncodedText.Encode("name");
+        internal static readonly JsonEncodedText Kind = JsonEncodedText.Encode("kind");
+        internal static readonly JsonEncodedText IdType = JsonEncodedText.Encode("idType");
+        internal static readonly JsonEncodedText Id = JsonEncodedText.Encode("id");
+        internal static readonly JsonEncodedText AsOf = JsonEncodedText.Encode("asOf");
+        internal static readonly JsonEncodedText RuleSet = JsonEncodedText.Encode("ruleSet");
+        internal static readonly JsonEncodedText Version = JsonEncodedText.Encode("version");
+        internal static readonly JsonEncodedText Sha256 = JsonEncodedText.Encode("sha256");
+        internal static readonly JsonEncodedText Measures = JsonEncodedText.Encode("measures");
+        internal static readonly JsonEncodedText Code = JsonEncodedText.Encode("code");
+        internal static readonly JsonEncodedText Clause = JsonEncodedText.Encode("clause");
+        internal static readonly JsonEncodedText Title = JsonEncodedText.Encode("title");
+        internal static readonly JsonEncodedText TitleEn = JsonEncodedText.Encode("titleEn");
+        internal static readonly JsonEncodedText Evidence = JsonEncodedText.Encode("evidence");
+        internal static readonly JsonEncodedText RevokedConveniences = JsonEncodedText.Encode("revokedConveniences");
+        internal static readonly JsonEncodedText Warnings = JsonEncodedText.Encode("warnings");
     }
 }

@@ -56,9 +56,11 @@ internal sealed class EnumSpelling<T>
     /// <summary>Matches the reader's current string token, without allocating.</summary>
     internal bool TryMatch(ref Utf8JsonReader reader, out T value)
     {
+        var plain = !reader.ValueIsEscaped && !reader.HasValueSequence;
+        var text = plain ? reader.ValueSpan : default;
         foreach (var entry in _entries)
         {
-            if (reader.ValueTextEquals(entry.Utf8))
+            if (plain ? text.SequenceEqual((ReadOnlySpan<byte>)entry.Utf8) : reader.ValueTextEquals(entry.Utf8))
             {
                 value = entry.Value;
                 return true;

@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
@@ -20,6 +21,20 @@ internal sealed class FieldSet
     /// <summary>The index of the reader's current property name, or -1 for a field the contract does not name (ignored).</summary>
     internal int Match(ref Utf8JsonReader reader)
     {
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            var name = reader.ValueSpan;
+            for (var i = 0; i < _utf8.Length; i++)
+            {
+                if (name.SequenceEqual((ReadOnlySpan<byte>)_utf8[i]))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
         for (var i = 0; i < _utf8.Length; i++)
         {
             if (reader.ValueTextEquals(_utf8[i]))

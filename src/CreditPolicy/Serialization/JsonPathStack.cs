@@ -27,6 +27,8 @@ internal sealed class JsonPathStack
 
     internal void Pop() => _depth--;
 
+    internal void Clear() => _depth = 0;
+
     /// <summary>The path, with <paramref name="child"/> appended when given.</summary>
     internal string Format(string? child = null)
     {

@@ -1,12 +1,16 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 
 namespace CreditPolicy.Serialization;
 
-/// <summary>A batch of input lines (one JSON document each) with their line numbers, sharing one buffer.</summary>
+/// <summary>
+/// A batch of input lines (one JSON document each) with their line numbers, sharing one buffer rented
+/// from the shared array pool; <see cref="Release"/> gives it back once the batch is processed.
+/// </summary>
 internal sealed class LineBatch
 {
-    private byte[] _buffer = new byte[64 * 1024];
+    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
     private int _used;
 
     internal List<(int Start, int Length, int Line)> Items { get; } = new(512);
@@ -28,11 +32,23 @@ internal sealed class LineBatch
     {
         if (_used + document.Length > _buffer.Length)
         {
-            Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _used + document.Length));
+            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _used + document.Length));
+            _buffer.AsSpan(0, _used).CopyTo(larger);
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = larger;
         }
 
         document.CopyTo(_buffer.AsSpan(_used));
         Items.Add((_used, document.Length, line));
         _used += document.Length;
+    }
+
+    /// <summary>Returns the buffer to the pool; the batch must not be read afterwards.</summary>
+    internal void Release()
+    {
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = [];
+        _used = 0;
+        Items.Clear();
     }
 }

@@ -150,7 +150,9 @@ public static class ProfileJson
         writer.WriteString("id", options.RevealPersonalIdentifiers ? identifier.RevealUnmasked() : identifier.ToDisplayString(options.Mask));
     }
 
-    internal static void WriteDate(Utf8JsonWriter writer, string name, LocalDate? date)
+    internal static void WriteDate(Utf8JsonWriter writer, string name, LocalDate? date) => WriteDate(writer, JsonEncodedText.Encode(name, Encoder), date);
+
+    internal static void WriteDate(Utf8JsonWriter writer, JsonEncodedText name, LocalDate? date)
     {
         if (date is { } d)
         {

@@ -32,6 +32,7 @@ internal ref struct ProfileParser
 
     private readonly ReadOnlySpan<byte> _input;
     private readonly ProfileReadOptions _options;
+    private readonly ParserScratch _scratch;
     private readonly JsonPathStack _path;
     private readonly List<(string Id, long Offset)> _ids;
     private Utf8JsonReader _reader;
@@ -41,8 +42,9 @@ internal ref struct ProfileParser
     {
         _input = input;
         _options = options;
-        _path = new JsonPathStack();
-        _ids = [];
+        _scratch = ParserScratch.Rent();
+        _path = _scratch.Path;
+        _ids = _scratch.Ids;
         _reader = new Utf8JsonReader(input, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
         _errors = null;
     }
@@ -88,10 +90,10 @@ internal ref struct ProfileParser
         }
 
         Subject? subject = null;
-        var records = ImmutableArray.CreateBuilder<CreditRecord>();
-        var reports = ImmutableArray.CreateBuilder<CreditReport>();
-        var commitments = ImmutableArray.CreateBuilder<CreditCommitment>();
-        var conveniences = ImmutableArray.CreateBuilder<Convenience>();
+        var records = _scratch.Records;
+        var reports = _scratch.Reports;
+        var commitments = _scratch.Commitments;
+        var conveniences = _scratch.Conveniences;
         var present = 0;
         while (NextField(ProfileFields, ref present, out var field))
         {
@@ -149,7 +151,7 @@ internal ref struct ProfileParser
 
         RequireFields(ProfileFields, present, 0b1, start);
         return _errors is null && subject is not null
-            ? new CreditProfile(subject, records.DrainToImmutable(), reports.DrainToImmutable(), commitments.DrainToImmutable(), conveniences.DrainToImmutable())
+            ? new CreditProfile(subject, [.. records], [.. reports], [.. commitments], [.. conveniences], alreadyChecked: true)
             : null;
     }
 
@@ -232,7 +234,7 @@ internal ref struct ProfileParser
 
         RequireFields(RecordFields, present, 0b10011, start);
         if (id is null || category is not { } c || decidedOn is not { } decided
-            || Report(RecordFields, at, CreditRecord.Check(c, decided, severity, publicUntil, repairedOn)))
+            || Report(RecordFields, at, CreditRecord.Problems(c, decided, severity, publicUntil, repairedOn)))
         {
             return null;
         }
@@ -274,7 +276,7 @@ internal ref struct ProfileParser
 
         RequireFields(ReportFields, present, 0b111111, start);
         if (id is null || kind is not { } k || agency is null || rating is not { } r || issuedOn is not { } issued || validUntil is not { } until
-            || Report(ReportFields, at, CreditReport.Check(issued, until)))
+            || Report(ReportFields, at, CreditReport.Problems(issued, until)))
         {
             return null;
         }
@@ -349,7 +351,7 @@ internal ref struct ProfileParser
 
         RequireFields(CommitmentFields, present, 0b10111, start);
         if (id is null || type is not { } t || matter is null || committedOn is not { } committed
-            || Report(CommitmentFields, at, CreditCommitment.Check(t, committed, signedOn, materials, remedyDeadline, materialsSubmittedOn, breachedOn)))
+            || Report(CommitmentFields, at, CreditCommitment.Problems(t, committed, signedOn, materials, remedyDeadline, materialsSubmittedOn, breachedOn)))
         {
             return null;
         }
@@ -529,14 +531,19 @@ internal ref struct ProfileParser
 
     private ImmutableArray<string> ReadStringArray()
     {
-        var items = ImmutableArray.CreateBuilder<string>();
+        var items = _scratch.Strings;
+        items.Clear();
         for (var i = 0; NextElement(i); i++)
         {
-            AddIfNotNull(items, ReadNonBlankString());
+            if (ReadNonBlankString() is { } item)
+            {
+                items.Add(item);
+            }
+
             _path.Pop();
         }
 
-        return items.DrainToImmutable();
+        return [.. items];
     }
 
     private T? ReadEnum<T>(EnumSpelling<T> spelling)
@@ -631,32 +638,27 @@ internal ref struct ProfileParser
     }
 
     /// <summary>Reports each problem at its field; true when there was any.</summary>
-    private bool Report(FieldSet fields, scoped ReadOnlySpan<long> at, IEnumerable<FieldProblem> problems)
+    private bool Report(FieldSet fields, scoped ReadOnlySpan<long> at, List<FieldProblem>? problems)
     {
-        var any = false;
+        if (problems is null)
+        {
+            return false;
+        }
+
         foreach (var problem in problems)
         {
             Error(at[fields.IndexOf(problem.Field)], problem.Field, problem.Message);
-            any = true;
         }
 
-        return any;
+        return true;
     }
 
-    private static void AddIfNotNull<T>(ImmutableArray<T>.Builder builder, T? item)
+    private static void AddIfNotNull<T>(List<T> list, T? item)
         where T : class
     {
         if (item is not null)
         {
-            builder.Add(item);
-        }
-    }
-
-    private static void AddIfNotNull(ImmutableArray<string>.Builder builder, string? item)
-    {
-        if (item is not null)
-        {
-            builder.Add(item);
+            list.Add(item);
         }
     }
 

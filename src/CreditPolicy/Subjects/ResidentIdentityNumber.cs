@@ -89,7 +89,7 @@ public readonly struct ResidentIdentityNumber : IEquatable<ResidentIdentityNumbe
         }
 
         var actual = char.ToUpperInvariant(text[17]);
-        var expected = ComputeCheckCharacter(text[..17]);
+        var expected = CheckCharacter(text.AsSpan(0, 17));
         if (actual != expected)
         {
             error = actual is (>= '0' and <= '9') or 'X'
@@ -113,6 +113,11 @@ public readonly struct ResidentIdentityNumber : IEquatable<ResidentIdentityNumbe
             throw new ArgumentException("Expected the first 17 digits of a resident identity number.", nameof(first17));
         }
 
+        return CheckCharacter(first17);
+    }
+
+    private static char CheckCharacter(ReadOnlySpan<char> first17)
+    {
         var sum = 0;
         for (var i = 0; i < Weights.Length; i++)
         {

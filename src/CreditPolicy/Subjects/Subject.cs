@@ -22,7 +22,7 @@ public sealed class Subject
     public Subject(string name, SubjectKind kind, SubjectIdentifier identifier, string? supervisingDepartment = null)
     {
         Name = Guard.Against.NullOrWhiteSpace(name);
-        Kind = Guard.Against.EnumOutOfRange(kind);
+        Kind = Enum.IsDefined(kind) ? kind : throw new ArgumentOutOfRangeException(nameof(kind));
         Guard.Against.Null(identifier);
         if (CheckIdentifierType(kind, identifier.Type) is { } problem)
         {

@@ -26,6 +26,9 @@ public readonly struct UnifiedSocialCreditCode : IEquatable<UnifiedSocialCreditC
     private static readonly int[] CodeWeights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
     private static readonly int[] OrganizationWeights = [3, 7, 9, 10, 5, 8, 4, 2];
 
+    // Value of each character in the alphabet, -1 for the others (ASCII only).
+    private static readonly sbyte[] Values = BuildValues();
+
     private readonly string? _value;
 
     private UnifiedSocialCreditCode(string value, bool checksPass)
@@ -99,19 +102,41 @@ public readonly struct UnifiedSocialCreditCode : IEquatable<UnifiedSocialCreditC
             throw new ArgumentException("Expected the first 17 characters of a unified social credit code.", nameof(first17));
         }
 
-        var sum = 0;
         for (var i = 0; i < first17.Length; i++)
         {
-            var v = Alphabet.IndexOf(first17[i], StringComparison.Ordinal);
-            if (v < 0)
+            if (ValueOf(first17[i]) < 0)
             {
                 throw new ArgumentException($"Character {i + 1} '{first17[i]}' is not allowed in a unified social credit code.", nameof(first17));
             }
+        }
 
-            sum += v * CodeWeights[i];
+        return CheckCharacter(first17);
+    }
+
+    /// <summary>The check character of 17 characters already known to be in the alphabet.</summary>
+    private static char CheckCharacter(ReadOnlySpan<char> first17)
+    {
+        var sum = 0;
+        for (var i = 0; i < first17.Length; i++)
+        {
+            sum += ValueOf(first17[i]) * CodeWeights[i];
         }
 
         return Alphabet[(31 - (sum % 31)) % 31];
+    }
+
+    private static int ValueOf(char c) => c < 128 ? Values[c] : -1;
+
+    private static sbyte[] BuildValues()
+    {
+        var values = new sbyte[128];
+        Array.Fill(values, (sbyte)-1);
+        for (var i = 0; i < Alphabet.Length; i++)
+        {
+            values[Alphabet[i]] = (sbyte)i;
+        }
+
+        return values;
     }
 
     /// <summary>Computes the GB 11714 check character (position 9 of the organisation code) of its first 8 characters.</summary>
@@ -124,16 +149,25 @@ public readonly struct UnifiedSocialCreditCode : IEquatable<UnifiedSocialCreditC
             throw new ArgumentException("Expected the first 8 characters of an organisation code.", nameof(first8));
         }
 
+        foreach (var c in first8)
+        {
+            if (c is not ((>= '0' and <= '9') or (>= 'A' and <= 'Z')))
+            {
+                throw new ArgumentException($"Character '{c}' is not allowed in an organisation code.", nameof(first8));
+            }
+        }
+
+        return OrganizationCheckCharacter(first8);
+    }
+
+    /// <summary>The GB 11714 check character of 8 digits or capital letters.</summary>
+    private static char OrganizationCheckCharacter(ReadOnlySpan<char> first8)
+    {
         var sum = 0;
         for (var i = 0; i < 8; i++)
         {
             var c = first8[i];
-            int v = c switch
-            {
-                >= '0' and <= '9' => c - '0',
-                >= 'A' and <= 'Z' => c - 'A' + 10,
-                _ => throw new ArgumentException($"Character {i + 1} '{c}' is not allowed in an organisation code.", nameof(first8)),
-            };
+            var v = c <= '9' ? c - '0' : c - 'A' + 10;
             sum += v * OrganizationWeights[i];
         }
 
@@ -160,7 +194,7 @@ public readonly struct UnifiedSocialCreditCode : IEquatable<UnifiedSocialCreditC
 
         for (var i = 0; i < Length; i++)
         {
-            if (Alphabet.IndexOf(text[i], StringComparison.Ordinal) < 0)
+            if (ValueOf(text[i]) < 0)
             {
                 return $"Character {i + 1} '{text[i]}' of a unified social credit code is not allowed (only 0-9 and A-Z without I, O, Z, S, V).";
             }
@@ -171,8 +205,8 @@ public readonly struct UnifiedSocialCreditCode : IEquatable<UnifiedSocialCreditC
             return $"Characters 3-8 of a unified social credit code must be a 6-digit division code.";
         }
 
-        var expected = ComputeCheckCharacter(text[..17]);
-        var organizationExpected = ComputeOrganizationCheckCharacter(text.Substring(8, 8));
+        var expected = CheckCharacter(text.AsSpan(0, 17));
+        var organizationExpected = OrganizationCheckCharacter(text.AsSpan(8, 8));
         checksPass = expected == text[17] && organizationExpected == text[16];
         if (checksPass || mode == UsccParseMode.Lenient)
         {

@@ -197,4 +197,60 @@ public sealed class PolicyEvaluatorTests
         Assert.Equal(("jia-county-2022-8", "1.0.0", RuleSet.JiaCounty2022No8.Sha256), (decision.RuleSetId, decision.RuleSetVersion, decision.RuleSetSha256));
         Assert.Equal(64, decision.RuleSetSha256.Length);
     }
+
+    [Fact]
+    public void Batches_give_the_same_decisions_in_the_same_order_as_one_by_one()
+    {
+        var profiles = FsCheck.Fluent.Gen.Sample(Generators.Profiles, 500);
+
+        var batch = Evaluator.EvaluateAll(profiles, Day);
+        var measures = Evaluator.EvaluateAllMeasures(profiles, Day);
+
+        for (var i = 0; i < profiles.Length; i++)
+        {
+            var single = Evaluator.Evaluate(profiles[i], Day);
+            Assert.Equal(DecisionJson.Write(single), DecisionJson.Write(batch[i]));
+            Assert.Equal(single.ApplicableMeasures.Length, measures[i].Count);
+            Assert.All(single.ApplicableMeasures, m => Assert.True(measures[i].Contains(m.Code)));
+        }
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => Evaluator.EvaluateAll(profiles, new LocalDate(2020, 1, 1)));
+    }
+
+    [Theory]
+    [InlineData("activeNegativeRecords", "g1,s1")]
+    [InlineData("activeSeriousNegativeRecords", "s1")]
+    [InlineData("activePositiveRecords", "c1")]
+    [InlineData("breachedCommitments", "b1")]
+    [InlineData("badCreditRecords", "b1,g1,s1")]
+    [InlineData("countingReports", "r1")]
+    [InlineData("activeSeriousNegativeRecords\", \"activeNegativeRecords", "g1,s1")]
+    [InlineData("countingReports\", \"activePositiveRecords", "c1,r1")]
+    public void Each_evidence_set_cites_exactly_its_items(string sets, string expected)
+    {
+        var json = $$$"""
+            {"WorkflowName":"t","RuleSet":{"id":"t","version":"1","source":"s","issuer":"i","effectiveFrom":"2022-03-11",
+              "filedAgencies":[{"name":"甲","filingNumber":"F-1"}]},
+             "Rules":[{"RuleName":"r","Expression":"true","Properties":{"code":"penalty.key-review","kind":"penalty","clause":"R7.2","titleZh":"审查","titleEn":"Review","evidence":["{{{sets}}}"]}}]}
+            """;
+        var evaluator = new PolicyEvaluator(RuleSet.Load(System.Text.Encoding.UTF8.GetBytes(json), "t.json").RuleSet!);
+        var profile = Profile("""
+            ,"records":[
+              {"id":"s1","category":"serious-dishonesty-list","decidedOn":"2026-01-01"},
+              {"id":"g1","category":"administrative-penalty","decidedOn":"2026-01-01"},
+              {"id":"old","category":"administrative-penalty","decidedOn":"2024-01-01","publicUntil":"2024-12-31"},
+              {"id":"c1","category":"commendation","decidedOn":"2026-01-01"},
+              {"id":"l1","category":"administrative-license","decidedOn":"2026-01-01"}],
+             "reports":[
+              {"id":"r1","kind":"enterprise","agency":{"name":"甲","filingNumber":"F-1"},"rating":"A","issuedOn":"2026-01-01","validUntil":"2026-12-31"},
+              {"id":"r2","kind":"enterprise","agency":{"name":"乙","filingNumber":"X"},"rating":"A","issuedOn":"2026-01-01","validUntil":"2026-12-31"}],
+             "commitments":[
+              {"id":"b1","type":"proactive-disclosure","matter":"m","committedOn":"2026-01-01","signedOn":"2026-01-01","breachedOn":"2026-02-01"},
+              {"id":"k1","type":"proactive-disclosure","matter":"m","committedOn":"2026-01-01","signedOn":"2026-01-01"}]
+            """);
+
+        var measure = Assert.Single(evaluator.Evaluate(profile, Day).ApplicableMeasures);
+
+        Assert.Equal(expected, string.Join(",", measure.Evidence));
+    }
 }
