@@ -490,7 +490,7 @@ internal sealed partial class RuleFileReader
     private CreditProfile? ReadCaseProfile(JsonElement element, string path)
     {
         var line = _lines!.LineOf(path);
-        var result = ProfileJson.Read(element.GetRawText(), new ProfileReadOptions { FirstLineNumber = line });
+        var result = ProfileJson.Read(element.GetRawText(), new ProfileReadOptions { FirstLineNumber = line, AllowComments = true });
         foreach (var error in result.Errors)
         {
             _errors.Add(new RuleFileError(_file, error.Line, null, $"{path}{error.Path[1..]}: {error.Message}"));

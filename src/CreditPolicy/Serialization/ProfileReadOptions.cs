@@ -16,4 +16,7 @@ public sealed record ProfileReadOptions
     /// <summary>The line number of the document's first line, e.g. its line in a JSON Lines file.</summary>
     /// <value>The default value is 1.</value>
     public int FirstLineNumber { get; init; } = 1;
+
+    /// <summary>Whether <c>//</c> and <c>/* */</c> comments are skipped (the example profiles of rule files); profiles themselves are plain JSON.</summary>
+    internal bool AllowComments { get; init; }
 }

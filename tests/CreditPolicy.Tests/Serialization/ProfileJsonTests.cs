@@ -293,4 +293,13 @@ public sealed class ProfileJsonTests
         Assert.Contains("\"郏县示例建材有限公司\"", json, StringComparison.Ordinal);
         Assert.Equal(json, ProfileJson.Write(ProfileJson.Read(json).Profile!, new ProfileWriteOptions { RevealPersonalIdentifiers = true, Indented = true }));
     }
+
+    [Fact]
+    public void Contract_Comments_are_not_JSON_and_a_profile_with_one_is_rejected()
+    {
+        var error = SingleError("// a note\n" + Minimal());
+
+        Assert.Equal(1, error.Line);
+        Assert.StartsWith("Invalid JSON", error.Message, StringComparison.Ordinal);
+    }
 }
