@@ -28,9 +28,7 @@ public sealed class AdvisoryDecision
     {
         Subject = subject;
         AsOf = asOf;
-        RuleSetId = ruleSet.Id;
-        RuleSetVersion = ruleSet.Version;
-        RuleSetSha256 = ruleSet.Sha256;
+        _ruleSet = ruleSet;
         ApplicableMeasures = measures;
         RevokedConveniences = revokedConveniences;
         Warnings = warnings;
@@ -42,14 +40,16 @@ public sealed class AdvisoryDecision
     /// <summary>The day evaluated.</summary>
     public LocalDate AsOf { get; }
 
+    private readonly Rules.RuleSet _ruleSet;
+
     /// <summary>The id of the rule set that decided.</summary>
-    public string RuleSetId { get; }
+    public string RuleSetId => _ruleSet.Id;
 
     /// <summary>Its version.</summary>
-    public string RuleSetVersion { get; }
+    public string RuleSetVersion => _ruleSet.Version;
 
     /// <summary>SHA-256 of its file's bytes.</summary>
-    public string RuleSetSha256 { get; }
+    public string RuleSetSha256 => _ruleSet.Sha256;
 
     /// <summary>The applicable measures, ordered by clause, then code.</summary>
     public ImmutableArray<ApplicableMeasure> ApplicableMeasures { get; }

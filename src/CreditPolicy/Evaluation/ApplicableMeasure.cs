@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using CreditPolicy.Measures;
 
 namespace CreditPolicy.Evaluation;
@@ -7,8 +8,8 @@ namespace CreditPolicy.Evaluation;
 /// A measure the rules find applicable to a subject, with the clause that provides for it and the
 /// evidence that caused it. Advice: R6 and R7 say the administration <em>may</em> apply it.
 /// </summary>
-/// <remarks>Immutable and thread-safe.</remarks>
-public sealed class ApplicableMeasure
+/// <remarks>A small immutable value (a definition and its evidence), so that a decision's measures are one array. Thread-safe.</remarks>
+public readonly struct ApplicableMeasure : System.IEquatable<ApplicableMeasure>
 {
     internal ApplicableMeasure(MeasureDefinition definition, ImmutableArray<string> evidence)
     {
@@ -33,6 +34,21 @@ public sealed class ApplicableMeasure
 
     /// <summary>The ids of the records, reports and commitments that caused it, sorted ordinally.</summary>
     public ImmutableArray<string> Evidence { get; }
+
+    /// <inheritdoc />
+    public bool Equals(ApplicableMeasure other) => ReferenceEquals(Definition, other.Definition) && Evidence.SequenceEqual(other.Evidence);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is ApplicableMeasure other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => Definition?.GetHashCode() ?? 0;
+
+    /// <summary>Whether two measures are the same with the same evidence.</summary>
+    public static bool operator ==(ApplicableMeasure left, ApplicableMeasure right) => left.Equals(right);
+
+    /// <summary>Whether two measures differ.</summary>
+    public static bool operator !=(ApplicableMeasure left, ApplicableMeasure right) => !left.Equals(right);
 
     /// <summary>Clause, code and evidence.</summary>
     public override string ToString() => $"{Clause} {Code} [{string.Join(", ", Evidence)}]";
