@@ -5,14 +5,16 @@ using CreditPolicy.Measures;
 
 namespace CreditPolicy.Rules;
 
-/// <summary>An enabled measure with its rule as an expression over the facts, compiled once into a typed delegate.</summary>
+/// <summary>
+/// An enabled measure with its rule as an expression over the facts. The evaluator fuses all rules into one
+/// delegate; <see cref="Predicate"/>, the rule alone, is compiled only when asked for (tests, tools).
+/// </summary>
 internal sealed class CompiledMeasure
 {
     internal CompiledMeasure(MeasureDefinition definition, Expression<Func<SubjectFacts, bool>> rule)
     {
         Definition = definition;
         Rule = rule;
-        Predicate = rule.Compile();
     }
 
     internal MeasureDefinition Definition { get; }
@@ -20,5 +22,7 @@ internal sealed class CompiledMeasure
     /// <summary>The rule's expression, which the evaluator fuses with the others into one delegate.</summary>
     internal Expression<Func<SubjectFacts, bool>> Rule { get; }
 
-    internal Func<SubjectFacts, bool> Predicate { get; }
+    internal Func<SubjectFacts, bool> Predicate => _predicate ??= Rule.Compile();
+
+    private Func<SubjectFacts, bool>? _predicate;
 }
