@@ -179,7 +179,7 @@ internal ref struct ProfileParser
                 case 1: kind = ReadEnum(ContractNames.SubjectKinds); break;
                 case 2: idType = ReadEnum(ContractNames.IdentifierTypes); break;
                 case 3: id = ReadString(); break;
-                default: department = ReadString(); break;
+                default: department = ReadSharedString(); break;
             }
 
             _path.Pop();
@@ -224,7 +224,7 @@ internal ref struct ProfileParser
                 case 0: id = ReadId(); break;
                 case 1: category = ReadEnum(ContractNames.RecordCategories); break;
                 case 2: severity = ReadEnum(ContractNames.Severities); break;
-                case 3: authority = ReadString(); break;
+                case 3: authority = ReadSharedString(); break;
                 case 4: decidedOn = ReadDate(); break;
                 case 5: publicUntil = ReadDate(); break;
                 default: repairedOn = ReadDate(); break;
@@ -299,11 +299,11 @@ internal ref struct ProfileParser
         {
             if (field == 0)
             {
-                name = ReadNonBlankString();
+                name = ReadNonBlankString(shared: true);
             }
             else
             {
-                filingNumber = ReadNonBlankString();
+                filingNumber = ReadNonBlankString(shared: true);
             }
 
             _path.Pop();
@@ -336,8 +336,8 @@ internal ref struct ProfileParser
             {
                 case 0: id = ReadId(); break;
                 case 1: type = ReadEnum(ContractNames.CommitmentTypes); break;
-                case 2: matter = ReadNonBlankString(); break;
-                case 3: window = ReadString(); break;
+                case 2: matter = ReadNonBlankString(shared: true); break;
+                case 3: window = ReadSharedString(); break;
                 case 4: committedOn = ReadDate(); break;
                 case 5: signedOn = ReadDate(); break;
                 case 6: materials = ReadStringArray(); break;
@@ -495,10 +495,25 @@ internal ref struct ProfileParser
         return null;
     }
 
-    private string? ReadNonBlankString()
+    /// <summary>
+    /// A string that recurs across profiles (authority, window, matter, agency, department), through
+    /// <see cref="StringCache"/>. Never for identity numbers or other personal data (R8): those are not kept
+    /// beyond the profile that holds them.
+    /// </summary>
+    private string? ReadSharedString()
+    {
+        if (_reader.TokenType == JsonTokenType.String && !_reader.ValueIsEscaped && !_reader.HasValueSequence)
+        {
+            return StringCache.Get(_reader.ValueSpan);
+        }
+
+        return ReadString();
+    }
+
+    private string? ReadNonBlankString(bool shared = false)
     {
         var offset = _reader.TokenStartIndex;
-        var text = ReadString();
+        var text = shared ? ReadSharedString() : ReadString();
         if (text is not null && string.IsNullOrWhiteSpace(text))
         {
             Error(offset, null, "Must not be blank.");
