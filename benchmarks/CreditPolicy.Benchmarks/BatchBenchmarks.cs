@@ -26,6 +26,15 @@ public class BatchBenchmarks
     [Benchmark]
     public int EvaluateAll() => Population.Evaluator.EvaluateAll(_million, Population.Day).Length;
 
+    /// <summary>Full decisions handed to a consumer as they are made (here: counting their measures), none kept.</summary>
+    [Benchmark]
+    public int EvaluateEach()
+    {
+        var counts = new int[_million.Length];
+        Population.Evaluator.EvaluateEach(_million, Population.Day, (i, decision) => counts[i] = decision.ApplicableMeasures.Length);
+        return counts.Length;
+    }
+
     /// <summary>Which measures apply, for every profile: one array, nothing allocated per profile.</summary>
     [Benchmark]
     public int EvaluateAllMeasures() => Population.Evaluator.EvaluateAllMeasures(_million, Population.Day).Length;

@@ -193,26 +193,56 @@ public sealed class PolicyEvaluator
         return ForAll(profiles, maxDegreeOfParallelism, profile => new ApplicableMeasureSet(_definitions, Dominate(Match(SubjectFacts.Compute(profile, asOf, _agencies, null)))));
     }
 
+    /// <summary>
+    /// Evaluates many profiles on several cores and hands each decision to <paramref name="consume"/> with
+    /// the profile's index, without keeping the decisions: for bulk re-evaluation that writes or aggregates
+    /// its results, where holding a million decisions would cost more than computing them.
+    /// </summary>
+    /// <param name="profiles">The profiles.</param>
+    /// <param name="asOf">The day.</param>
+    /// <param name="consume">Called once per profile, from several threads at once and in no particular order: it must be thread-safe.</param>
+    /// <param name="maxDegreeOfParallelism">At most this many threads; -1 (the default) for the thread pool's choice.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is before the rule set takes effect.</exception>
+    public void EvaluateEach(IReadOnlyList<CreditProfile> profiles, LocalDate asOf, Action<int, AdvisoryDecision> consume, int maxDegreeOfParallelism = -1)
+    {
+        Guard.Against.Null(profiles);
+        Guard.Against.Null(consume);
+        EnsureInForce(asOf);
+        ForRanges(profiles.Count, maxDegreeOfParallelism, (from, to) =>
+        {
+            for (var i = from; i < to; i++)
+            {
+                consume(i, Evaluate(profiles[i], asOf, _agencies));
+            }
+        });
+    }
+
     private static T[] ForAll<T>(IReadOnlyList<CreditProfile> profiles, int maxDegreeOfParallelism, Func<CreditProfile, T> evaluate)
     {
         var results = new T[profiles.Count];
-        if (results.Length == 0)
+        ForRanges(results.Length, maxDegreeOfParallelism, (from, to) =>
         {
-            return results;
+            for (var i = from; i < to; i++)
+            {
+                results[i] = evaluate(profiles[i]);
+            }
+        });
+        return results;
+    }
+
+    /// <summary>Runs <paramref name="body"/> over chunks of [0, <paramref name="count"/>) on the thread pool.</summary>
+    private static void ForRanges(int count, int maxDegreeOfParallelism, Action<int, int> body)
+    {
+        if (count == 0)
+        {
+            return;
         }
 
-        var chunk = Math.Max(64, results.Length / (Environment.ProcessorCount * 8));
+        var chunk = Math.Max(64, count / (Environment.ProcessorCount * 8));
         Parallel.ForEach(
-            Partitioner.Create(0, results.Length, chunk),
+            Partitioner.Create(0, count, chunk),
             new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism },
-            range =>
-            {
-                for (var i = range.Item1; i < range.Item2; i++)
-                {
-                    results[i] = evaluate(profiles[i]);
-                }
-            });
-        return results;
+            range => body(range.Item1, range.Item2));
     }
 
     /// <summary>Throws when the rule set is not yet in force on <paramref name="asOf"/> (R9).</summary>

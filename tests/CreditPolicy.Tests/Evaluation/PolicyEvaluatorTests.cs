@@ -205,11 +205,14 @@ public sealed class PolicyEvaluatorTests
 
         var batch = Evaluator.EvaluateAll(profiles, Day);
         var measures = Evaluator.EvaluateAllMeasures(profiles, Day);
+        var each = new string[profiles.Length];
+        Evaluator.EvaluateEach(profiles, Day, (i, decision) => each[i] = DecisionJson.Write(decision));
 
         for (var i = 0; i < profiles.Length; i++)
         {
             var single = Evaluator.Evaluate(profiles[i], Day);
             Assert.Equal(DecisionJson.Write(single), DecisionJson.Write(batch[i]));
+            Assert.Equal(DecisionJson.Write(single), each[i]);
             Assert.Equal(single.ApplicableMeasures.Length, measures[i].Count);
             Assert.All(single.ApplicableMeasures, m => Assert.True(measures[i].Contains(m.Code)));
         }
