@@ -31,13 +31,22 @@ internal sealed class ParserScratch
     internal static ParserScratch Rent()
     {
         var scratch = t_current ??= new ParserScratch();
-        scratch.Path.Clear();
-        scratch.Ids.Clear();
-        scratch.Records.Clear();
-        scratch.Reports.Clear();
-        scratch.Commitments.Clear();
-        scratch.Conveniences.Clear();
-        scratch.Strings.Clear();
+        scratch.Clear();
         return scratch;
+    }
+
+    /// <summary>
+    /// Lets go of everything the last read put here, so that no profile (and no personal identity number,
+    /// R8) stays reachable from the thread after its read.
+    /// </summary>
+    internal void Clear()
+    {
+        Path.Clear();
+        Ids.Clear();
+        Records.Clear();
+        Reports.Clear();
+        Commitments.Clear();
+        Conveniences.Clear();
+        Strings.Clear();
     }
 }

@@ -68,6 +68,7 @@ internal ref struct ProfileParser
             AddError(new InputError(_path.Format(), _options.FirstLineNumber + (int)(ex.LineNumber ?? 0), "Invalid JSON: " + (cut > 0 ? message[..cut] : message)));
         }
 
+        _scratch.Clear();
         return _errors is null && profile is not null
             ? new ProfileReadResult(profile, [])
             : new ProfileReadResult(null, [.. _errors ?? []]);
