@@ -101,8 +101,9 @@ internal static class DiffCommand
             }
 
             profiles++;
-            var was = before.Evaluate(read.Profile, day).ApplicableMeasures.Select(m => m.Code).ToHashSet(StringComparer.Ordinal);
-            var now = after.Evaluate(read.Profile, day).ApplicableMeasures.Select(m => m.Code).ToHashSet(StringComparer.Ordinal);
+            // Only the codes are compared: the measures-only evaluation, without evidence or warnings.
+            var was = Codes(before.EvaluateMeasures(read.Profile, day));
+            var now = Codes(after.EvaluateMeasures(read.Profile, day));
             if (!was.SetEquals(now))
             {
                 changes.Add(new ProfileChange(
@@ -115,6 +116,17 @@ internal static class DiffCommand
 
         batch.Release();
         return new BatchComparison(profiles, changes, rejected);
+    }
+
+    private static HashSet<string> Codes(ApplicableMeasureSet measures)
+    {
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var measure in measures)
+        {
+            codes.Add(measure.Code);
+        }
+
+        return codes;
     }
 
     private sealed record BatchComparison(int Profiles, List<ProfileChange> Changes, List<RejectedProfile> Rejected);
