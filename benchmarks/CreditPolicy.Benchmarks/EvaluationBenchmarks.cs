@@ -83,7 +83,7 @@ public class EvaluationBenchmarks
     /// <summary>What a RulesEngine user writes: facts in, every rule executed, the codes of the rules that succeeded out (penalties dominating).</summary>
     private string[] RulesEngineCodes(CreditProfile profile)
     {
-        var facts = SubjectFacts.Compute(profile, Population.Day, Population.Agencies);
+        var facts = SubjectFacts.Compute(profile, Population.Day, Population.Agencies, Rules.RuleSet.JiaCounty2022No8.PublicityPolicy);
         var pending = _engine.ExecuteAllRulesAsync("jia-county-2022-8", new RuleParameter("facts", facts));
         var results = pending.IsCompleted ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
         var applicable = results

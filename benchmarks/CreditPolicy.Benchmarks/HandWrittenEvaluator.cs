@@ -13,8 +13,9 @@ using NodaTime;
 namespace CreditPolicy.Benchmarks;
 
 /// <summary>
-/// The practical limit: the seven measures of the Jia County rules coded directly in C#, facts derived
-/// inline in one pass, the same <see cref="AdvisoryDecision"/> built (evidence, revocations, warnings).
+/// The practical limit: the seven measures of the Jia County rules (v2: publicity policy, breaches as
+/// records, TD in use, credit check) coded directly in C#, facts derived inline in one pass, the same
+/// <see cref="AdvisoryDecision"/> built (evidence, revocations, warnings).
 /// </summary>
 public sealed class HandWrittenEvaluator
 {
@@ -33,27 +34,52 @@ public sealed class HandWrittenEvaluator
 
     public AdvisoryDecision Evaluate(CreditProfile profile, LocalDate day)
     {
+        var cutoffs = _rules.PublicityPolicy.CutoffsOn(day);
         var bad = new List<string>();
         var positive = new List<string>();
+        List<string>? warnings = null;
         foreach (var record in profile.Records)
         {
-            if (record.IsActiveOn(day))
+            if (record.IsActiveOn(cutoffs))
             {
                 (record.Polarity == RecordPolarity.Negative ? bad : record.Polarity == RecordPolarity.Positive ? positive : null)?.Add(record.Id);
+                if (record.CommitmentId is { } breached)
+                {
+                    bad.Add(breached);
+                }
+            }
+            else if (record.PolicyWarning(cutoffs) is { } warning)
+            {
+                (warnings ??= []).Add(warning);
             }
         }
 
-        List<string>? warnings = null;
-        foreach (var commitment in profile.Commitments)
+        var usingAcceptance = false;
+        for (var i = 0; i < profile.Commitments.Length; i++)
         {
-            var status = commitment.StatusOn(day, profile.Subject);
-            if (status == CommitmentStatus.Breached)
+            var commitment = profile.Commitments[i];
+            if (commitment.Breach is { } breach && !profile.IsBreachRecorded(i))
             {
-                bad.Add(commitment.Id);
+                if (breach.IsActiveOn(cutoffs))
+                {
+                    bad.Add(commitment.Id);
+                }
+                else if (breach.PolicyWarning(cutoffs) is { } warning)
+                {
+                    (warnings ??= []).Add(warning);
+                }
             }
-            else if (status == CommitmentStatus.Invalid)
+
+            var status = commitment.StatusOn(day);
+            if (status == CommitmentStatus.NotYetMade)
             {
-                (warnings ??= []).Add($"Commitment {commitment.Id} is not in effect: {string.Join(" ", CreditCommitment.MissingLetterFields(profile.Subject).Select(p => p.Message))}");
+                continue;
+            }
+
+            usingAcceptance |= status == CommitmentStatus.InEffect && commitment.Type == CommitmentType.AcceptanceWithMissingMaterials;
+            if (commitment.SignedOn <= day && commitment.LetterGaps(profile.Subject) is { Count: > 0 })
+            {
+                (warnings ??= []).Add(commitment.LetterWarning(profile.Subject));
             }
         }
 
@@ -66,21 +92,30 @@ public sealed class HandWrittenEvaluator
             }
         }
 
+        if (profile.CreditCheckedOn is null)
+        {
+            (warnings ??= []).Add(SubjectFacts.NoCreditCheckWarning);
+        }
+
         ImmutableArray<ApplicableMeasure> measures;
         ImmutableArray<Convenience> revoked = [];
+        var enjoyed = usingAcceptance ? [.. profile.Conveniences.Union([Convenience.AcceptanceWithMissingMaterials])] : profile.Conveniences;
         if (bad.Count > 0)
         {
-            bad.Sort(StringComparer.Ordinal);
-            var evidence = bad.ToImmutableArray();
-            if (profile.Conveniences.Length > 0)
+            var evidence = bad.Distinct().Order(StringComparer.Ordinal).ToImmutableArray();
+            if (enjoyed.Length > 0)
             {
                 measures = [new(_publicity, evidence), new(_review, evidence), new(_revoke, evidence)];
-                revoked = [.. _revoke.Revokes.Where(profile.Conveniences.Contains)];
+                revoked = [.. _revoke.Revokes.Where(enjoyed.Contains)];
             }
             else
             {
                 measures = [new(_publicity, evidence), new(_review, evidence)];
             }
+        }
+        else if (profile.CreditCheckedOn is null)
+        {
+            measures = [];
         }
         else if (positive.Count > 0)
         {

@@ -17,7 +17,8 @@ internal static class LetterCommand
             "letter",
             "Render a commitment letter (信用承诺书) in Chinese, as plain text: from template TP for proactive-disclosure, TD for "
             + "acceptance-with-missing-materials, and a letter in the same form for approval-substitution, with every C3 field and TD's "
-            + "missing materials, remedy deadline and agent. Exit 0; 2 on input error.\n\nExample:\n  creditpolicy letter --public docs/contract/profile.example.json");
+            + "missing materials, remedy deadline and agent; an approval-substitution letter carries the notification of 告知承诺 (国办发〔2020〕42号). "
+            + "A field the profile lacks is left blank to fill in, and named on stderr. Exit 0; 2 on input error.\n\nExample:\n  creditpolicy letter --public docs/contract/profile.example.json");
         command.Options.Add(id);
         command.Options.Add(forPublication);
         command.Arguments.Add(file);
@@ -42,12 +43,13 @@ internal static class LetterCommand
                 }
                 : commitments.FirstOrDefault(c => c.Id == wanted) ?? throw new UsageException($"--commitment: the profile has no commitment '{wanted}'.");
 
-            if (!CommitmentLetter.TryRender(read.Profile.Subject, commitment, parse.GetValue(forPublication), out var letter, out var missing))
+            // C3: a letter takes effect on signature; what the profile lacks is a blank to fill in, named on stderr.
+            foreach (var gap in commitment.LetterGaps(read.Profile.Subject))
             {
-                throw new UsageException($"commitment {commitment.Id}: {string.Join(" ", missing.Select(m => $"{m.Field}: {m.Message}"))}");
+                context.Error.WriteLine($"note: commitment {commitment.Id}: {gap.Field}: {gap.Message} The letter leaves it blank to fill in.");
             }
 
-            context.Out.Write(letter);
+            context.Out.Write(CommitmentLetter.Render(read.Profile.Subject, commitment, parse.GetValue(forPublication)));
             return 0;
         });
         return command;

@@ -16,8 +16,10 @@ namespace CreditPolicy.Samples;
 
 /// <summary>
 /// A reproducible, synthetic population of profiles for the README's main command, the tests and the
-/// benchmarks: every subject kind, every record category, every commitment type and status, reports that
-/// count and that do not, conveniences to revoke. Identifiers are valid but made up; no real person's
+/// benchmarks: every subject kind, every record category and class (minor, general, serious), every
+/// commitment type and status, breaches given on commitments and as records naming them, repaired or not,
+/// reports of filed agencies and of the Credit Reference Center that count and that do not, conveniences
+/// to revoke, profiles with and without a credit check date (contract v2). Identifiers are valid but made up; no real person's
 /// number is used.
 /// </summary>
 public static class SamplePopulation
@@ -98,8 +100,17 @@ public static class SamplePopulation
         var records = Enumerable.Range(1, recordCount).Select(i => Record(random, $"rec-{index:D5}-{i}")).ToList();
         var reports = Enumerable.Range(1, recordsPerProfile >= 0 ? 1 : Weighted(random, [50, 40, 10])).Select(i => Report(random, subject, $"rpt-{index:D5}-{i}")).ToList();
         var commitments = Enumerable.Range(1, recordsPerProfile >= 0 ? 1 : Weighted(random, [45, 35, 15, 5])).Select(i => Commitment(random, $"cmt-{index:D5}-{i}")).ToList();
+        foreach (var breached in commitments.Where(c => c.BreachedOn is not null && random.Next(100) < 30).ToList())
+        {
+            // The same breach as a commitment-breach record naming its commitment (contract v2): the record's dates win.
+            var on = breached.BreachedOn!.Value;
+            LocalDate? repaired = random.Next(100) < 40 ? on.PlusDays(random.Next(30, 200)) : null;
+            records.Add(new CreditRecord($"rec-{index:D5}-b{records.Count + 1}", CreditRecordCategory.CommitmentBreach, on, breached.BreachSeverity, Departments[random.Next(Departments.Length)], repairedOn: repaired, commitmentId: breached.Id));
+        }
+
         var conveniences = Enum.GetValues<Convenience>().Where(_ => random.Next(100) < 25).ToList();
-        return new CreditProfile(subject, records, reports, commitments, conveniences);
+        LocalDate? checkedOn = random.Next(100) < 90 ? Reference.PlusDays(-random.Next(0, 30)) : null;
+        return new CreditProfile(subject, records, reports, commitments, conveniences, checkedOn);
     }
 
     private static Subject Subject(Random random, int index)
@@ -129,8 +140,8 @@ public static class SamplePopulation
     {
         var category = (CreditRecordCategory)(1 + random.Next(10));
         var decided = Reference.PlusDays(-random.Next(-60, 1400));
-        RecordSeverity? severity = category.Polarity() == RecordPolarity.Negative && random.Next(100) < 30
-            ? (random.Next(2) == 0 ? RecordSeverity.General : RecordSeverity.Serious)
+        RecordSeverity? severity = category.Polarity() == RecordPolarity.Negative && random.Next(100) < 45
+            ? (RecordSeverity)(1 + random.Next(3))
             : null;
         LocalDate? until = random.Next(100) < 60 ? decided.PlusDays(random.Next(180, 1100)) : null;
         LocalDate? repaired = category.Polarity() == RecordPolarity.Negative && random.Next(100) < 15 ? decided.PlusDays(random.Next(30, 400)) : null;
@@ -142,6 +153,11 @@ public static class SamplePopulation
         var agency = random.Next(100) < 80 ? FiledAgencies[random.Next(FiledAgencies.Length)] : Unfiled;
         var issued = Reference.PlusDays(-random.Next(-30, 900));
         var kind = subject.Kind == SubjectKind.NaturalPerson ? CreditReportKind.Personal : CreditReportKind.Enterprise;
+        if (random.Next(100) < 15)
+        {
+            return CreditReport.FromCreditReferenceCenter(id, kind, issued, issued.PlusDays(89));
+        }
+
         return new CreditReport(id, kind, agency, CreditRating.All[random.Next(CreditRating.All.Length)], issued, issued.PlusDays(364));
     }
 
@@ -151,11 +167,14 @@ public static class SamplePopulation
         var committed = Reference.PlusDays(-random.Next(-10, 700));
         LocalDate? signed = random.Next(100) < 88 ? committed.PlusDays(random.Next(0, 3)) : null;
         LocalDate? breached = signed is { } s && random.Next(100) < 12 ? s.PlusDays(random.Next(10, 300)) : null;
+        RecordSeverity? breachSeverity = breached is not null && random.Next(100) < 50 ? (RecordSeverity)(1 + random.Next(3)) : null;
+        LocalDate? breachRepaired = breached is { } b && random.Next(100) < 25 ? b.PlusDays(random.Next(30, 200)) : null;
         var matter = Matters[random.Next(Matters.Length)];
         var window = Windows[random.Next(Windows.Length)];
         if (type != CommitmentType.AcceptanceWithMissingMaterials)
         {
-            return new CreditCommitment(id, type, matter, committed, window, signed, breachedOn: breached);
+            string[]? certificates = type == CommitmentType.ApprovalSubstitution && random.Next(100) < 80 ? [Materials[random.Next(Materials.Length)]] : null;
+            return new CreditCommitment(id, type, matter, committed, window, signed, breachedOn: breached, breachSeverity: breachSeverity, breachRepairedOn: breachRepaired, replacedCertificates: certificates);
         }
 
         var deadline = committed.PlusDays(random.Next(7, 31));
@@ -164,7 +183,7 @@ public static class SamplePopulation
             ? new CommitmentAgent(Surnames[random.Next(Surnames.Length)] + Given[random.Next(Given.Length)], SubjectIdentifier.Parse(IdentifierType.ResidentId, ResidentId(random, Divisions[random.Next(Divisions.Length)])))
             : null;
         var missing = Materials.Where(_ => random.Next(100) < 35).DefaultIfEmpty(Materials[0]).ToArray();
-        return new CreditCommitment(id, type, matter, committed, window, signed, missing, deadline, submitted, breached, agent);
+        return new CreditCommitment(id, type, matter, committed, window, signed, missing, deadline, submitted, breached, agent, breachSeverity, breachRepaired);
     }
 
     private static string Uscc(Random random, char authority, char category, string division)

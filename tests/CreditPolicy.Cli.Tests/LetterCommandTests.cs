@@ -83,14 +83,12 @@ public sealed class LetterCommandTests
     [InlineData("", "no commitment")]
     [InlineData("two", "choose one with --commitment ID (tp, as)")]
     [InlineData("unknown", "no commitment 'zz'")]
-    [InlineData("no-department", "supervising department")]
     public void Input_errors_exit_2_with_one_line(string situation, string reason)
     {
         var file = situation switch
         {
             "" => Profile(string.Empty),
-            "two" or "unknown" => Profile(Tp + "," + As),
-            _ => Profile(Tp, $$"""{"name":"某公司","kind":"enterprise","idType":"uscc","id":"{{Uscc}}"}"""),
+            _ => Profile(Tp + "," + As),
         };
 
         var result = situation == "unknown" ? Cli.Run("letter", "--commitment", "zz", file) : Cli.Run("letter", file);
@@ -98,6 +96,44 @@ public sealed class LetterCommandTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(reason, Assert.Single(result.ErrorLines), StringComparison.Ordinal);
         Assert.Empty(result.Out);
+    }
+
+    [Fact]
+    public void C3_A_letter_without_the_supervising_department_is_rendered_with_a_blank_and_a_note()
+    {
+        var result = Cli.Run("letter", Profile(Tp, $$"""{"name":"某公司","kind":"enterprise","idType":"uscc","id":"{{Uscc}}"}"""));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("主管部门：＿＿＿＿＿＿＿＿（待填写）", result.Out, StringComparison.Ordinal);
+        Assert.Contains("签字（盖章）日期：2026年3月2日", result.Out, StringComparison.Ordinal);
+        var note = Assert.Single(result.ErrorLines);
+        Assert.Contains("subject.supervisingDepartment", note, StringComparison.Ordinal);
+        Assert.Contains("blank", note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void C2_3_The_approval_substitution_letter_carries_the_notification_of_42_certificates_verification_and_consequences()
+    {
+        var withCertificates = """{"id":"as","type":"approval-substitution","matter":"建筑工程施工许可","committedOn":"2026-04-01","signedOn":"2026-04-01","replacedCertificates":["建设工程规划许可证明","无违法记录证明"]}""";
+
+        var result = Cli.Run("letter", Profile(withCertificates));
+        var without = Cli.Run("letter", Profile(As));
+
+        Assert.Equal(0, result.ExitCode);
+        foreach (var expected in new[]
+        {
+            "证明事项告知承诺制（国办发〔2020〕42号）", "以本承诺替代的证明：建设工程规划许可证明、无违法记录证明",
+            "行政机关将依法对承诺内容进行核查", "终止办理、责令限期整改、撤销行政决定或者予以行政处罚，并将不实承诺纳入信用记录",
+            "接受行政机关依法对承诺内容进行核查",
+        })
+        {
+            Assert.Contains(expected, result.Out, StringComparison.Ordinal);
+        }
+
+        Assert.Empty(result.ErrorLines);
+        Assert.Equal(0, without.ExitCode);
+        Assert.Contains("以本承诺替代的证明：＿＿＿＿＿＿＿＿（待填写）", without.Out, StringComparison.Ordinal);
+        Assert.Contains("replacedCertificates", Assert.Single(without.ErrorLines), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class RuleFileCommandTests
         var result = Cli.Run("validate", Shipped);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("valid: jia-county-2022-8 1.0.0, 7 enabled rules of 8, 10 example cases", result.Out, StringComparison.Ordinal);
+        Assert.Contains("valid: jia-county-2022-8 1.0.0, 7 enabled rules of 8, 20 example cases", result.Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -42,8 +42,8 @@ public sealed class RuleFileCommandTests
         var result = Cli.Run("test", Shipped);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal(10, result.OutLines.Count(l => l.StartsWith("PASS ", StringComparison.Ordinal)));
-        Assert.EndsWith("10 cases passed, 0 failed", result.OutLines.Last(), StringComparison.Ordinal);
+        Assert.Equal(20, result.OutLines.Count(l => l.StartsWith("PASS ", StringComparison.Ordinal)));
+        Assert.EndsWith("20 cases passed, 0 failed", result.OutLines.Last(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using CreditPolicy.Commitments;
 using CreditPolicy.Records;
+using CreditPolicy.Rules;
 using CreditPolicy.Reports;
 using CreditPolicy.Samples;
 using CreditPolicy.Serialization;
@@ -37,9 +38,9 @@ public sealed class SamplesTests
         Assert.Equal(Enum.GetValues<CommitmentType>(), all.SelectMany(p => p.Commitments).Select(c => c.Type).Distinct().Order());
         Assert.Equal(
             Enum.GetValues<CommitmentStatus>(),
-            all.SelectMany(p => p.Commitments.Select(c => c.StatusOn(day, p.Subject))).Distinct().Order());
+            all.SelectMany(p => p.Commitments.Select(c => c.StatusOn(day))).Distinct().Order());
         Assert.Equal(Enum.GetValues<ReportStanding>(), all.SelectMany(p => p.Reports).Select(r => r.StandingOn(day, registry)).Distinct().Order());
-        Assert.Contains(all, p => p.Conveniences.Length > 0 && p.Records.Any(r => r.Polarity == RecordPolarity.Negative && r.IsActiveOn(day)));
+        Assert.Contains(all, p => p.Conveniences.Length > 0 && p.Records.Any(r => r.Polarity == RecordPolarity.Negative && r.IsActiveOn(day, RuleSet.NationalPublicityPolicy)));
         Assert.Contains(all, p => p.Commitments.Any(c => c.Agent is not null));
     }
 }

@@ -71,7 +71,7 @@ internal static class Generators
         from category in Gen.Elements(Enum.GetValues<CreditRecordCategory>())
         from decided in Date(Epoch, 3000)
         from statesSeverity in Gen.Elements(true, false)
-        from severity in Gen.Elements(RecordSeverity.General, RecordSeverity.Serious)
+        from severity in Gen.Elements(RecordSeverity.Minor, RecordSeverity.General, RecordSeverity.Serious)
         from until in Gen.Choose(-1, 1500)
         from repair in Gen.Choose(-1, 1500)
         select new CreditRecord(
@@ -85,11 +85,13 @@ internal static class Generators
 
     internal static Gen<CreditReport> Reports(string id) =>
         from kind in Gen.Elements(CreditReportKind.Enterprise, CreditReportKind.Personal)
-        from filing in Gen.Elements("PBC-HN-2021-001", "PBC-BJ-2019-017", "UNFILED-1")
+        from filing in Gen.Elements("PBC-HN-2021-001", "PBC-BJ-2019-017", "UNFILED-1", "credit-reference-center")
         from rating in Gen.Elements(CreditRating.All)
         from issued in Date(Epoch, 3000)
         from valid in Gen.Choose(0, 730)
-        select new CreditReport(id, kind, new CreditServiceAgency("示例信用评级有限公司", filing), rating, issued, issued.PlusDays(valid));
+        select filing == "credit-reference-center"
+            ? CreditReport.FromCreditReferenceCenter(id, kind, issued, issued.PlusDays(valid))
+            : new CreditReport(id, kind, new CreditServiceAgency("示例信用评级有限公司", filing), rating, issued, issued.PlusDays(valid));
 
     internal static Gen<CreditCommitment> Commitments(string id) =>
         from type in Gen.Elements(Enum.GetValues<CommitmentType>())
@@ -100,8 +102,12 @@ internal static class Generators
         from breach in Gen.Choose(-1, 400)
         from agentId in ValidResidentId
         from hasAgent in Gen.Elements(true, false)
+        from breachSeverity in Gen.Elements<RecordSeverity?>(null, RecordSeverity.Minor, RecordSeverity.General, RecordSeverity.Serious)
+        from breachRepair in Gen.Choose(-1, 500)
+        from certificates in Gen.Elements(true, false)
         let td = type == CommitmentType.AcceptanceWithMissingMaterials
         let signed = sign < 0 ? (LocalDate?)null : committed.PlusDays(sign)
+        let breachedOn = signed is { } s && breach >= 0 ? s.PlusDays(breach) : (LocalDate?)null
         select new CreditCommitment(
             id,
             type,
@@ -112,8 +118,11 @@ internal static class Generators
             td ? ["消防安全检查合格证明", "营业执照副本"] : null,
             td ? committed.PlusDays(deadline) : null,
             td && submit >= 0 ? committed.PlusDays(submit) : null,
-            signed is { } s && breach >= 0 ? s.PlusDays(breach) : null,
-            hasAgent ? new CommitmentAgent("张三", SubjectIdentifier.Parse(IdentifierType.ResidentId, agentId)) : null);
+            breachedOn,
+            hasAgent ? new CommitmentAgent("张三", SubjectIdentifier.Parse(IdentifierType.ResidentId, agentId)) : null,
+            breachedOn is null ? null : breachSeverity,
+            breachedOn is { } b && breachRepair >= 0 ? b.PlusDays(breachRepair) : null,
+            type == CommitmentType.ApprovalSubstitution && certificates ? ["建设工程规划许可证明"] : null);
 
     internal static Gen<CreditProfile> Profiles =>
         from subject in Subjects
@@ -124,7 +133,29 @@ internal static class Generators
         from commitmentCount in Gen.Choose(0, 3)
         from commitments in Sequence(Enumerable.Range(0, commitmentCount).Select(i => Commitments($"cmt-{i}")))
         from conveniences in Gen.SubListOf(Enum.GetValues<Convenience>())
-        select new CreditProfile(subject, records, reports, commitments, conveniences);
+        from linkBreaches in Gen.Elements(true, false)
+        from repairOffset in Gen.Choose(-1, 400)
+        from checkedOn in Gen.Elements<int?>(null, 0, 30, 1000, 3000)
+        select new CreditProfile(
+            subject,
+            linkBreaches ? [.. records, .. BreachRecords(commitments, repairOffset)] : records,
+            reports,
+            commitments,
+            conveniences,
+            checkedOn is { } days ? Epoch.PlusDays(days) : null);
+
+    /// <summary>Both representations of a breach (contract v2): a commitment-breach record naming each breached commitment, with its own repair.</summary>
+    private static IEnumerable<CreditRecord> BreachRecords(IEnumerable<CreditCommitment> commitments, int repairOffset) =>
+        commitments
+            .Where(c => c.BreachedOn is not null)
+            .Select(c => new CreditRecord(
+                "rec-breach-" + c.Id,
+                CreditRecordCategory.CommitmentBreach,
+                c.BreachedOn!.Value,
+                c.BreachSeverity,
+                "郏县市场监督管理局",
+                repairedOn: repairOffset < 0 ? null : c.BreachedOn.Value.PlusDays(repairOffset),
+                commitmentId: c.Id));
 
     internal static Gen<List<T>> Sequence<T>(IEnumerable<Gen<T>> gens) =>
         gens.Aggregate(Gen.Constant(new List<T>()), (acc, g) => from list in acc from item in g select new List<T>(list) { item });

@@ -1,6 +1,4 @@
 using System;
-using System.Collections.Generic;
-using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using Ardalis.GuardClauses;
 using CreditPolicy.Subjects;
@@ -10,43 +8,36 @@ namespace CreditPolicy.Commitments;
 
 /// <summary>
 /// Renders a credit commitment letter (信用承诺书) in Chinese from the bureau's uniform templates: TP for
-/// proactive disclosure, TD for acceptance with missing materials, and a letter in the same form for
-/// approval substitution (C2.3). Every field C3 requires is filled in: the committing subject's name,
-/// certificate type and number, supervising department, the commitment content and the commitment date;
-/// TD adds the missing materials, the remedy deadline and the authorised agent.
+/// proactive disclosure, TD for acceptance with missing materials, and for approval substitution (C2.3) a
+/// letter in the same form that carries the notification part of 告知承诺 (国办发〔2020〕42号): the
+/// certificates replaced, the applicant's acceptance of verification (核查) and the consequences of an
+/// untrue commitment. Every field C3 lists is there: the committing subject's name, certificate type and
+/// number, supervising department, the commitment content and the commitment date; TD adds the missing
+/// materials, the remedy deadline and the authorised agent.
 /// </summary>
 /// <remarks>
-/// The letter to be signed carries the whole certificate numbers; the version for publication masks every
-/// personal number (R8, C5). Thread-safe.
+/// A field the profile lacks (<see cref="CreditCommitment.LetterGaps"/>) is rendered as a blank to fill in
+/// (<see cref="Blank"/>): C3 lists what a letter should include, and a letter takes effect on signature
+/// (contract v2), so gaps make it incomplete, never impossible to render. The letter to be signed carries
+/// the whole certificate numbers; the version for publication masks every personal number (R8, C5).
+/// Thread-safe.
 /// </remarks>
 public static class CommitmentLetter
 {
+    /// <summary>What a field the profile lacks looks like in the letter: a line to write on.</summary>
+    public const string Blank = "＿＿＿＿＿＿＿＿（待填写）";
+
     private static readonly string[] Numerals = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 
-    /// <summary>Renders the letter, or says which C3 fields the subject lacks.</summary>
+    /// <summary>Renders the letter, with blanks for the fields the profile lacks.</summary>
     /// <param name="subject">The committing subject.</param>
     /// <param name="commitment">The commitment.</param>
     /// <param name="forPublication">Whether to render the public version, with personal numbers masked.</param>
-    /// <param name="letter">The letter as plain text.</param>
-    /// <param name="missing">The C3 fields the subject lacks, when the letter cannot be rendered.</param>
     /// <param name="mask">The mask for personal numbers; <see cref="IdentityMask.Default"/> when <see langword="null"/>.</param>
-    public static bool TryRender(
-        Subject subject,
-        CreditCommitment commitment,
-        bool forPublication,
-        [NotNullWhen(true)] out string? letter,
-        out IReadOnlyList<FieldProblem> missing,
-        IdentityMask? mask = null)
+    public static string Render(Subject subject, CreditCommitment commitment, bool forPublication, IdentityMask? mask = null)
     {
         Guard.Against.Null(subject);
         Guard.Against.Null(commitment);
-        missing = CreditCommitment.MissingLetterFields(subject);
-        if (missing.Count > 0)
-        {
-            letter = null;
-            return false;
-        }
-
         mask ??= IdentityMask.Default;
         string Show(SubjectIdentifier id) => forPublication ? id.ToDisplayString(mask) : id.RevealUnmasked();
 
@@ -61,10 +52,16 @@ public static class CommitmentLetter
         }
 
         text.Append('\n');
+        var type = subject.Identifier.Type;
         text.Append("承诺主体名称（行政相对人）：").Append(subject.Name).Append('\n');
-        text.Append("证件类型：").Append(subject.Identifier.Type == IdentifierType.Uscc ? "统一社会信用代码" : "居民身份证").Append('\n');
-        text.Append("统一社会信用代码（身份证号码）：").Append(Show(subject.Identifier)).Append('\n');
-        text.Append("主管部门：").Append(subject.SupervisingDepartment).Append('\n');
+        text.Append("证件类型：").Append(type switch
+        {
+            IdentifierType.Uscc => "统一社会信用代码",
+            IdentifierType.ResidentId => "居民身份证",
+            _ => Blank + "（统一社会信用代码或居民身份证）",
+        }).Append('\n');
+        text.Append("统一社会信用代码（身份证号码）：").Append(type == IdentifierType.Other ? Blank : Show(subject.Identifier)).Append('\n');
+        text.Append("主管部门：").Append(subject.SupervisingDepartment ?? Blank).Append('\n');
         if (commitment.Agent is { } agent)
         {
             text.Append("委托代理人：").Append(agent.Name).Append("（证件号码：").Append(Show(agent.Identifier)).Append("）\n");
@@ -84,8 +81,7 @@ public static class CommitmentLetter
             text.Append("签字（盖章）：　　　　　　（签字或盖章后生效）\n");
         }
 
-        letter = text.ToString();
-        return true;
+        return text.ToString();
     }
 
     /// <summary>A date as Chinese letters write it: <c>2026年10月12日</c>.</summary>
@@ -129,15 +125,23 @@ public static class CommitmentLetter
                     "愿意承担失信产生的后果。",
                 ];
             default:
+                var certificates = commitment.ReplacedCertificates.IsEmpty ? Blank : string.Join("、", commitment.ReplacedCertificates);
                 text.Append("本单位（人）申请办理").Append(commitment.Matter)
-                    .Append("事项，该事项实行告知承诺制。本单位（人）已知晓行政机关告知的全部内容，现按要求作出如下承诺，并愿意承担法律责任：\n\n");
+                    .Append("事项，该事项实行证明事项告知承诺制（国办发〔2020〕42号）。行政机关已书面告知如下内容：\n\n")
+                    .Append("（一）以本承诺替代的证明：").Append(certificates).Append("；\n")
+                    .Append("（二）证明内容：申请人符合办理该事项所需的条件、标准和技术要求；\n")
+                    .Append("（三）核查：行政机关将依法对承诺内容进行核查，申请人应当予以配合并如实提供有关情况和材料；\n")
+                    .Append("（四）不实承诺的后果：承诺不实的，行政机关将依法终止办理、责令限期整改、撤销行政决定或者予以行政处罚，并将不实承诺纳入信用记录。\n\n")
+                    .Append("本单位（人）已知晓行政机关告知的全部内容，现按要求作出如下承诺，并愿意承担不实承诺的法律责任：\n\n");
                 return
                 [
                     "所作承诺意思表示真实；",
-                    "符合行政机关告知的条件、标准和技术要求；",
+                    "已经知晓告知的全部内容；",
+                    $"符合行政机关告知的条件、标准和技术要求，以本承诺代替提交{certificates}；",
                     "提供的所有申请材料及信息真实、准确、合法、有效；",
-                    "获得审批后，严格按照承诺的条件从事相关活动，自觉接受有关行政机关的事中事后监管，并如实提供有关情况和材料；",
-                    "本《承诺书》同意向社会公开；承诺不实或违反承诺的，愿意承担相应法律责任和失信产生的后果。",
+                    "接受行政机关依法对承诺内容进行核查，并如实提供有关情况和材料；",
+                    "获得审批后，严格按照承诺的条件从事相关活动，自觉接受有关行政机关的事中事后监管；",
+                    "本《承诺书》同意向社会公开；承诺不实的，接受终止办理、责令限期整改、撤销行政决定或者行政处罚，并同意将其纳入信用记录；违反承诺的，愿意承担相应法律责任和失信产生的后果。",
                 ];
         }
     }

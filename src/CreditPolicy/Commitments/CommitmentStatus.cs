@@ -6,9 +6,6 @@ public enum CommitmentStatus
     /// <summary>The commitment date is after the day: it does not exist yet.</summary>
     NotYetMade = 0,
 
-    /// <summary>The letter lacks a field C3 requires (e.g. the supervising department), so it never takes effect.</summary>
-    Invalid,
-
     /// <summary>Not signed or sealed by the day, so not in effect (C3).</summary>
     NotSigned,
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Ardalis.GuardClauses;
+using CreditPolicy.Records;
 using CreditPolicy.Subjects;
 using NodaTime;
 
@@ -10,9 +11,12 @@ namespace CreditPolicy.Commitments;
 
 /// <summary>
 /// A credit commitment (信用承诺, C1): a public written commitment a subject makes while applying for an
-/// approval item (事项), of one of the three types of C2. It takes effect only once signed or sealed (C3).
-/// An acceptance-with-missing-materials commitment (TD) names the missing materials, the remedy deadline
-/// (容缺补正时限) and the authorised agent.
+/// approval item (事项), of one of the three types of C2. It takes effect once signed or sealed (C3), and
+/// by that alone: a letter that lacks a field C3 lists is incomplete, not void. An acceptance-with-missing-
+/// materials commitment (TD) names the missing materials, the remedy deadline (容缺补正时限) and the
+/// authorised agent; an approval-substitution commitment (C2.3, 告知承诺) names the certificates it replaces.
+/// Its breach is a negative credit record of category <c>commitment-breach</c> (<see cref="Breach"/>),
+/// with a class, a publicity end and credit repair like any other (国办发〔2019〕35号; NDRC Order No. 36).
 /// </summary>
 /// <remarks>
 /// Declining to commit is never recorded against anyone (C4): a profile without commitments is a complete
@@ -33,6 +37,9 @@ public sealed class CreditCommitment
     /// <param name="materialsSubmittedOn">TD only: the day they were submitted.</param>
     /// <param name="breachedOn">The day a breach was established; needs a signature on or before it.</param>
     /// <param name="agent">The authorised agent (委托代理人), if any.</param>
+    /// <param name="breachSeverity">The class of the breach as dishonesty information; <see langword="null"/> for general. Needs <paramref name="breachedOn"/>.</param>
+    /// <param name="breachRepairedOn">The day credit repair of the breach took effect. Needs <paramref name="breachedOn"/>.</param>
+    /// <param name="replacedCertificates">C2.3 only: the certificates (证明事项) the commitment replaces.</param>
     /// <exception cref="ArgumentException">A value is missing or contradicts another; the message names the field.</exception>
     public CreditCommitment(
         string id,
@@ -45,13 +52,22 @@ public sealed class CreditCommitment
         LocalDate? remedyDeadline = null,
         LocalDate? materialsSubmittedOn = null,
         LocalDate? breachedOn = null,
-        CommitmentAgent? agent = null)
+        CommitmentAgent? agent = null,
+        RecordSeverity? breachSeverity = null,
+        LocalDate? breachRepairedOn = null,
+        IEnumerable<string>? replacedCertificates = null)
     {
         Id = Guard.Against.NullOrWhiteSpace(id);
         Type = Enum.IsDefined(type) ? type : throw new ArgumentOutOfRangeException(nameof(type));
         Matter = Guard.Against.NullOrWhiteSpace(matter);
         var materials = missingMaterials?.ToImmutableArray() ?? [];
-        if (Problems(type, committedOn, signedOn, materials, remedyDeadline, materialsSubmittedOn, breachedOn) is [var problem, ..])
+        var certificates = replacedCertificates?.ToImmutableArray() ?? [];
+        if (breachSeverity is { } severity && !Enum.IsDefined(severity))
+        {
+            throw new ArgumentOutOfRangeException(nameof(breachSeverity));
+        }
+
+        if (Problems(type, committedOn, signedOn, materials, remedyDeadline, materialsSubmittedOn, breachedOn, breachSeverity, breachRepairedOn, certificates) is [var problem, ..])
         {
             throw new ArgumentException(problem.ToString(), problem.Field);
         }
@@ -64,6 +80,12 @@ public sealed class CreditCommitment
         MaterialsSubmittedOn = materialsSubmittedOn;
         BreachedOn = breachedOn;
         Agent = agent;
+        BreachSeverity = breachSeverity;
+        BreachRepairedOn = breachRepairedOn;
+        ReplacedCertificates = certificates;
+        Breach = breachedOn is { } breached
+            ? new CreditRecord(Id, CreditRecordCategory.CommitmentBreach, breached, breachSeverity, repairedOn: breachRepairedOn, commitmentId: Id)
+            : null;
     }
 
     /// <summary>Identifier, unique in its profile.</summary>
@@ -99,6 +121,23 @@ public sealed class CreditCommitment
     /// <summary>The authorised agent (委托代理人), or <see langword="null"/>.</summary>
     public CommitmentAgent? Agent { get; }
 
+    /// <summary>The class of the breach as stated, if it was; a breach is general when none is stated.</summary>
+    public RecordSeverity? BreachSeverity { get; }
+
+    /// <summary>The day credit repair of the breach took effect, or <see langword="null"/>.</summary>
+    public LocalDate? BreachRepairedOn { get; }
+
+    /// <summary>C2.3: the certificates (证明事项) this commitment replaces; empty for other types.</summary>
+    public ImmutableArray<string> ReplacedCertificates { get; }
+
+    /// <summary>
+    /// The breach as the negative credit record it is (contract v2): category <c>commitment-breach</c>, the
+    /// commitment's id, class <see cref="BreachSeverity"/>, decided on <see cref="BreachedOn"/>, repaired on
+    /// <see cref="BreachRepairedOn"/>; <see langword="null"/> when no breach is established. A profile's
+    /// <c>commitment-breach</c> record that names this commitment stands for the same breach instead.
+    /// </summary>
+    public CreditRecord? Breach { get; }
+
     /// <summary>Whether the commitment exists on <paramref name="date"/>: its commitment date is on or before it.</summary>
     public bool ExistsOn(LocalDate date) => CommittedOn <= date;
 
@@ -106,14 +145,14 @@ public sealed class CreditCommitment
     public bool IsBreachedOn(LocalDate date) => BreachedOn <= date && ExistsOn(date);
 
     /// <summary>
-    /// The commitment's status on <paramref name="date"/>, from dates on or before it only:
-    /// not yet made; breached (a breach established); invalid (the letter lacks a C3 field of
-    /// <paramref name="committer"/>); not signed; and for TD fulfilled (materials in by the deadline),
-    /// terminated and returned (deadline passed without them, 终止退件) or in effect; in effect otherwise.
+    /// The commitment's status on <paramref name="date"/>, from dates on or before it only: not yet made;
+    /// breached (a breach established); not signed (C3: only a signature makes it take effect); and for TD
+    /// fulfilled (materials in by the deadline), terminated and returned (deadline passed without them,
+    /// 终止退件) or in effect; in effect otherwise. A letter that lacks a C3 field changes nothing here
+    /// (see <see cref="LetterGaps"/>).
     /// </summary>
-    public CommitmentStatus StatusOn(LocalDate date, Subject committer)
+    public CommitmentStatus StatusOn(LocalDate date)
     {
-        Guard.Against.Null(committer);
         if (!ExistsOn(date))
         {
             return CommitmentStatus.NotYetMade;
@@ -122,11 +161,6 @@ public sealed class CreditCommitment
         if (IsBreachedOn(date))
         {
             return CommitmentStatus.Breached;
-        }
-
-        if (!HasLetterFields(committer))
-        {
-            return CommitmentStatus.Invalid;
         }
 
         if (SignedOn is not { } signed || signed > date)
@@ -148,35 +182,47 @@ public sealed class CreditCommitment
     }
 
     /// <summary>
-    /// The fields a commitment letter must contain (C3) that <paramref name="committer"/> lacks: the
-    /// supervising department (主管部门), and a certificate type that is a unified social credit code or a
-    /// resident identity card. Name, number, content (type and matter) and date are always present.
+    /// What the commitment letter (C3) of this commitment by <paramref name="committer"/> lacks, as blanks to
+    /// fill in: a certificate type that is a unified social credit code or a resident identity card, the
+    /// supervising department (主管部门), and for C2.3 the certificates replaced (国办发〔2020〕42号). Name,
+    /// number, content (type and matter) and date are always present. Gaps make the letter incomplete; the
+    /// commitment takes effect on signature all the same.
     /// </summary>
-    public static IReadOnlyList<FieldProblem> MissingLetterFields(Subject committer)
+    public IReadOnlyList<FieldProblem> LetterGaps(Subject committer)
     {
         Guard.Against.Null(committer);
-        if (HasLetterFields(committer))
+        if (!HasLetterGaps(committer))
         {
             return [];
         }
 
-        var missing = new List<FieldProblem>(2);
+        var missing = new List<FieldProblem>(3);
         if (committer.Identifier.Type == IdentifierType.Other)
         {
-            missing.Add(new FieldProblem("subject.idType", "A commitment letter needs a unified social credit code or a resident identity card (C3)."));
+            missing.Add(new FieldProblem("subject.idType", "The letter needs a unified social credit code or a resident identity card (C3)."));
         }
 
         if (committer.SupervisingDepartment is null)
         {
-            missing.Add(new FieldProblem("subject.supervisingDepartment", "A commitment letter must name the supervising department (主管部门, C3)."));
+            missing.Add(new FieldProblem("subject.supervisingDepartment", "The letter must name the supervising department (主管部门, C3)."));
+        }
+
+        if (Type == CommitmentType.ApprovalSubstitution && ReplacedCertificates.IsEmpty)
+        {
+            missing.Add(new FieldProblem("replacedCertificates", "An approval-substitution letter names the certificates it replaces (C2.3, 国办发〔2020〕42号)."));
         }
 
         return missing;
     }
 
-    /// <summary>The decision warning for a commitment whose letter lacks C3 fields.</summary>
-    internal string InvalidWarning(Subject committer) =>
-        $"Commitment {Id} is not in effect: {string.Join(" ", MissingLetterFields(committer).Select(p => p.Message))}";
+    /// <summary>Whether <see cref="LetterGaps"/> finds anything, without allocating.</summary>
+    internal bool HasLetterGaps(Subject committer) =>
+        committer.SupervisingDepartment is null || committer.Identifier.Type == IdentifierType.Other
+        || (Type == CommitmentType.ApprovalSubstitution && ReplacedCertificates.IsEmpty);
+
+    /// <summary>The decision warning for a commitment whose letter has gaps.</summary>
+    internal string LetterWarning(Subject committer) =>
+        $"The letter of commitment {Id} is incomplete: {string.Join(" ", LetterGaps(committer).Select(p => p.Message))} It took effect on signature all the same (C3); fill in the blanks.";
 
     private static bool AnyBlank(IReadOnlyCollection<string> items)
     {
@@ -196,9 +242,6 @@ public sealed class CreditCommitment
         return false;
     }
 
-    private static bool HasLetterFields(Subject committer) =>
-        committer.SupervisingDepartment is not null && committer.Identifier.Type != IdentifierType.Other;
-
     /// <summary>Every problem with a commitment's type-specific fields and dates, by contract field name.</summary>
     public static IEnumerable<FieldProblem> Check(
         CommitmentType type,
@@ -207,7 +250,11 @@ public sealed class CreditCommitment
         IReadOnlyCollection<string> missingMaterials,
         LocalDate? remedyDeadline,
         LocalDate? materialsSubmittedOn,
-        LocalDate? breachedOn) => Problems(type, committedOn, signedOn, missingMaterials, remedyDeadline, materialsSubmittedOn, breachedOn) ?? [];
+        LocalDate? breachedOn,
+        RecordSeverity? breachSeverity = null,
+        LocalDate? breachRepairedOn = null,
+        IReadOnlyCollection<string>? replacedCertificates = null) =>
+        Problems(type, committedOn, signedOn, missingMaterials, remedyDeadline, materialsSubmittedOn, breachedOn, breachSeverity, breachRepairedOn, replacedCertificates ?? []) ?? [];
 
     /// <summary>The problems <see cref="Check"/> lists, or <see langword="null"/> when there is none (no allocation then).</summary>
     internal static List<FieldProblem>? Problems(
@@ -217,10 +264,14 @@ public sealed class CreditCommitment
         IReadOnlyCollection<string> missingMaterials,
         LocalDate? remedyDeadline,
         LocalDate? materialsSubmittedOn,
-        LocalDate? breachedOn)
+        LocalDate? breachedOn,
+        RecordSeverity? breachSeverity,
+        LocalDate? breachRepairedOn,
+        IReadOnlyCollection<string> replacedCertificates)
     {
         List<FieldProblem>? problems = null;
         Guard.Against.Null(missingMaterials);
+        Guard.Against.Null(replacedCertificates);
         if (type == CommitmentType.AcceptanceWithMissingMaterials)
         {
             if (missingMaterials.Count == 0)
@@ -265,9 +316,38 @@ public sealed class CreditCommitment
             }
         }
 
+        if (type == CommitmentType.ApprovalSubstitution)
+        {
+            if (AnyBlank(replacedCertificates))
+            {
+                (problems ??= []).Add(new FieldProblem("replacedCertificates", "A replaced certificate must not be blank."));
+            }
+        }
+        else if (replacedCertificates.Count > 0)
+        {
+            (problems ??= []).Add(new FieldProblem("replacedCertificates", "Only an approval-substitution commitment (C2.3) replaces certificates."));
+        }
+
         if (breachedOn is { } breached && (signedOn is not { } signed || breached < signed))
         {
             (problems ??= []).Add(new FieldProblem("breachedOn", "A breach can only be established once the commitment is signed and in effect (C3): breachedOn needs a signedOn on or before it."));
+        }
+
+        if (breachedOn is null)
+        {
+            if (breachSeverity is not null)
+            {
+                (problems ??= []).Add(new FieldProblem("breachSeverity", "A breach class needs the day the breach was established (breachedOn)."));
+            }
+
+            if (breachRepairedOn is not null)
+            {
+                (problems ??= []).Add(new FieldProblem("breachRepairedOn", "Credit repair of a breach needs the day the breach was established (breachedOn)."));
+            }
+        }
+        else if (breachRepairedOn < breachedOn)
+        {
+            (problems ??= []).Add(new FieldProblem("breachRepairedOn", $"Credit repair ({IsoDate.Format(breachRepairedOn)}) cannot take effect before the breach was established ({IsoDate.Format(breachedOn)})."));
         }
 
         return problems;

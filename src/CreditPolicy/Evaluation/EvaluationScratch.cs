@@ -65,7 +65,11 @@ internal sealed class EvaluationScratch
         items[count++] = id;
     }
 
-    /// <summary>The ids of the sets in <paramref name="mask"/> (bits 1 &lt;&lt; set), each once, sorted ordinally.</summary>
+    /// <summary>
+    /// The ids of the sets in <paramref name="mask"/> (bits 1 &lt;&lt; set), each once, sorted ordinally. A
+    /// breach given on a commitment is both an active negative record and a breached commitment, under the
+    /// commitment's id: it is cited once.
+    /// </summary>
     internal ImmutableArray<string> Evidence(int mask)
     {
         static bool Has(int mask, EvidenceSet set) => (mask & (1 << (int)set)) != 0;
@@ -107,7 +111,7 @@ internal sealed class EvaluationScratch
         Copy(breached, EvidenceSet.BreachedCommitments);
         Copy(reports, EvidenceSet.CountingReports);
         SortOrdinal(ids);
-        return ImmutableCollectionsMarshal.AsImmutableArray(ids);
+        return ImmutableCollectionsMarshal.AsImmutableArray(Distinct(ids));
 
         void Copy(bool wanted, EvidenceSet set)
         {
@@ -130,6 +134,21 @@ internal sealed class EvaluationScratch
         var array = Warnings.ToArray();
         SortOrdinal(array);
         return ImmutableCollectionsMarshal.AsImmutableArray(array);
+    }
+
+    /// <summary>The sorted <paramref name="items"/> without adjacent repeats (the same array when there is none).</summary>
+    private static string[] Distinct(string[] items)
+    {
+        var length = items.Length == 0 ? 0 : 1;
+        for (var i = 1; i < items.Length; i++)
+        {
+            if (!string.Equals(items[i], items[length - 1], StringComparison.Ordinal))
+            {
+                items[length++] = items[i];
+            }
+        }
+
+        return length == items.Length ? items : items[..length];
     }
 
     private static void SortOrdinal(string[] items)

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Linq.Expressions;
 using System.Numerics;
 using System.Runtime.InteropServices;
+using System.Threading;
 using System.Threading.Tasks;
 using Ardalis.GuardClauses;
 using CreditPolicy.Commitments;
@@ -40,6 +41,9 @@ public sealed class PolicyEvaluator
     private readonly FiledAgencyRegistry _agencies;
     private readonly IClock? _clock;
 
+    // The publicity regime of the last day evaluated, turned into day numbers: batches evaluate one day.
+    private PublicityCutoffs _cutoffs;
+
     /// <summary>Creates an evaluator for a rule set.</summary>
     public PolicyEvaluator(RuleSet ruleSet, PolicyEvaluatorOptions? options = null)
     {
@@ -47,6 +51,7 @@ public sealed class PolicyEvaluator
         options ??= PolicyEvaluatorOptions.Default;
         _agencies = options.FiledAgencies ?? ruleSet.FiledAgencies;
         _clock = options.Clock;
+        _cutoffs = ruleSet.PublicityPolicy.CutoffsOn(ruleSet.EffectiveFrom);
         CompiledMeasure[] measures = [.. ruleSet.Compiled.OrderBy(m => m.Definition.Clause).ThenBy(m => m.Definition.Code, StringComparer.Ordinal)];
         _definitions = [.. measures.Select(m => m.Definition)];
         _match = Fuse(measures);
@@ -84,7 +89,8 @@ public sealed class PolicyEvaluator
         EnsureInForce(asOf);
 
         var scratch = EvaluationScratch.Rent();
-        var matched = Match(SubjectFacts.Compute(profile, asOf, agencies, scratch));
+        var facts = SubjectFacts.Compute(profile, CutoffsOn(asOf), agencies, scratch);
+        var matched = Match(facts);
         var applicable = Dominate(matched);
         var measures = new ApplicableMeasure[BitOperations.PopCount(applicable)];
         var revoked = ImmutableArray<Convenience>.Empty;
@@ -107,9 +113,9 @@ public sealed class PolicyEvaluator
             }
 
             measures[next++] = new ApplicableMeasure(definition, lastEvidence);
-            if (!definition.Revokes.IsEmpty && !profile.Conveniences.IsEmpty)
+            if (!definition.Revokes.IsEmpty && facts.EnjoyedConveniences > 0)
             {
-                revoked = Revoke(revoked, definition.Revokes, profile.Conveniences);
+                revoked = Revoke(revoked, definition.Revokes, facts);
             }
         }
 
@@ -125,7 +131,7 @@ public sealed class PolicyEvaluator
     {
         Guard.Against.Null(profile);
         EnsureInForce(asOf);
-        return new ApplicableMeasureSet(_definitions, Dominate(Match(SubjectFacts.Compute(profile, asOf, _agencies))));
+        return new ApplicableMeasureSet(_definitions, Dominate(Match(SubjectFacts.Compute(profile, CutoffsOn(asOf), _agencies, null))));
     }
 
     /// <summary>One bit per measure (in clause, then code order) whose rule matched the facts.</summary>
@@ -151,13 +157,16 @@ public sealed class PolicyEvaluator
     /// <summary>Penalties dominate incentives: when any penalty matched, only penalties apply.</summary>
     private ulong Dominate(ulong matched) => (matched & _penalties) != 0 ? matched & _penalties : matched;
 
-    /// <summary><paramref name="revoked"/> and each of <paramref name="revokes"/> the subject enjoys, each once, in the rule's order.</summary>
-    private static ImmutableArray<Convenience> Revoke(ImmutableArray<Convenience> revoked, ImmutableArray<Convenience> revokes, ImmutableArray<Convenience> enjoyed)
+    /// <summary>
+    /// <paramref name="revoked"/> and each of <paramref name="revokes"/> the subject enjoys on the day (a TD
+    /// commitment in effect counts as acceptance with missing materials), each once, in the rule's order.
+    /// </summary>
+    private static ImmutableArray<Convenience> Revoke(ImmutableArray<Convenience> revoked, ImmutableArray<Convenience> revokes, SubjectFacts facts)
     {
         var result = revoked;
         foreach (var convenience in revokes)
         {
-            if (enjoyed.Contains(convenience) && !result.Contains(convenience))
+            if (facts.Enjoys(convenience) && !result.Contains(convenience))
             {
                 result = result.Add(convenience);
             }
@@ -190,7 +199,7 @@ public sealed class PolicyEvaluator
     {
         Guard.Against.Null(profiles);
         EnsureInForce(asOf);
-        return ForAll(profiles, maxDegreeOfParallelism, profile => new ApplicableMeasureSet(_definitions, Dominate(Match(SubjectFacts.Compute(profile, asOf, _agencies, null)))));
+        return ForAll(profiles, maxDegreeOfParallelism, profile => new ApplicableMeasureSet(_definitions, Dominate(Match(SubjectFacts.Compute(profile, CutoffsOn(asOf), _agencies, null)))));
     }
 
     /// <summary>
@@ -243,6 +252,19 @@ public sealed class PolicyEvaluator
             Partitioner.Create(0, count, chunk),
             new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism },
             range => body(range.Item1, range.Item2));
+    }
+
+    /// <summary>The publicity cutoffs of <paramref name="asOf"/> under the rule set's policy, computed once per day and shared.</summary>
+    private PublicityCutoffs CutoffsOn(LocalDate asOf)
+    {
+        var cutoffs = Volatile.Read(ref _cutoffs);
+        if (cutoffs.Date != asOf)
+        {
+            cutoffs = RuleSet.PublicityPolicy.CutoffsOn(asOf);
+            Volatile.Write(ref _cutoffs, cutoffs);
+        }
+
+        return cutoffs;
     }
 
     /// <summary>Throws when the rule set is not yet in force on <paramref name="asOf"/> (R9).</summary>

@@ -28,11 +28,18 @@ public readonly struct SubjectFacts
     /// <summary>Whether the subject is a natural person (C1).</summary>
     public bool IsNaturalPerson { get; private init; }
 
-    /// <summary>Credit records active on the day that are negative (R2): bad credit records.</summary>
+    /// <summary>
+    /// Bad credit records (不良信用记录, R2) active on the day: negative records still published (contract v2,
+    /// "Publicity end") and not repaired, and breaches of commitments given on the commitment alone — each
+    /// breach counted once.
+    /// </summary>
     public int ActiveNegativeRecords { get; private init; }
 
-    /// <summary>Active negative records of serious severity.</summary>
+    /// <summary>Of those, the serious ones (严重失信信息).</summary>
     public int ActiveSeriousNegativeRecords { get; private init; }
+
+    /// <summary>Of those, the minor ones (轻微失信信息), active only where an authority gave them a publicity period.</summary>
+    public int ActiveMinorNegativeRecords { get; private init; }
 
     /// <summary>Active administrative penalties (行政处罚).</summary>
     public int ActiveAdministrativePenalties { get; private init; }
@@ -52,11 +59,15 @@ public readonly struct SubjectFacts
     /// <summary>Active red-list entries (红名单).</summary>
     public int ActiveRedListEntries { get; private init; }
 
-    /// <summary>Commitments breached by the day (C1): each is a bad credit record.</summary>
+    /// <summary>
+    /// Commitments whose breach is an active bad credit record on the day (C1; 国办发〔2019〕35号): breached,
+    /// still published and not repaired, whether the breach is given on the commitment or as a
+    /// <c>commitment-breach</c> record naming it. Each is also counted in <see cref="ActiveNegativeRecords"/>.
+    /// </summary>
     public int BreachedCommitments { get; private init; }
 
-    /// <summary>Whether the subject holds any bad credit record: an active negative record or a breached commitment (R6, R7).</summary>
-    public bool HasBadCreditRecord => ActiveNegativeRecords > 0 || BreachedCommitments > 0;
+    /// <summary>Whether the subject holds any bad credit record on the day (R6, R7): an active negative record or an active breach.</summary>
+    public bool HasBadCreditRecord => ActiveNegativeRecords > 0;
 
     /// <summary>Commitments signed and in effect on the day, not yet fulfilled, terminated or breached (C3).</summary>
     public int CommitmentsInEffect { get; private init; }
@@ -67,57 +78,90 @@ public readonly struct SubjectFacts
     /// <summary>TD commitments whose remedy deadline passed without the materials (终止退件). Not a breach by itself.</summary>
     public int TerminatedCommitments { get; private init; }
 
-    /// <summary>Reports that count as credit reports on the day (R3): valid and from a filed agency.</summary>
+    /// <summary>Reports that count as credit reports on the day (R3): valid, and from a filed agency or the PBoC Credit Reference Center.</summary>
     public int CountingReports { get; private init; }
 
-    /// <summary>The best grade among counting reports, 1 (C) to 9 (AAA); 0 when none counts.</summary>
+    /// <summary>Of those, the reports of the PBoC Credit Reference Center (征信中心), which carry no rating.</summary>
+    public int CountingCreditReferenceCenterReports { get; private init; }
+
+    /// <summary>The best grade among counting rated reports, 1 (C) to 9 (AAA); 0 when none counts.</summary>
     public int BestRating { get; private init; }
 
-    /// <summary>The worst grade among counting reports, 1 (C) to 9 (AAA); 0 when none counts.</summary>
+    /// <summary>The worst grade among counting rated reports, 1 (C) to 9 (AAA); 0 when none counts.</summary>
     public int WorstRating { get; private init; }
 
     /// <summary>Whether the subject enjoys the green channel (绿色通道) now.</summary>
     public bool EnjoysGreenChannel { get; private init; }
 
-    /// <summary>Whether the subject enjoys acceptance with missing materials (容缺受理) now.</summary>
+    /// <summary>
+    /// Whether the subject enjoys acceptance with missing materials (容缺受理) on the day: listed among its
+    /// conveniences, or using it through a TD commitment in effect (signed, not fulfilled, terminated or
+    /// breached; contract v2).
+    /// </summary>
     public bool EnjoysAcceptanceWithMissingMaterials { get; private init; }
 
     /// <summary>Whether the subject enjoys priority support (重点支持和优先便利) now.</summary>
     public bool EnjoysPrioritySupport { get; private init; }
 
-    /// <summary>How many conveniences the subject enjoys now (R7.3 acts on these).</summary>
+    /// <summary>How many conveniences the subject enjoys on the day, a TD commitment in effect included (R7.3 acts on these).</summary>
     public int EnjoyedConveniences { get; private init; }
 
-    /// <summary>Computes the facts of <paramref name="profile"/> as of <paramref name="asOf"/>, with <paramref name="registry"/> deciding which reports count.</summary>
-    public static SubjectFacts Compute(CreditProfile profile, LocalDate asOf, FiledAgencyRegistry registry)
+    /// <summary>Whether the profile says when its records and reports were retrieved (<c>creditCheckedOn</c>, contract v2).</summary>
+    public bool CreditChecked { get; private init; }
+
+    /// <summary>
+    /// Days from the credit check to the day: 0 when the check was on or after it, and 2147483647 (never)
+    /// without <c>creditCheckedOn</c>, so that <c>facts.DaysSinceCreditCheck &lt;= 30</c> requires a recent check.
+    /// </summary>
+    public int DaysSinceCreditCheck { get; private init; }
+
+    /// <summary>
+    /// Computes the facts of <paramref name="profile"/> as of <paramref name="asOf"/>, with
+    /// <paramref name="registry"/> deciding which reports count and <paramref name="publicity"/> when
+    /// negative records stop being published.
+    /// </summary>
+    public static SubjectFacts Compute(CreditProfile profile, LocalDate asOf, FiledAgencyRegistry registry, PublicityPolicy publicity)
     {
         Guard.Against.Null(profile);
         Guard.Against.Null(registry);
-        return Compute(profile, asOf, registry, null);
+        Guard.Against.Null(publicity);
+        return Compute(profile, publicity.CutoffsOn(asOf), registry, null);
     }
 
     /// <summary>Computes the facts and, when <paramref name="scratch"/> is given, gathers the evidence ids and input warnings in the same pass.</summary>
-    internal static SubjectFacts Compute(CreditProfile profile, LocalDate asOf, FiledAgencyRegistry registry, EvaluationScratch? scratch)
+    internal static SubjectFacts Compute(CreditProfile profile, PublicityCutoffs cutoffs, FiledAgencyRegistry registry, EvaluationScratch? scratch)
     {
-        int negative = 0, serious = 0, penalties = 0, debtors = 0, seriousList = 0, positive = 0, commendations = 0, redList = 0;
-        var day = DayNumber.Of(asOf);
+        int negative = 0, serious = 0, minor = 0, penalties = 0, debtors = 0, seriousList = 0, positive = 0, commendations = 0, redList = 0, breached = 0;
+        var asOf = cutoffs.Date;
         foreach (var record in profile.Records)
         {
-            if (!record.IsActiveOn(day))
+            if (!record.IsActiveOn(cutoffs))
             {
+                if (scratch is not null && record.PolicyWarning(cutoffs) is { } warning)
+                {
+                    scratch.Warnings.Add(warning);
+                }
+
                 continue;
             }
 
             switch (record.Polarity)
             {
                 case RecordPolarity.Negative:
-                    var isSerious = record.Severity == RecordSeverity.Serious;
-                    scratch?.AddNegative(record.Id, isSerious);
+                    var severity = record.Severity;
+                    scratch?.AddNegative(record.Id, severity == RecordSeverity.Serious);
                     negative++;
-                    serious += isSerious ? 1 : 0;
+                    serious += severity == RecordSeverity.Serious ? 1 : 0;
+                    minor += severity == RecordSeverity.Minor ? 1 : 0;
                     penalties += record.Category == CreditRecordCategory.AdministrativePenalty ? 1 : 0;
                     debtors += record.Category == CreditRecordCategory.DishonestJudgmentDebtor ? 1 : 0;
                     seriousList += record.Category == CreditRecordCategory.SeriousDishonestyList ? 1 : 0;
+                    if (record.CommitmentId is { } commitmentId)
+                    {
+                        scratch?.Add(EvidenceSet.BreachedCommitments, commitmentId);
+                        breached++;
+                    }
+
                     break;
                 case RecordPolarity.Positive:
                     scratch?.Add(EvidenceSet.ActivePositiveRecords, record.Id);
@@ -128,25 +172,51 @@ public readonly struct SubjectFacts
             }
         }
 
-        int breached = 0, inEffect = 0, fulfilled = 0, terminated = 0;
-        foreach (var commitment in profile.Commitments)
+        int inEffect = 0, fulfilled = 0, terminated = 0;
+        var usingAcceptance = false;
+        var commitments = profile.Commitments;
+        for (var i = 0; i < commitments.Length; i++)
         {
-            switch (commitment.StatusOn(asOf, profile.Subject))
+            var commitment = commitments[i];
+            if (commitment.Breach is { } breach && !profile.IsBreachRecorded(i))
             {
-                case CommitmentStatus.Breached:
+                // The breach given on the commitment is a negative record like any other (contract v2).
+                if (breach.IsActiveOn(cutoffs))
+                {
+                    var isSerious = breach.Severity == RecordSeverity.Serious;
+                    scratch?.AddNegative(commitment.Id, isSerious);
                     scratch?.Add(EvidenceSet.BreachedCommitments, commitment.Id);
+                    negative++;
                     breached++;
+                    serious += isSerious ? 1 : 0;
+                    minor += breach.Severity == RecordSeverity.Minor ? 1 : 0;
+                }
+                else if (scratch is not null && breach.PolicyWarning(cutoffs) is { } warning)
+                {
+                    scratch.Warnings.Add(warning);
+                }
+            }
+
+            var status = commitment.StatusOn(asOf);
+            switch (status)
+            {
+                case CommitmentStatus.NotYetMade: continue;
+                case CommitmentStatus.InEffect:
+                    inEffect++;
+                    usingAcceptance |= commitment.Type == CommitmentType.AcceptanceWithMissingMaterials;
                     break;
-                case CommitmentStatus.Invalid:
-                    scratch?.Warnings.Add(commitment.InvalidWarning(profile.Subject));
-                    break;
-                case CommitmentStatus.InEffect: inEffect++; break;
                 case CommitmentStatus.Fulfilled: fulfilled++; break;
                 case CommitmentStatus.TerminatedAndReturned: terminated++; break;
             }
+
+            // A letter counts once signed (C3); an unsigned one changes nothing, not even a warning (C4).
+            if (scratch is not null && commitment.SignedOn <= asOf && commitment.HasLetterGaps(profile.Subject))
+            {
+                scratch.Warnings.Add(commitment.LetterWarning(profile.Subject));
+            }
         }
 
-        int counting = 0, best = 0, worst = 0;
+        int counting = 0, referenceCenter = 0, best = 0, worst = 0;
         foreach (var report in profile.Reports)
         {
             var standing = report.StandingOn(asOf, registry);
@@ -158,8 +228,15 @@ public readonly struct SubjectFacts
             {
                 scratch?.Add(EvidenceSet.CountingReports, report.Id);
                 counting++;
-                best = Math.Max(best, report.Rating.Grade);
-                worst = worst == 0 ? report.Rating.Grade : Math.Min(worst, report.Rating.Grade);
+                if (report.Rating is { Grade: var grade })
+                {
+                    best = Math.Max(best, grade);
+                    worst = worst == 0 ? grade : Math.Min(worst, grade);
+                }
+                else
+                {
+                    referenceCenter++;
+                }
             }
         }
 
@@ -171,12 +248,19 @@ public readonly struct SubjectFacts
             priority |= convenience == Convenience.PrioritySupport;
         }
 
+        var checkedOn = profile.CreditCheckedOn;
+        if (checkedOn is null)
+        {
+            scratch?.Warnings.Add(NoCreditCheckWarning);
+        }
+
         return new SubjectFacts
         {
             Kind = ContractNames.SubjectKinds.Name(profile.Subject.Kind),
             IsNaturalPerson = profile.Subject.Kind == SubjectKind.NaturalPerson,
             ActiveNegativeRecords = negative,
             ActiveSeriousNegativeRecords = serious,
+            ActiveMinorNegativeRecords = minor,
             ActiveAdministrativePenalties = penalties,
             ActiveDishonestJudgmentDebtorListings = debtors,
             ActiveSeriousDishonestyListings = seriousList,
@@ -188,12 +272,28 @@ public readonly struct SubjectFacts
             FulfilledCommitments = fulfilled,
             TerminatedCommitments = terminated,
             CountingReports = counting,
+            CountingCreditReferenceCenterReports = referenceCenter,
             BestRating = best,
             WorstRating = worst,
             EnjoysGreenChannel = green,
-            EnjoysAcceptanceWithMissingMaterials = acceptance,
+            EnjoysAcceptanceWithMissingMaterials = acceptance || usingAcceptance,
             EnjoysPrioritySupport = priority,
-            EnjoyedConveniences = profile.Conveniences.Length,
+            EnjoyedConveniences = profile.Conveniences.Length + (usingAcceptance && !acceptance ? 1 : 0),
+            CreditChecked = checkedOn is not null,
+            DaysSinceCreditCheck = checkedOn is { } on ? Math.Max(0, DayNumber.Of(asOf) - DayNumber.Of(on)) : int.MaxValue,
         };
     }
+
+    /// <summary>Whether the subject enjoys <paramref name="convenience"/> on the day (for R7.3's revocation).</summary>
+    internal bool Enjoys(Convenience convenience) => convenience switch
+    {
+        Convenience.GreenChannel => EnjoysGreenChannel,
+        Convenience.AcceptanceWithMissingMaterials => EnjoysAcceptanceWithMissingMaterials,
+        Convenience.PrioritySupport => EnjoysPrioritySupport,
+        _ => false,
+    };
+
+    /// <summary>The decision warning for a profile without <c>creditCheckedOn</c>.</summary>
+    internal const string NoCreditCheckWarning =
+        "The profile does not say when its records and reports were retrieved (creditCheckedOn): the absence of a record is no proof of a clean record.";
 }

@@ -9,7 +9,11 @@ namespace CreditPolicy.Records;
 /// A credit record (信用记录, R2): data about a subject's credit standing lawfully published in the public
 /// credit system, with its publicity period and any credit repair (信用修复).
 /// </summary>
-/// <remarks>Immutable and thread-safe.</remarks>
+/// <remarks>
+/// Whether a negative record is still published on a day depends on the national publicity regime in
+/// force that day (contract v2, "Publicity end"): ask <see cref="IsActiveOn(LocalDate, PublicityPolicy)"/>
+/// with the rule set's <see cref="PublicityPolicy"/>. Immutable and thread-safe.
+/// </remarks>
 public sealed class CreditRecord
 {
     /// <summary>Creates a record.</summary>
@@ -18,8 +22,9 @@ public sealed class CreditRecord
     /// <param name="decidedOn">The day it was decided or published.</param>
     /// <param name="severity">Severity of a negative record; <see langword="null"/> takes the category's default. Not allowed on other records.</param>
     /// <param name="authority">Who decided or published it.</param>
-    /// <param name="publicUntil">Last day of its publicity period; <see langword="null"/> for no end.</param>
+    /// <param name="publicUntil">Last day of its publicity period as published; <see langword="null"/> for the publicity policy's maximum.</param>
     /// <param name="repairedOn">The day a credit repair took effect.</param>
+    /// <param name="commitmentId">For a <c>commitment-breach</c> record: the id of the commitment of the profile whose breach it is.</param>
     /// <exception cref="ArgumentException">A value is missing or contradicts another; the message names the field.</exception>
     public CreditRecord(
         string id,
@@ -28,29 +33,44 @@ public sealed class CreditRecord
         RecordSeverity? severity = null,
         string? authority = null,
         LocalDate? publicUntil = null,
-        LocalDate? repairedOn = null)
+        LocalDate? repairedOn = null,
+        string? commitmentId = null)
     {
         Id = Guard.Against.NullOrWhiteSpace(id);
         Category = Enum.IsDefined(category) ? category : throw new ArgumentOutOfRangeException(nameof(category));
-        if (Problems(category, decidedOn, severity, publicUntil, repairedOn) is [var problem, ..])
+        if (severity is { } s && !Enum.IsDefined(s))
+        {
+            throw new ArgumentOutOfRangeException(nameof(severity));
+        }
+
+        if (Problems(category, decidedOn, severity, publicUntil, repairedOn, commitmentId) is [var problem, ..])
         {
             throw new ArgumentException(problem.ToString(), problem.Field);
         }
 
         DecidedOn = decidedOn;
-        _decided = DayNumber.Of(decidedOn);
-        _lastActive = publicUntil is { } until ? DayNumber.Of(until) : int.MaxValue;
-        _repaired = repairedOn is { } repaired ? DayNumber.Of(repaired) : int.MaxValue;
         StatedSeverity = severity;
         Authority = string.IsNullOrWhiteSpace(authority) ? null : authority;
         PublicUntil = publicUntil;
         RepairedOn = repairedOn;
+        CommitmentId = commitmentId;
+        _decided = DayNumber.Of(decidedOn);
+        _repaired = repairedOn is { } repaired ? DayNumber.Of(repaired) : int.MaxValue;
+        _capIndex = Category.PublicityInformation() is { } information ? PublicityRegime.Index(information, Severity!.Value) : -1;
+
+        // Minor information is not published (Order No. 36): without a publicity end it is never active.
+        _lastActive = publicUntil is { } until ? DayNumber.Of(until)
+            : Severity == RecordSeverity.Minor && _capIndex >= 0 ? int.MinValue
+            : int.MaxValue;
     }
 
     // Day numbers of the dates (int.MaxValue for none), so that the evaluation's hot loop compares integers.
     private readonly int _decided;
     private readonly int _lastActive;
     private readonly int _repaired;
+
+    // The index of the record's kind and class in a regime's maxima; -1 when no regime limits it.
+    private readonly int _capIndex;
 
     /// <summary>Identifier, unique in its profile.</summary>
     public string Id { get; }
@@ -73,23 +93,104 @@ public sealed class CreditRecord
     /// <summary>The day it was decided or published.</summary>
     public LocalDate DecidedOn { get; }
 
-    /// <summary>Last day of the publicity period (inclusive); <see langword="null"/> for no end.</summary>
+    /// <summary>Last day of the publicity period as published (inclusive); <see langword="null"/> when not given.</summary>
     public LocalDate? PublicUntil { get; }
 
     /// <summary>The day a credit repair (信用修复) took effect; the record is not active from that day on.</summary>
     public LocalDate? RepairedOn { get; }
 
+    /// <summary>For a <c>commitment-breach</c> record: the id of the commitment whose breach it is (the same breach, counted once).</summary>
+    public string? CommitmentId { get; }
+
     /// <summary>Whether the record exists on <paramref name="date"/>: it was decided on or before that day.</summary>
     public bool ExistsOn(LocalDate date) => DecidedOn <= date;
 
     /// <summary>
-    /// Whether the record is active on <paramref name="date"/> (contract): decided on or before it, its
-    /// publicity not yet over (<c>date &lt;= publicUntil</c>), and not repaired (<c>date &lt; repairedOn</c>).
+    /// Whether the record is active on <paramref name="date"/> (contract v2): decided on or before it, not
+    /// repaired (<c>date &lt; repairedOn</c>), and on or before its publicity end — <c>publicUntil</c> when
+    /// given, but for administrative penalties, other negative information and commitment breaches never later
+    /// than the maximum of its class under the regime of <paramref name="policy"/> in force on the date;
+    /// minor information without <c>publicUntil</c> is not published at all.
     /// </summary>
-    public bool IsActiveOn(LocalDate date) => IsActiveOn(DayNumber.Of(date));
+    public bool IsActiveOn(LocalDate date, PublicityPolicy policy)
+    {
+        Guard.Against.Null(policy);
+        return IsActiveOn(policy.CutoffsOn(date));
+    }
 
-    /// <summary><see cref="IsActiveOn(LocalDate)"/> for a day given as its <see cref="DayNumber"/>.</summary>
-    internal bool IsActiveOn(int day) => _decided <= day && day <= _lastActive && day < _repaired;
+    /// <summary>
+    /// The last day of publicity the regime of <paramref name="policy"/> in force on <paramref name="date"/>
+    /// gives this record (the earlier of <c>publicUntil</c> and the class maximum); <see langword="null"/>
+    /// when nothing ends it but repair.
+    /// </summary>
+    public LocalDate? PublicityEndOn(LocalDate date, PublicityPolicy policy)
+    {
+        Guard.Against.Null(policy);
+        return PublicityEnd(policy.RegimeOn(date));
+    }
+
+    /// <summary><see cref="IsActiveOn(LocalDate, PublicityPolicy)"/> with the day's cutoffs computed once per evaluation.</summary>
+    internal bool IsActiveOn(PublicityCutoffs cutoffs)
+    {
+        var day = cutoffs.Day;
+        return _decided <= day && day <= _lastActive && day < _repaired
+            && (_capIndex < 0 || _decided >= cutoffs.EarliestFor(_capIndex));
+    }
+
+    /// <summary>
+    /// Why the publicity policy, not the record's own dates, makes it inactive on the cutoffs' day — a
+    /// sentence for the decision's warnings — or <see langword="null"/> when it does not (the record is
+    /// active, or not yet decided, repaired, or past its own <c>publicUntil</c>).
+    /// </summary>
+    internal string? PolicyWarning(PublicityCutoffs cutoffs)
+    {
+        var day = cutoffs.Day;
+        var ownEnd = PublicUntil is { } until ? DayNumber.Of(until) : int.MaxValue;
+        if (_capIndex < 0 || _decided > day || day >= _repaired || day > ownEnd || IsActiveOn(cutoffs))
+        {
+            return null;
+        }
+
+        var regime = cutoffs.Regime;
+        var source = regime is null ? "the publicity policy" : regime.Source;
+        if (PublicUntil is null && Severity == RecordSeverity.Minor)
+        {
+            return $"Record {Id} is minor (轻微) information, which is not published without a publicity period ({source}): it is no bad credit record.";
+        }
+
+        var end = PublicityEnd(regime);
+        var maximum = regime?.MaximumFor(Category.PublicityInformation()!.Value, Severity!.Value);
+        var capped = PublicUntil is { } given ? $" Its publicUntil {IsoDate.Format(given)} is capped." : string.Empty;
+        return $"Record {Id}: the publicity of {SeverityName} information ends at most {maximum} after the decision ({source}), so it ended on {IsoDate.Format(end)}.{capped} It is no longer a bad credit record.";
+    }
+
+    private string SeverityName => Severity switch
+    {
+        RecordSeverity.Minor => "minor",
+        RecordSeverity.Serious => "serious",
+        _ => "general",
+    };
+
+    private LocalDate? PublicityEnd(PublicityRegime? regime)
+    {
+        LocalDate? cap = null;
+        if (Category.PublicityInformation() is { } information)
+        {
+            if (PublicUntil is null && Severity == RecordSeverity.Minor)
+            {
+                return DecidedOn.PlusDays(-1);
+            }
+
+            cap = regime?.LastDayFor(information, Severity!.Value, DecidedOn);
+        }
+
+        return (PublicUntil, cap) switch
+        {
+            ({ } until, { } c) => until < c ? until : c,
+            ({ } until, null) => until,
+            (null, var c) => c,
+        };
+    }
 
     /// <summary>Every problem with a record's values, by contract field name.</summary>
     public static IEnumerable<FieldProblem> Check(
@@ -97,7 +198,8 @@ public sealed class CreditRecord
         LocalDate decidedOn,
         RecordSeverity? severity,
         LocalDate? publicUntil,
-        LocalDate? repairedOn) => Problems(category, decidedOn, severity, publicUntil, repairedOn) ?? [];
+        LocalDate? repairedOn,
+        string? commitmentId = null) => Problems(category, decidedOn, severity, publicUntil, repairedOn, commitmentId) ?? [];
 
     /// <summary>The problems <see cref="Check"/> lists, or <see langword="null"/> when there is none (no allocation then).</summary>
     internal static List<FieldProblem>? Problems(
@@ -105,7 +207,8 @@ public sealed class CreditRecord
         LocalDate decidedOn,
         RecordSeverity? severity,
         LocalDate? publicUntil,
-        LocalDate? repairedOn)
+        LocalDate? repairedOn,
+        string? commitmentId)
     {
         List<FieldProblem>? problems = null;
         if (severity is not null && category.Polarity() != RecordPolarity.Negative)
@@ -121,6 +224,13 @@ public sealed class CreditRecord
         if (repairedOn < decidedOn)
         {
             (problems ??= []).Add(new FieldProblem("repairedOn", $"Credit repair ({IsoDate.Format(repairedOn)}) cannot take effect before the record was decided ({IsoDate.Format(decidedOn)})."));
+        }
+
+        if (commitmentId is not null && (category != CreditRecordCategory.CommitmentBreach || string.IsNullOrWhiteSpace(commitmentId)))
+        {
+            (problems ??= []).Add(new FieldProblem("commitmentId", string.IsNullOrWhiteSpace(commitmentId)
+                ? "Must not be blank."
+                : "Only a commitment-breach record names the commitment it breaches."));
         }
 
         return problems;

@@ -23,4 +23,17 @@ public static class CreditRecordCategoryExtensions
         _ when category.Polarity() == RecordPolarity.Negative => RecordSeverity.General,
         _ => null,
     };
+
+    /// <summary>
+    /// The kind of information whose publicity the national regimes limit (contract v2, "Publicity end"):
+    /// administrative penalties, other negative information and commitment breaches;
+    /// <see langword="null"/> for listings (which last until removal) and for positive and neutral records.
+    /// </summary>
+    public static PublicityInformation? PublicityInformation(this CreditRecordCategory category) => category switch
+    {
+        CreditRecordCategory.AdministrativePenalty => Records.PublicityInformation.AdministrativePenalty,
+        CreditRecordCategory.OtherNegative => Records.PublicityInformation.OtherNegative,
+        CreditRecordCategory.CommitmentBreach => Records.PublicityInformation.CommitmentBreach,
+        _ => null,
+    };
 }

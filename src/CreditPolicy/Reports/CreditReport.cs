@@ -7,32 +7,43 @@ namespace CreditPolicy.Reports;
 
 /// <summary>
 /// A credit report (信用报告, R3): a rating or assessment of an enterprise or a person issued by a credit
-/// service agency. It counts only while valid and only when its agency is filed with the PBoC.
+/// service agency filed with the PBoC, or the enterprise or personal credit report of the PBoC Credit
+/// Reference Center. It counts only while valid, and a filed agency's report only when its agency is in the
+/// registry of filed agencies.
 /// </summary>
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class CreditReport
 {
-    /// <summary>Creates a report.</summary>
+    /// <summary>Creates a report from a filed credit service agency.</summary>
     /// <exception cref="ArgumentException">A value is missing or <paramref name="validUntil"/> is before <paramref name="issuedOn"/>.</exception>
     public CreditReport(string id, CreditReportKind kind, CreditServiceAgency agency, CreditRating rating, LocalDate issuedOn, LocalDate validUntil)
+        : this(id, kind, ReportSource.FiledAgency, Guard.Against.Null(agency), rating.Grade == 0 ? null : rating, issuedOn, validUntil)
+    {
+    }
+
+    private CreditReport(string id, CreditReportKind kind, ReportSource source, CreditServiceAgency? agency, CreditRating? rating, LocalDate issuedOn, LocalDate validUntil)
     {
         Id = Guard.Against.NullOrWhiteSpace(id);
         Kind = Enum.IsDefined(kind) ? kind : throw new ArgumentOutOfRangeException(nameof(kind));
-        Agency = Guard.Against.Null(agency);
-        if (rating.Grade == 0)
-        {
-            throw new ArgumentException("A rating is required.", nameof(rating));
-        }
-
-        if (Problems(issuedOn, validUntil) is [var problem, ..])
+        if (Problems(source, agency is not null, rating is not null, issuedOn, validUntil) is [var problem, ..])
         {
             throw new ArgumentException(problem.ToString(), problem.Field);
         }
 
+        Source = source;
+        Agency = agency;
         Rating = rating;
         IssuedOn = issuedOn;
         ValidUntil = validUntil;
     }
+
+    /// <summary>
+    /// Creates a report of the PBoC Credit Reference Center (征信中心): the enterprise or personal credit
+    /// report R3 names, which counts without a filed agency or a rating (contract v2).
+    /// </summary>
+    /// <exception cref="ArgumentException">A value is missing or <paramref name="validUntil"/> is before <paramref name="issuedOn"/>.</exception>
+    public static CreditReport FromCreditReferenceCenter(string id, CreditReportKind kind, LocalDate issuedOn, LocalDate validUntil) =>
+        new(id, kind, ReportSource.CreditReferenceCenter, null, null, issuedOn, validUntil);
 
     private string?[]? _warnings;
     private FiledAnswer? _filed;
@@ -43,11 +54,14 @@ public sealed class CreditReport
     /// <summary>Enterprise or personal report.</summary>
     public CreditReportKind Kind { get; }
 
-    /// <summary>The issuing agency as the report names it.</summary>
-    public CreditServiceAgency Agency { get; }
+    /// <summary>Who issued it.</summary>
+    public ReportSource Source { get; }
 
-    /// <summary>The rating it gives.</summary>
-    public CreditRating Rating { get; }
+    /// <summary>The issuing agency as the report names it; <see langword="null"/> for a Credit Reference Center report.</summary>
+    public CreditServiceAgency? Agency { get; }
+
+    /// <summary>The rating it gives; <see langword="null"/> for a Credit Reference Center report.</summary>
+    public CreditRating? Rating { get; }
 
     /// <summary>The day it was issued.</summary>
     public LocalDate IssuedOn { get; }
@@ -57,7 +71,8 @@ public sealed class CreditReport
 
     /// <summary>
     /// Whether it counts as a credit report on <paramref name="date"/> (contract, R3):
-    /// <c>issuedOn &lt;= date &lt;= validUntil</c> and the agency's filing number is in <paramref name="registry"/>.
+    /// <c>issuedOn &lt;= date &lt;= validUntil</c> and, for a filed agency's report, the agency's filing number
+    /// is in <paramref name="registry"/>.
     /// When several reasons apply, the first of not yet issued, expired, agency not filed is given.
     /// </summary>
     public ReportStanding StandingOn(LocalDate date, FiledAgencyRegistry registry)
@@ -71,6 +86,11 @@ public sealed class CreditReport
         if (date > ValidUntil)
         {
             return ReportStanding.Expired;
+        }
+
+        if (Agency is null)
+        {
+            return ReportStanding.Counts;
         }
 
         // Remember the answer of the last registry asked: evaluations ask the same registry again and again.
@@ -89,7 +109,7 @@ public sealed class CreditReport
         ReportStanding.Counts => null,
         ReportStanding.NotYetIssued => $"Report {Id} is issued on {IsoDate.Format(IssuedOn)}, after the evaluation date.",
         ReportStanding.Expired => $"Report {Id} expired on {IsoDate.Format(ValidUntil)}.",
-        ReportStanding.AgencyNotFiled => $"Report {Id} is from {Agency.Name} (filing number {Agency.FilingNumber}), which is not in the registry of filed credit service agencies (R3).",
+        ReportStanding.AgencyNotFiled => $"Report {Id} is from {Agency?.Name} (filing number {Agency?.FilingNumber}), which is not in the registry of filed credit service agencies (R3).",
         _ => throw new ArgumentOutOfRangeException(nameof(standing)),
     };
 
@@ -100,13 +120,39 @@ public sealed class CreditReport
         return warnings[(int)standing] ??= Explain(standing) + " It is ignored.";
     }
 
-    /// <summary>Every problem with a report's dates, by contract field name.</summary>
-    public static IEnumerable<FieldProblem> Check(LocalDate issuedOn, LocalDate validUntil) => Problems(issuedOn, validUntil) ?? [];
+    /// <summary>Every problem with a report's source, agency, rating and dates, by contract field name.</summary>
+    public static IEnumerable<FieldProblem> Check(ReportSource source, bool hasAgency, bool hasRating, LocalDate issuedOn, LocalDate validUntil) =>
+        Problems(source, hasAgency, hasRating, issuedOn, validUntil) ?? [];
 
     /// <summary>The problems <see cref="Check"/> lists, or <see langword="null"/> when there is none (no allocation then).</summary>
-    internal static List<FieldProblem>? Problems(LocalDate issuedOn, LocalDate validUntil)
+    internal static List<FieldProblem>? Problems(ReportSource source, bool hasAgency, bool hasRating, LocalDate issuedOn, LocalDate validUntil)
     {
         List<FieldProblem>? problems = null;
+        if (source == ReportSource.FiledAgency)
+        {
+            if (!hasAgency)
+            {
+                (problems ??= []).Add(new FieldProblem("agency", "A filed agency's report names its agency (R3)."));
+            }
+
+            if (!hasRating)
+            {
+                (problems ??= []).Add(new FieldProblem("rating", "A filed agency's report gives a rating."));
+            }
+        }
+        else
+        {
+            if (hasAgency)
+            {
+                (problems ??= []).Add(new FieldProblem("agency", "A Credit Reference Center report is issued by the PBoC Credit Reference Center itself: it has no agency."));
+            }
+
+            if (hasRating)
+            {
+                (problems ??= []).Add(new FieldProblem("rating", "A Credit Reference Center report gives no rating."));
+            }
+        }
+
         if (validUntil < issuedOn)
         {
             (problems ??= []).Add(new FieldProblem("validUntil", $"The report is valid until {IsoDate.Format(validUntil)}, before it was issued ({IsoDate.Format(issuedOn)})."));
@@ -116,7 +162,7 @@ public sealed class CreditReport
     }
 
     /// <inheritdoc />
-    public override string ToString() => $"{Id} {Kind} {Rating} by {Agency.Name}";
+    public override string ToString() => Agency is null ? $"{Id} {Kind} by the PBoC Credit Reference Center" : $"{Id} {Kind} {Rating} by {Agency.Name}";
 
     private sealed record FiledAnswer(FiledAgencyRegistry Registry, bool Filed);
 }

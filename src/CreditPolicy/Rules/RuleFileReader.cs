@@ -31,7 +31,7 @@ internal sealed partial class RuleFileReader
         ["WorkflowName", "RuleSet", "Rules", "GlobalParams", "RuleExpressionType", "Cases"],
         ["WorkflowsToInject", "WorkflowRulesToInject"]);
 
-    private static readonly Fields HeaderFields = new(["id", "version", "source", "issuer", "titleZh", "titleEn", "effectiveFrom", "filedAgencies", "note"], []);
+    private static readonly Fields HeaderFields = new(["id", "version", "source", "issuer", "titleZh", "titleEn", "effectiveFrom", "filedAgencies", "publicityPolicy", "note"], []);
 
     private static readonly Fields RuleFields = new(
         ["RuleName", "Expression", "Enabled", "Properties", "RuleExpressionType", "Operator", "Rules", "LocalParams"],
@@ -174,12 +174,14 @@ internal sealed partial class RuleFileReader
         var issuer = RequireString(fields, "issuer", path, null);
         var effective = fields.TryGetValue("effectiveFrom", out var date) ? ReadDate(date, path + ".effectiveFrom", null) : Missing<LocalDate?>(path, "effectiveFrom", null);
         var agencies = fields.TryGetValue("filedAgencies", out var list) ? ReadAgencies(list, path + ".filedAgencies") : FiledAgencyRegistry.Empty;
-        if (id is null || version is null || source is null || issuer is null || effective is not { } from || agencies is null)
+        var publicity = fields.TryGetValue("publicityPolicy", out var policy) ? ReadHeaderPublicityPolicy(policy, path + ".publicityPolicy") : NationalPublicity.Policy;
+        OptionalString(fields, "note", path, null);
+        if (id is null || version is null || source is null || issuer is null || effective is not { } from || agencies is null || publicity is null)
         {
             return null;
         }
 
-        return new RuleSetHeader(id, version, source, issuer, OptionalString(fields, "titleZh", path, null), OptionalString(fields, "titleEn", path, null), from, agencies);
+        return new RuleSetHeader(id, version, source, issuer, OptionalString(fields, "titleZh", path, null), OptionalString(fields, "titleEn", path, null), from, agencies, publicity);
     }
 
     private FiledAgencyRegistry? ReadAgencies(JsonElement element, string path) =>

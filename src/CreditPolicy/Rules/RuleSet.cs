@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using Ardalis.GuardClauses;
 using CreditPolicy.Measures;
+using CreditPolicy.Records;
 using CreditPolicy.Reports;
 using NodaTime;
 
@@ -40,6 +41,7 @@ public sealed class RuleSet
         TitleEn = header.TitleEn;
         EffectiveFrom = header.EffectiveFrom;
         FiledAgencies = header.FiledAgencies;
+        PublicityPolicy = header.PublicityPolicy;
         Sha256 = sha256;
         Measures = measures;
         Compiled = compiled;
@@ -75,6 +77,20 @@ public sealed class RuleSet
 
     /// <summary>The registry of filed agencies the rule set ships (R3); may be empty.</summary>
     public FiledAgencyRegistry FiledAgencies { get; }
+
+    /// <summary>
+    /// The publicity policy the rule set follows (contract v2): the national regimes that decide when negative
+    /// records stop being published, so stop being bad credit records. The rule file's
+    /// <c>RuleSet.publicityPolicy</c> names it or gives it inline; without it, <see cref="NationalPublicityPolicy"/>.
+    /// </summary>
+    public PublicityPolicy PublicityPolicy { get; }
+
+    /// <summary>
+    /// The national publicity regimes shipped with the library (<c>rules/national/publicity-policy.json</c>):
+    /// 发改办财金〔2019〕527号, NDRC Order No. 58 (2023-05-01) and NDRC Order No. 36 (2026-04-01), each with
+    /// its periods cited from its text.
+    /// </summary>
+    public static PublicityPolicy NationalPublicityPolicy => NationalPublicity.Policy;
 
     /// <summary>SHA-256 of the rule file's bytes, lowercase hex: which rules a decision came from.</summary>
     public string Sha256 { get; }

@@ -1,3 +1,4 @@
+using CreditPolicy.Records;
 using CreditPolicy.Reports;
 using NodaTime;
 
@@ -12,4 +13,5 @@ internal sealed record RuleSetHeader(
     string? TitleZh,
     string? TitleEn,
     LocalDate EffectiveFrom,
-    FiledAgencyRegistry FiledAgencies);
+    FiledAgencyRegistry FiledAgencies,
+    PublicityPolicy PublicityPolicy);

@@ -6,7 +6,7 @@ using CreditPolicy.Subjects;
 
 namespace CreditPolicy.Serialization;
 
-/// <summary>The contract's spellings (../shared/contract, v1) of every enumeration it names.</summary>
+/// <summary>The contract's spellings (../shared/contract, v2) of every enumeration it names.</summary>
 internal static class ContractNames
 {
     internal static readonly EnumSpelling<SubjectKind> SubjectKinds = new(
@@ -35,12 +35,17 @@ internal static class ContractNames
         (CreditRecordCategory.Other, "other"));
 
     internal static readonly EnumSpelling<RecordSeverity> Severities = new(
+        (RecordSeverity.Minor, "minor"),
         (RecordSeverity.General, "general"),
         (RecordSeverity.Serious, "serious"));
 
     internal static readonly EnumSpelling<CreditReportKind> ReportKinds = new(
         (CreditReportKind.Enterprise, "enterprise"),
         (CreditReportKind.Personal, "personal"));
+
+    internal static readonly EnumSpelling<ReportSource> ReportSources = new(
+        (ReportSource.FiledAgency, "filed-agency"),
+        (ReportSource.CreditReferenceCenter, "credit-reference-center"));
 
     internal static readonly EnumSpelling<CommitmentType> CommitmentTypes = new(
         (CommitmentType.ProactiveDisclosure, "proactive-disclosure"),

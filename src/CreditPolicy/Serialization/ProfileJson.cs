@@ -10,7 +10,7 @@ using NodaTime;
 namespace CreditPolicy.Serialization;
 
 /// <summary>
-/// Reads and writes profiles in the contract's JSON (../shared/contract, v1): camelCase names, the
+/// Reads and writes profiles in the contract's JSON (../shared/contract, v2): camelCase names, the
 /// contract's enum spellings, ISO dates.
 /// </summary>
 /// <remarks>
@@ -76,6 +76,7 @@ public static class ProfileJson
             WriteDate(writer, "decidedOn", record.DecidedOn);
             WriteDate(writer, "publicUntil", record.PublicUntil);
             WriteDate(writer, "repairedOn", record.RepairedOn);
+            WriteIfNotNull(writer, "commitmentId", record.CommitmentId);
             writer.WriteEndObject();
         }
 
@@ -86,11 +87,24 @@ public static class ProfileJson
             writer.WriteStartObject();
             writer.WriteString("id", report.Id);
             writer.WriteString("kind", ContractNames.ReportKinds.Name(report.Kind));
-            writer.WriteStartObject("agency");
-            writer.WriteString("name", report.Agency.Name);
-            writer.WriteString("filingNumber", report.Agency.FilingNumber);
-            writer.WriteEndObject();
-            writer.WriteString("rating", report.Rating.ToString());
+            if (report.Source != Reports.ReportSource.FiledAgency)
+            {
+                writer.WriteString("source", ContractNames.ReportSources.Name(report.Source));
+            }
+
+            if (report.Agency is { } agency)
+            {
+                writer.WriteStartObject("agency");
+                writer.WriteString("name", agency.Name);
+                writer.WriteString("filingNumber", agency.FilingNumber);
+                writer.WriteEndObject();
+            }
+
+            if (report.Rating is { } rating)
+            {
+                writer.WriteString("rating", rating.ToString());
+            }
+
             WriteDate(writer, "issuedOn", report.IssuedOn);
             WriteDate(writer, "validUntil", report.ValidUntil);
             writer.WriteEndObject();
@@ -107,20 +121,19 @@ public static class ProfileJson
             WriteIfNotNull(writer, "window", commitment.Window);
             WriteDate(writer, "committedOn", commitment.CommittedOn);
             WriteDate(writer, "signedOn", commitment.SignedOn);
-            if (!commitment.MissingMaterials.IsEmpty)
-            {
-                writer.WriteStartArray("missingMaterials");
-                foreach (var material in commitment.MissingMaterials)
-                {
-                    writer.WriteStringValue(material);
-                }
-
-                writer.WriteEndArray();
-            }
+            WriteStrings(writer, "missingMaterials", commitment.MissingMaterials);
 
             WriteDate(writer, "remedyDeadline", commitment.RemedyDeadline);
             WriteDate(writer, "materialsSubmittedOn", commitment.MaterialsSubmittedOn);
             WriteDate(writer, "breachedOn", commitment.BreachedOn);
+            if (commitment.BreachSeverity is { } breachSeverity)
+            {
+                writer.WriteString("breachSeverity", ContractNames.Severities.Name(breachSeverity));
+            }
+
+            WriteDate(writer, "breachRepairedOn", commitment.BreachRepairedOn);
+            WriteStrings(writer, "replacedCertificates", commitment.ReplacedCertificates);
+
             if (commitment.Agent is { } agent)
             {
                 writer.WriteStartObject("agent");
@@ -140,6 +153,7 @@ public static class ProfileJson
         }
 
         writer.WriteEndArray();
+        WriteDate(writer, "creditCheckedOn", profile.CreditCheckedOn);
         writer.WriteEndObject();
     }
 
@@ -173,6 +187,23 @@ public static class ProfileJson
             target[i] = (char)('0' + (value % 10));
             value /= 10;
         }
+    }
+
+    /// <summary>Writes a string array, or nothing when it is empty.</summary>
+    private static void WriteStrings(Utf8JsonWriter writer, string name, System.Collections.Immutable.ImmutableArray<string> items)
+    {
+        if (items.IsEmpty)
+        {
+            return;
+        }
+
+        writer.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            writer.WriteStringValue(item);
+        }
+
+        writer.WriteEndArray();
     }
 
     private static void WriteIfNotNull(Utf8JsonWriter writer, string name, string? value)

@@ -19,14 +19,15 @@ namespace CreditPolicy.Serialization;
 /// </summary>
 internal ref struct ProfileParser
 {
-    private static readonly FieldSet ProfileFields = new("subject", "records", "reports", "commitments", "conveniences");
+    private static readonly FieldSet ProfileFields = new("subject", "records", "reports", "commitments", "conveniences", "creditCheckedOn");
     private static readonly FieldSet SubjectFields = new("name", "kind", "idType", "id", "supervisingDepartment");
     private static readonly FieldSet AgentFields = new("name", "idType", "id");
-    private static readonly FieldSet RecordFields = new("id", "category", "severity", "authority", "decidedOn", "publicUntil", "repairedOn");
-    private static readonly FieldSet ReportFields = new("id", "kind", "agency", "rating", "issuedOn", "validUntil");
+    private static readonly FieldSet RecordFields = new("id", "category", "severity", "authority", "decidedOn", "publicUntil", "repairedOn", "commitmentId");
+    private static readonly FieldSet ReportFields = new("id", "kind", "agency", "rating", "issuedOn", "validUntil", "source");
     private static readonly FieldSet AgencyFields = new("name", "filingNumber");
     private static readonly FieldSet CommitmentFields = new(
-        "id", "type", "matter", "window", "committedOn", "signedOn", "missingMaterials", "remedyDeadline", "materialsSubmittedOn", "breachedOn", "agent");
+        "id", "type", "matter", "window", "committedOn", "signedOn", "missingMaterials", "remedyDeadline", "materialsSubmittedOn", "breachedOn", "agent",
+        "breachSeverity", "breachRepairedOn", "replacedCertificates");
 
     private static readonly byte[][] RatingNames = [.. Array.ConvertAll(CreditRating.All, r => Encoding.UTF8.GetBytes(r.ToString()))];
 
@@ -92,6 +93,8 @@ internal ref struct ProfileParser
         }
 
         Subject? subject = null;
+        LocalDate? checkedOn = null;
+        List<(int Record, long Offset)>? links = null;
         var records = _scratch.Records;
         var reports = _scratch.Reports;
         var commitments = _scratch.Commitments;
@@ -107,7 +110,16 @@ internal ref struct ProfileParser
                 case 1:
                     for (var i = 0; NextElement(i); i++)
                     {
-                        AddIfNotNull(records, ReadRecord());
+                        if (ReadRecord(out var linkAt) is { } record)
+                        {
+                            if (record.CommitmentId is not null)
+                            {
+                                (links ??= []).Add((records.Count, linkAt));
+                            }
+
+                            records.Add(record);
+                        }
+
                         _path.Pop();
                     }
 
@@ -127,6 +139,9 @@ internal ref struct ProfileParser
                         _path.Pop();
                     }
 
+                    break;
+                case 5:
+                    checkedOn = ReadDate();
                     break;
                 default:
                     for (var i = 0; NextElement(i); i++)
@@ -152,8 +167,17 @@ internal ref struct ProfileParser
         }
 
         RequireFields(ProfileFields, present, 0b1, start);
+        if (links is not null && CreditProfile.BreachLinkProblems(records, commitments) is { } problems)
+        {
+            foreach (var (record, problem) in problems)
+            {
+                var offset = links.Find(l => l.Record == record).Offset;
+                AddError(new InputError($"$.records[{record}].commitmentId", LineOf(offset), problem.Message));
+            }
+        }
+
         return _errors is null && subject is not null
-            ? new CreditProfile(subject, [.. records], [.. reports], [.. commitments], [.. conveniences], alreadyChecked: true)
+            ? new CreditProfile(subject, [.. records], [.. reports], [.. commitments], [.. conveniences], checkedOn, alreadyChecked: true)
             : null;
     }
 
@@ -202,17 +226,17 @@ internal ref struct ProfileParser
         return identifier is null ? null : new Subject(name, k, identifier, department);
     }
 
-    private CreditRecord? ReadRecord()
+    private CreditRecord? ReadRecord(out long commitmentIdAt)
     {
-        var start = _reader.TokenStartIndex;
+        var start = commitmentIdAt = _reader.TokenStartIndex;
         if (!ExpectObject())
         {
             return null;
         }
 
-        Span<long> at = stackalloc long[7];
+        Span<long> at = stackalloc long[8];
         at.Fill(start); // problems with absent fields point at their object
-        string? id = null, authority = null;
+        string? id = null, authority = null, commitmentId = null;
         CreditRecordCategory? category = null;
         RecordSeverity? severity = null;
         LocalDate? decidedOn = null, publicUntil = null, repairedOn = null;
@@ -228,20 +252,22 @@ internal ref struct ProfileParser
                 case 3: authority = ReadSharedString(); break;
                 case 4: decidedOn = ReadDate(); break;
                 case 5: publicUntil = ReadDate(); break;
-                default: repairedOn = ReadDate(); break;
+                case 6: repairedOn = ReadDate(); break;
+                default: commitmentId = ReadNonBlankString(); break;
             }
 
             _path.Pop();
         }
 
         RequireFields(RecordFields, present, 0b10011, start);
+        commitmentIdAt = at[7];
         if (id is null || category is not { } c || decidedOn is not { } decided
-            || Report(RecordFields, at, CreditRecord.Problems(c, decided, severity, publicUntil, repairedOn)))
+            || Report(RecordFields, at, CreditRecord.Problems(c, decided, severity, publicUntil, repairedOn, commitmentId)))
         {
             return null;
         }
 
-        return new CreditRecord(id, c, decided, severity, authority, publicUntil, repairedOn);
+        return new CreditRecord(id, c, decided, severity, authority, publicUntil, repairedOn, commitmentId);
     }
 
     private CreditReport? ReadReport()
@@ -252,10 +278,11 @@ internal ref struct ProfileParser
             return null;
         }
 
-        Span<long> at = stackalloc long[6];
+        Span<long> at = stackalloc long[7];
         at.Fill(start); // problems with absent fields point at their object
         string? id = null;
         CreditReportKind? kind = null;
+        ReportSource? source = null;
         CreditServiceAgency? agency = null;
         CreditRating? rating = null;
         LocalDate? issuedOn = null, validUntil = null;
@@ -270,20 +297,31 @@ internal ref struct ProfileParser
                 case 2: agency = ReadAgency(); break;
                 case 3: rating = ReadRating(); break;
                 case 4: issuedOn = ReadDate(); break;
-                default: validUntil = ReadDate(); break;
+                case 5: validUntil = ReadDate(); break;
+                default: source = ReadEnum(ContractNames.ReportSources); break;
             }
 
             _path.Pop();
         }
 
-        RequireFields(ReportFields, present, 0b111111, start);
-        if (id is null || kind is not { } k || agency is null || rating is not { } r || issuedOn is not { } issued || validUntil is not { } until
-            || Report(ReportFields, at, CreditReport.Problems(issued, until)))
+        // agency and rating: present for a filed agency's report, absent for the Credit Reference Center's (checked below)
+        RequireFields(ReportFields, present, 0b110011, start);
+        var from = source ?? ReportSource.FiledAgency;
+        if ((present & (1 << 6)) != 0 && source is null)
+        {
+            return null; // an unknown source, reported
+        }
+
+        if (id is null || kind is not { } k || issuedOn is not { } issued || validUntil is not { } until
+            || Report(ReportFields, at, CreditReport.Problems(from, (present & 0b100) != 0, (present & 0b1000) != 0, issued, until))
+            || (from == ReportSource.FiledAgency && (agency is null || rating is null)))
         {
             return null;
         }
 
-        return new CreditReport(id, k, agency, r, issued, until);
+        return from == ReportSource.FiledAgency
+            ? new CreditReport(id, k, agency!, rating!.Value, issued, until)
+            : CreditReport.FromCreditReferenceCenter(id, k, issued, until);
     }
 
     private CreditServiceAgency? ReadAgency()
@@ -322,12 +360,13 @@ internal ref struct ProfileParser
             return null;
         }
 
-        Span<long> at = stackalloc long[11];
+        Span<long> at = stackalloc long[14];
         at.Fill(start); // problems with absent fields point at their object
         string? id = null, matter = null, window = null;
         CommitmentType? type = null;
-        LocalDate? committedOn = null, signedOn = null, remedyDeadline = null, materialsSubmittedOn = null, breachedOn = null;
-        ImmutableArray<string> materials = [];
+        RecordSeverity? breachSeverity = null;
+        LocalDate? committedOn = null, signedOn = null, remedyDeadline = null, materialsSubmittedOn = null, breachedOn = null, breachRepairedOn = null;
+        ImmutableArray<string> materials = [], certificates = [];
         CommitmentAgent? agent = null;
         var present = 0;
         while (NextField(CommitmentFields, ref present, out var field))
@@ -345,7 +384,10 @@ internal ref struct ProfileParser
                 case 7: remedyDeadline = ReadDate(); break;
                 case 8: materialsSubmittedOn = ReadDate(); break;
                 case 9: breachedOn = ReadDate(); break;
-                default: agent = ReadAgent(); break;
+                case 10: agent = ReadAgent(); break;
+                case 11: breachSeverity = ReadEnum(ContractNames.Severities); break;
+                case 12: breachRepairedOn = ReadDate(); break;
+                default: certificates = ReadStringArray(); break;
             }
 
             _path.Pop();
@@ -353,12 +395,12 @@ internal ref struct ProfileParser
 
         RequireFields(CommitmentFields, present, 0b10111, start);
         if (id is null || type is not { } t || matter is null || committedOn is not { } committed
-            || Report(CommitmentFields, at, CreditCommitment.Problems(t, committed, signedOn, materials, remedyDeadline, materialsSubmittedOn, breachedOn)))
+            || Report(CommitmentFields, at, CreditCommitment.Problems(t, committed, signedOn, materials, remedyDeadline, materialsSubmittedOn, breachedOn, breachSeverity, breachRepairedOn, certificates)))
         {
             return null;
         }
 
-        return new CreditCommitment(id, t, matter, committed, window, signedOn, materials, remedyDeadline, materialsSubmittedOn, breachedOn, agent);
+        return new CreditCommitment(id, t, matter, committed, window, signedOn, materials, remedyDeadline, materialsSubmittedOn, breachedOn, agent, breachSeverity, breachRepairedOn, certificates);
     }
 
     private CommitmentAgent? ReadAgent()

@@ -25,15 +25,15 @@ public sealed class CreditCommitmentTests
         var unsigned = new CreditCommitment("cmt", CommitmentType.ProactiveDisclosure, "食品经营许可", Committed);
         var signedLater = new CreditCommitment("cmt", CommitmentType.ProactiveDisclosure, "食品经营许可", Committed, signedOn: Committed.PlusDays(3));
 
-        Assert.Equal(CommitmentStatus.NotSigned, unsigned.StatusOn(Committed.PlusDays(30), Committer));
-        Assert.Equal(CommitmentStatus.NotSigned, signedLater.StatusOn(Committed.PlusDays(2), Committer));
-        Assert.Equal(CommitmentStatus.InEffect, signedLater.StatusOn(Committed.PlusDays(3), Committer));
+        Assert.Equal(CommitmentStatus.NotSigned, unsigned.StatusOn(Committed.PlusDays(30)));
+        Assert.Equal(CommitmentStatus.NotSigned, signedLater.StatusOn(Committed.PlusDays(2)));
+        Assert.Equal(CommitmentStatus.InEffect, signedLater.StatusOn(Committed.PlusDays(3)));
     }
 
     [Fact]
     public void C3_A_commitment_dated_after_the_day_does_not_exist_yet()
     {
-        Assert.Equal(CommitmentStatus.NotYetMade, Td(Committed).StatusOn(Committed.PlusDays(-1), Committer));
+        Assert.Equal(CommitmentStatus.NotYetMade, Td(Committed).StatusOn(Committed.PlusDays(-1)));
     }
 
     [Fact]
@@ -41,15 +41,15 @@ public sealed class CreditCommitmentTests
     {
         var commitment = Td(Committed, submittedOn: new LocalDate(2026, 10, 20));
 
-        Assert.Equal(CommitmentStatus.InEffect, commitment.StatusOn(new LocalDate(2026, 10, 19), Committer));
-        Assert.Equal(CommitmentStatus.Fulfilled, commitment.StatusOn(new LocalDate(2026, 10, 20), Committer));
-        Assert.Equal(CommitmentStatus.Fulfilled, commitment.StatusOn(new LocalDate(2027, 1, 1), Committer));
+        Assert.Equal(CommitmentStatus.InEffect, commitment.StatusOn(new LocalDate(2026, 10, 19)));
+        Assert.Equal(CommitmentStatus.Fulfilled, commitment.StatusOn(new LocalDate(2026, 10, 20)));
+        Assert.Equal(CommitmentStatus.Fulfilled, commitment.StatusOn(new LocalDate(2027, 1, 1)));
     }
 
     [Fact]
     public void TD_Materials_on_the_deadline_itself_are_in_time()
     {
-        Assert.Equal(CommitmentStatus.Fulfilled, Td(Committed, submittedOn: Deadline).StatusOn(Deadline.PlusDays(1), Committer));
+        Assert.Equal(CommitmentStatus.Fulfilled, Td(Committed, submittedOn: Deadline).StatusOn(Deadline.PlusDays(1)));
     }
 
     [Fact]
@@ -57,14 +57,14 @@ public sealed class CreditCommitmentTests
     {
         var commitment = Td(Committed);
 
-        Assert.Equal(CommitmentStatus.InEffect, commitment.StatusOn(Deadline, Committer));
-        Assert.Equal(CommitmentStatus.TerminatedAndReturned, commitment.StatusOn(Deadline.PlusDays(1), Committer));
+        Assert.Equal(CommitmentStatus.InEffect, commitment.StatusOn(Deadline));
+        Assert.Equal(CommitmentStatus.TerminatedAndReturned, commitment.StatusOn(Deadline.PlusDays(1)));
     }
 
     [Fact]
     public void TD_Late_materials_do_not_undo_the_termination()
     {
-        Assert.Equal(CommitmentStatus.TerminatedAndReturned, Td(Committed, submittedOn: Deadline.PlusDays(2)).StatusOn(Deadline.PlusDays(5), Committer));
+        Assert.Equal(CommitmentStatus.TerminatedAndReturned, Td(Committed, submittedOn: Deadline.PlusDays(2)).StatusOn(Deadline.PlusDays(5)));
     }
 
     [Fact]
@@ -72,8 +72,8 @@ public sealed class CreditCommitmentTests
     {
         var commitment = Td(Committed, submittedOn: new LocalDate(2026, 10, 20), breachedOn: new LocalDate(2026, 11, 5));
 
-        Assert.Equal(CommitmentStatus.Fulfilled, commitment.StatusOn(new LocalDate(2026, 11, 4), Committer));
-        Assert.Equal(CommitmentStatus.Breached, commitment.StatusOn(new LocalDate(2026, 11, 5), Committer));
+        Assert.Equal(CommitmentStatus.Fulfilled, commitment.StatusOn(new LocalDate(2026, 11, 4)));
+        Assert.Equal(CommitmentStatus.Breached, commitment.StatusOn(new LocalDate(2026, 11, 5)));
         Assert.True(commitment.IsBreachedOn(new LocalDate(2026, 11, 5)));
         Assert.False(commitment.IsBreachedOn(new LocalDate(2026, 11, 4)));
     }
@@ -89,23 +89,23 @@ public sealed class CreditCommitmentTests
     }
 
     [Fact]
-    public void C3_A_letter_without_the_supervising_department_is_invalid_and_never_in_effect()
+    public void C3_A_signed_letter_without_the_supervising_department_is_in_effect_and_only_incomplete()
     {
         var noDepartment = new Subject(Committer.Name, Committer.Kind, Committer.Identifier);
 
-        Assert.Equal(CommitmentStatus.Invalid, Td(Committed).StatusOn(Committed.PlusDays(1), noDepartment));
-        var missing = Assert.Single(CreditCommitment.MissingLetterFields(noDepartment));
+        Assert.Equal(CommitmentStatus.InEffect, Td(Committed).StatusOn(Committed.PlusDays(1)));
+        var missing = Assert.Single(Td(Committed).LetterGaps(noDepartment));
         Assert.Equal("subject.supervisingDepartment", missing.Field);
     }
 
     [Fact]
-    public void C3_A_letter_needs_a_code_or_a_resident_identity_card()
+    public void C3_A_letter_needs_a_code_or_a_resident_identity_card_else_it_has_a_gap()
     {
         var passport = new Subject("John Smith", SubjectKind.NaturalPerson, SubjectIdentifier.Parse(IdentifierType.Other, "E12345678"), "郏县公安局");
 
-        Assert.Equal(CommitmentStatus.Invalid, Td(Committed).StatusOn(Committed.PlusDays(1), passport));
-        Assert.Equal("subject.idType", Assert.Single(CreditCommitment.MissingLetterFields(passport)).Field);
-        Assert.Empty(CreditCommitment.MissingLetterFields(Committer));
+        Assert.Equal(CommitmentStatus.InEffect, Td(Committed).StatusOn(Committed.PlusDays(1)));
+        Assert.Equal("subject.idType", Assert.Single(Td(Committed).LetterGaps(passport)).Field);
+        Assert.Empty(Td(Committed).LetterGaps(Committer));
     }
 
     [Fact]
@@ -162,13 +162,13 @@ public sealed class CreditCommitmentTests
                 var forgotten = new CreditCommitment(
                     c.Id, c.Type, c.Matter, c.CommittedOn, c.Window, c.SignedOn, c.MissingMaterials,
                     c.RemedyDeadline, c.MaterialsSubmittedOn > day ? null : c.MaterialsSubmittedOn, c.BreachedOn > day ? null : c.BreachedOn, c.Agent);
-                var status = c.StatusOn(day, Committer);
-                return status == moved.StatusOn(day, Committer) && status == forgotten.StatusOn(day, Committer);
+                var status = c.StatusOn(day);
+                return status == moved.StatusOn(day) && status == forgotten.StatusOn(day);
             });
 
     [Property]
     public Property C1_Breached_exactly_when_a_breach_is_established_by_the_day() =>
         Prop.ForAll(
             Arb.From(from commitment in Generators.Commitments("c") from offset in Gen.Choose(-5, 500) select (commitment, day: commitment.CommittedOn.PlusDays(offset))),
-            t => (t.commitment.StatusOn(t.day, Committer) == CommitmentStatus.Breached) == (t.commitment.BreachedOn <= t.day));
+            t => (t.commitment.StatusOn(t.day) == CommitmentStatus.Breached) == (t.commitment.BreachedOn <= t.day));
 }

@@ -25,28 +25,34 @@ public sealed class PolicyEvaluatorPropertyTests
 
     private static string Json(AdvisoryDecision decision) => DecisionJson.Write(decision);
 
-    private static CreditProfile With(CreditProfile p, CreditRecord[]? records = null, CreditCommitment[]? commitments = null, CreditReport[]? reports = null) =>
-        new(p.Subject, records ?? [.. p.Records], reports ?? [.. p.Reports], commitments ?? [.. p.Commitments], p.Conveniences);
+    private static CreditProfile With(CreditProfile p, CreditRecord[]? records = null, CreditCommitment[]? commitments = null, CreditReport[]? reports = null, LocalDate? checkedOn = null) =>
+        new(p.Subject, records ?? [.. p.Records], reports ?? [.. p.Reports], commitments ?? [.. p.Commitments], p.Conveniences, checkedOn ?? p.CreditCheckedOn);
+
+    /// <summary>The commitment with its breach repaired on <paramref name="repairedOn"/> (when it has a breach).</summary>
+    private static CreditCommitment RepairBreach(CreditCommitment c, LocalDate repairedOn) =>
+        c.BreachedOn is not { } breached ? c : new CreditCommitment(
+            c.Id, c.Type, c.Matter, c.CommittedOn, c.Window, c.SignedOn, c.MissingMaterials, c.RemedyDeadline, c.MaterialsSubmittedOn, c.BreachedOn, c.Agent,
+            c.BreachSeverity, c.BreachRepairedOn is { } on && on <= repairedOn ? on : (repairedOn < breached ? breached : repairedOn), c.ReplacedCertificates);
 
     [Property(MaxTest = 300)]
     public Property R6_R7_Penalties_dominate_any_bad_credit_record_means_no_incentive() =>
         Prop.ForAll(ProfilesAndDays, t =>
         {
             var decision = Evaluator.Evaluate(t.Profile, t.Day);
-            var bad = SubjectFacts.Compute(t.Profile, t.Day, Agencies).HasBadCreditRecord;
+            var bad = SubjectFacts.Compute(t.Profile, t.Day, Agencies, RuleSet.NationalPublicityPolicy).HasBadCreditRecord;
             return !bad || decision.ApplicableMeasures.All(m => m.Kind == MeasureKind.Penalty);
         });
 
-    [Property(MaxTest = 300)]
-    public Property C4_Declining_a_commitment_never_adds_a_penalty_nor_changes_the_decision() =>
+    [Property(MaxTest = 500)]
+    public Property C4_Declining_never_making_or_not_signing_a_commitment_changes_nothing() =>
         Prop.ForAll(ProfilesAndDays, t =>
         {
-            // Remove every commitment not breached on the day: as if the subject had declined to make it.
-            var declined = With(t.Profile, commitments: [.. t.Profile.Commitments.Where(c => c.IsBreachedOn(t.Day))]);
-            var withCommitments = Evaluator.Evaluate(t.Profile, t.Day);
-            var without = Evaluator.Evaluate(declined, t.Day);
-            return without.ApplicableMeasures.Select(m => m.Code).SequenceEqual(withCommitments.ApplicableMeasures.Select(m => m.Code))
-                && without.ApplicableMeasures.Count(m => m.Kind == MeasureKind.Penalty) <= withCommitments.ApplicableMeasures.Count(m => m.Kind == MeasureKind.Penalty);
+            // Keep only the commitments signed by the day: the others were declined, not yet made or never signed.
+            // (A breach record naming a dropped commitment is dated after the day, since a breach needs a signature.)
+            var kept = t.Profile.Commitments.Where(c => c.SignedOn <= t.Day).ToArray();
+            var records = t.Profile.Records.Where(r => r.CommitmentId is null || kept.Any(c => c.Id == r.CommitmentId)).ToArray();
+            var signedOnly = With(t.Profile, records: records, commitments: kept);
+            return Json(Evaluator.Evaluate(t.Profile, t.Day)) == Json(Evaluator.Evaluate(signedOnly, t.Day));
         });
 
     [Property(MaxTest = 300)]
@@ -65,21 +71,37 @@ public sealed class PolicyEvaluatorPropertyTests
                 return before == Json(Evaluator.Evaluate(With(t.Profile, records: [.. t.Profile.Records, future]), t.Day));
             });
 
-    [Property(MaxTest = 300)]
-    public Property R2_Repairing_every_bad_record_restores_the_incentives() =>
+    [Property(MaxTest = 500)]
+    public Property R2_Repairing_every_negative_record_and_breach_restores_the_R6_incentives() =>
         Prop.ForAll(ProfilesAndDays, t =>
         {
             var repaired = t.Profile.Records
                 .Select(r => r.Polarity == RecordPolarity.Negative && r.DecidedOn <= t.Day
-                    ? new CreditRecord(r.Id, r.Category, r.DecidedOn, r.StatedSeverity, r.Authority, r.PublicUntil, r.RepairedOn is { } on && on <= t.Day ? on : t.Day)
+                    ? new CreditRecord(r.Id, r.Category, r.DecidedOn, r.StatedSeverity, r.Authority, r.PublicUntil, r.RepairedOn is { } on && on <= t.Day ? on : t.Day, r.CommitmentId)
                     : r)
                 .ToArray();
-            var unbreached = t.Profile.Commitments.Where(c => !c.IsBreachedOn(t.Day)).ToArray();
-            var decision = Evaluator.Evaluate(With(t.Profile, records: repaired, commitments: unbreached), t.Day);
+            var commitments = t.Profile.Commitments.Select(c => c.IsBreachedOn(t.Day) ? RepairBreach(c, t.Day) : c).ToArray();
+            var decision = Evaluator.Evaluate(With(t.Profile, records: repaired, commitments: commitments, checkedOn: t.Day), t.Day);
             string[] conveniences = ["incentive.acceptance-with-missing-materials", "incentive.green-channel", "incentive.priority-support"];
             return conveniences.All(decision.IsApplicable)
                 && decision.ApplicableMeasures.All(m => m.Kind == MeasureKind.Incentive)
                 && decision.RevokedConveniences.IsEmpty;
+        });
+
+    [Property(MaxTest = 500)]
+    public Property R2_A_negative_record_never_counts_after_its_class_maximum_whatever_its_dates() =>
+        Prop.ForAll(ProfilesAndDays, t =>
+        {
+            var regime = Rules.PublicityPolicy.RegimeOn(t.Day)!;
+            var lapsed = t.Profile.Records.Select(r => (Id: r.Id, Record: r, OnCommitment: false))
+                .Concat(t.Profile.Commitments.Where(c => c.Breach is not null).Select(c => (Id: c.Id, Record: c.Breach!, OnCommitment: true)))
+                .Where(x => x.Record.Category.PublicityInformation() is { } information
+                    && (regime.LastDayFor(information, x.Record.Severity!.Value, x.Record.DecidedOn) < t.Day
+                        || (x.Record.Severity == RecordSeverity.Minor && x.Record.PublicUntil is null)))
+                .ToArray();
+            var cited = Evaluator.Evaluate(t.Profile, t.Day).ApplicableMeasures.SelectMany(m => m.Evidence).ToHashSet();
+            return lapsed.All(x => !x.Record.IsActiveOn(t.Day, Rules.PublicityPolicy) && (x.OnCommitment || !cited.Contains(x.Id)))
+                .Classify(lapsed.Length > 0, "some record lapsed");
         });
 
     [Property(MaxTest = 200)]
@@ -95,7 +117,8 @@ public sealed class PolicyEvaluatorPropertyTests
                     p.Records.OrderBy(_ => random.Next()),
                     p.Reports.OrderBy(_ => random.Next()),
                     p.Commitments.OrderBy(_ => random.Next()),
-                    p.Conveniences.OrderBy(_ => random.Next()));
+                    p.Conveniences.OrderBy(_ => random.Next()),
+                    p.CreditCheckedOn);
                 var once = Json(Evaluator.Evaluate(p, t.Day));
                 return once == Json(Evaluator.Evaluate(p, t.Day)) && once == Json(Evaluator.Evaluate(shuffled, t.Day));
             });
@@ -104,7 +127,7 @@ public sealed class PolicyEvaluatorPropertyTests
     public Property Every_measure_in_a_decision_comes_from_an_enabled_rule_that_matched() =>
         Prop.ForAll(ProfilesAndDays, t =>
         {
-            var facts = SubjectFacts.Compute(t.Profile, t.Day, Agencies);
+            var facts = SubjectFacts.Compute(t.Profile, t.Day, Agencies, RuleSet.NationalPublicityPolicy);
             return Evaluator.Evaluate(t.Profile, t.Day).ApplicableMeasures.All(m =>
                 Rules.Compiled.Any(c => ReferenceEquals(c.Definition, m.Definition) && c.Definition.Enabled && c.Predicate(facts)));
         });

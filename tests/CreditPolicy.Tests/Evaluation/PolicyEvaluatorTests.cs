@@ -18,7 +18,7 @@ public sealed class PolicyEvaluatorTests
 
     private static CreditProfile Profile(string rest = "", string subject = """{"name":"某公司","kind":"enterprise","idType":"uscc","id":"914403001922038216","supervisingDepartment":"郏县市场监督管理局"}""")
     {
-        var result = ProfileJson.Read($$"""{"subject":{{subject}}{{rest}}}""");
+        var result = ProfileJson.Read($$"""{"subject":{{subject}},"creditCheckedOn":"2026-11-20"{{rest}}}""");
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
         return result.Profile;
     }
@@ -122,22 +122,29 @@ public sealed class PolicyEvaluatorTests
               {"id":"r-unfiled","kind":"enterprise","agency":{"name":"乙咨询公司","filingNumber":"X-9"},"rating":"AAA","issuedOn":"2026-01-01","validUntil":"2026-12-31"}]
             """);
 
-        var facts = SubjectFacts.Compute(profile, Day, agencies);
+        var facts = SubjectFacts.Compute(profile, Day, agencies, RuleSet.NationalPublicityPolicy);
 
         Assert.Equal((1, 6, 6), (facts.CountingReports, facts.BestRating, facts.WorstRating));
     }
 
     [Fact]
-    public void C3_A_commitment_missing_its_letter_fields_is_not_in_effect_and_says_so()
+    public void C3_A_signed_commitment_missing_a_letter_field_takes_effect_and_the_decision_says_the_letter_is_incomplete()
     {
-        var decision = Evaluator.Evaluate(
-            Profile(""","commitments":[{"id":"k1","type":"proactive-disclosure","matter":"m","committedOn":"2026-01-01","signedOn":"2026-01-01"}]""",
-                """{"name":"某公司","kind":"enterprise","idType":"uscc","id":"914403001922038216"}"""),
-            Day);
+        var profile = Profile(
+            """
+            ,"commitments":[{"id":"k1","type":"acceptance-with-missing-materials","matter":"m","committedOn":"2026-11-20","signedOn":"2026-11-20","missingMaterials":["证明"],"remedyDeadline":"2026-12-20"}],
+             "records":[{"id":"p1","category":"administrative-penalty","decidedOn":"2026-11-01"}]
+            """,
+            """{"name":"某公司","kind":"enterprise","idType":"uscc","id":"914403001922038216"}""");
+
+        var decision = Evaluator.Evaluate(profile, Day);
 
         var warning = Assert.Single(decision.Warnings);
-        Assert.Contains("k1 is not in effect", warning, StringComparison.Ordinal);
+        Assert.Contains("letter of commitment k1 is incomplete", warning, StringComparison.Ordinal);
         Assert.Contains("主管部门", warning, StringComparison.Ordinal);
+        Assert.Contains("took effect on signature", warning, StringComparison.Ordinal);
+        // In effect: the TD commitment is acceptance with missing materials in use, which R7.3 cancels.
+        Assert.Equal([Convenience.AcceptanceWithMissingMaterials], decision.RevokedConveniences.ToArray());
     }
 
     [Fact]
@@ -221,13 +228,13 @@ public sealed class PolicyEvaluatorTests
     }
 
     [Theory]
-    [InlineData("activeNegativeRecords", "g1,s1")]
+    [InlineData("activeNegativeRecords", "b1,g1,s1")]
     [InlineData("activeSeriousNegativeRecords", "s1")]
     [InlineData("activePositiveRecords", "c1")]
     [InlineData("breachedCommitments", "b1")]
     [InlineData("badCreditRecords", "b1,g1,s1")]
     [InlineData("countingReports", "r1")]
-    [InlineData("activeSeriousNegativeRecords\", \"activeNegativeRecords", "g1,s1")]
+    [InlineData("activeSeriousNegativeRecords\", \"activeNegativeRecords", "b1,g1,s1")]
     [InlineData("countingReports\", \"activePositiveRecords", "c1,r1")]
     public void Each_evidence_set_cites_exactly_its_items(string sets, string expected)
     {

@@ -1,5 +1,6 @@
 using System;
 using CreditPolicy.Records;
+using CreditPolicy.Rules;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -62,10 +63,10 @@ public sealed class CreditRecordTests
     {
         var record = new CreditRecord("r", CreditRecordCategory.AdministrativePenalty, Decided, publicUntil: new LocalDate(2026, 5, 31));
 
-        Assert.False(record.IsActiveOn(new LocalDate(2025, 5, 31)));
-        Assert.True(record.IsActiveOn(Decided));
-        Assert.True(record.IsActiveOn(new LocalDate(2026, 5, 31)));
-        Assert.False(record.IsActiveOn(new LocalDate(2026, 6, 1)));
+        Assert.False(record.IsActiveOn(new LocalDate(2025, 5, 31), RuleSet.NationalPublicityPolicy));
+        Assert.True(record.IsActiveOn(Decided, RuleSet.NationalPublicityPolicy));
+        Assert.True(record.IsActiveOn(new LocalDate(2026, 5, 31), RuleSet.NationalPublicityPolicy));
+        Assert.False(record.IsActiveOn(new LocalDate(2026, 6, 1), RuleSet.NationalPublicityPolicy));
     }
 
     [Fact]
@@ -73,14 +74,14 @@ public sealed class CreditRecordTests
     {
         var record = new CreditRecord("r", CreditRecordCategory.AdministrativePenalty, Decided, repairedOn: new LocalDate(2025, 9, 1));
 
-        Assert.True(record.IsActiveOn(new LocalDate(2025, 8, 31)));
-        Assert.False(record.IsActiveOn(new LocalDate(2025, 9, 1)));
+        Assert.True(record.IsActiveOn(new LocalDate(2025, 8, 31), RuleSet.NationalPublicityPolicy));
+        Assert.False(record.IsActiveOn(new LocalDate(2025, 9, 1), RuleSet.NationalPublicityPolicy));
     }
 
     [Fact]
     public void R2_Without_an_end_of_publicity_a_record_stays_active()
     {
-        Assert.True(new CreditRecord("r", CreditRecordCategory.SeriousDishonestyList, Decided).IsActiveOn(new LocalDate(2099, 1, 1)));
+        Assert.True(new CreditRecord("r", CreditRecordCategory.SeriousDishonestyList, Decided).IsActiveOn(new LocalDate(2099, 1, 1), RuleSet.NationalPublicityPolicy));
     }
 
     [Fact]
@@ -120,8 +121,10 @@ public sealed class CreditRecordTests
                 var noRepair = new CreditRecord(record.Id, record.Category, record.DecidedOn, record.StatedSeverity, record.Authority, record.PublicUntil, null);
                 var laterPublicity = new CreditRecord(record.Id, record.Category, record.DecidedOn, record.StatedSeverity, record.Authority, record.PublicUntil?.PlusDays(later), record.RepairedOn);
                 var endless = new CreditRecord(record.Id, record.Category, record.DecidedOn, record.StatedSeverity, record.Authority, null, record.RepairedOn);
-                return !record.IsActiveOn(day)
-                    || (laterRepair.IsActiveOn(day) && noRepair.IsActiveOn(day) && laterPublicity.IsActiveOn(day) && endless.IsActiveOn(day));
+                var policy = RuleSet.NationalPublicityPolicy;
+                return !record.IsActiveOn(day, policy)
+                    || (laterRepair.IsActiveOn(day, policy) && noRepair.IsActiveOn(day, policy) && laterPublicity.IsActiveOn(day, policy)
+                        && (endless.IsActiveOn(day, policy) || record.Severity == RecordSeverity.Minor));
             });
 
     [Property]
@@ -131,7 +134,13 @@ public sealed class CreditRecordTests
             t =>
             {
                 var (r, d) = t;
-                var expected = r.DecidedOn <= d && (r.PublicUntil is null || d <= r.PublicUntil) && (r.RepairedOn is null || d < r.RepairedOn);
-                return r.IsActiveOn(d) == expected;
+                var regime = RuleSet.NationalPublicityPolicy.RegimeOn(d);
+                LocalDate? cap = r.Category.PublicityInformation() is { } information && regime is not null
+                    ? regime.LastDayFor(information, r.Severity!.Value, r.DecidedOn)
+                    : null;
+                var unpublishedMinor = r.Severity == RecordSeverity.Minor && r.PublicUntil is null && r.Category.PublicityInformation() is not null;
+                var expected = r.DecidedOn <= d && (r.PublicUntil is null || d <= r.PublicUntil) && (cap is null || d <= cap)
+                    && (r.RepairedOn is null || d < r.RepairedOn) && !unpublishedMinor;
+                return r.IsActiveOn(d, RuleSet.NationalPublicityPolicy) == expected;
             });
 }

@@ -32,7 +32,7 @@ public sealed class RulesEngineFidelityTests
 
         foreach (var (profile, day) in samples)
         {
-            var facts = SubjectFacts.Compute(profile, day, agencies);
+            var facts = SubjectFacts.Compute(profile, day, agencies, RuleSet.NationalPublicityPolicy);
             var results = await engine.ExecuteAllRulesAsync(workflow.WorkflowName, new RuleParameter("facts", facts));
 
             Assert.Equal(rules.Compiled.Length, results.Count);

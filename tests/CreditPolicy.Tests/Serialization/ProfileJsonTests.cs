@@ -44,7 +44,7 @@ public sealed class ProfileJsonTests
         Assert.Equal(RecordPolarity.Positive, profile.Records[1].Polarity);
 
         var report = Assert.Single(profile.Reports);
-        Assert.Equal((CreditReportKind.Enterprise, CreditRating.AA, "PBC-HN-2021-001"), (report.Kind, report.Rating, report.Agency.FilingNumber));
+        Assert.Equal((CreditReportKind.Enterprise, CreditRating.AA, "PBC-HN-2021-001"), (report.Kind, report.Rating, report.Agency!.FilingNumber));
         Assert.Equal(new LocalDate(2027, 2, 28), report.ValidUntil);
 
         var commitment = Assert.Single(profile.Commitments);
@@ -53,7 +53,7 @@ public sealed class ProfileJsonTests
         Assert.Equal(new LocalDate(2026, 10, 26), commitment.RemedyDeadline);
         Assert.Equal("张三", commitment.Agent!.Name);
         Assert.Equal(Person, commitment.Agent.Identifier.RevealUnmasked());
-        Assert.Equal(CommitmentStatus.Fulfilled, commitment.StatusOn(new LocalDate(2026, 11, 27), profile.Subject));
+        Assert.Equal(CommitmentStatus.Fulfilled, commitment.StatusOn(new LocalDate(2026, 11, 27)));
 
         Assert.Equal([Convenience.GreenChannel], profile.Conveniences.ToArray());
     }

@@ -1,0 +1,118 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Ardalis.GuardClauses;
+using NodaTime;
+
+namespace CreditPolicy.Records;
+
+/// <summary>
+/// One national regime of publicity periods for negative credit information (R2: only lawfully published
+/// information is a credit record), in force from a day until the next regime: e.g. NDRC Order No. 36 of
+/// 2025 (信用修复管理办法), in force from 2026-04-01. It gives the maximum publicity period per kind of
+/// information and class; at the maximum, publicity stops by itself.
+/// </summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed class PublicityRegime
+{
+    private readonly Period?[] _maxima = new Period?[9];
+
+    /// <summary>Creates a regime.</summary>
+    /// <param name="id">A stable id, e.g. <c>ndrc-order-36-2025</c>.</param>
+    /// <param name="source">The document it comes from, cited in decisions' warnings (Chinese title and number).</param>
+    /// <param name="effectiveFrom">The first day it is in force.</param>
+    /// <param name="maxima">The maximum periods; a kind and class without one has no maximum under this regime.</param>
+    /// <param name="basis">What the text says, in its words or a faithful summary, for staff to check.</param>
+    /// <exception cref="ArgumentException">A value is missing, a period is not positive or has time units, or a kind and class is given twice.</exception>
+    public PublicityRegime(string id, string source, LocalDate effectiveFrom, IEnumerable<PublicityMaximum> maxima, string? basis = null)
+    {
+        Id = Guard.Against.NullOrWhiteSpace(id);
+        Source = Guard.Against.NullOrWhiteSpace(source);
+        Guard.Against.Null(maxima);
+        EffectiveFrom = effectiveFrom;
+        Basis = string.IsNullOrWhiteSpace(basis) ? null : basis;
+        var list = ImmutableArray.CreateBuilder<PublicityMaximum>();
+        foreach (var maximum in maxima)
+        {
+            if (CheckPeriod(maximum.Maximum) is { } problem)
+            {
+                throw new ArgumentException(problem, nameof(maxima));
+            }
+
+            ref var slot = ref _maxima[Index(maximum.Information, maximum.Class)];
+            if (slot is not null)
+            {
+                throw new ArgumentException($"The maximum for {maximum.Information} {maximum.Class} information is given twice.", nameof(maxima));
+            }
+
+            slot = maximum.Maximum;
+            list.Add(maximum);
+        }
+
+        Maxima = list.ToImmutable();
+    }
+
+    /// <summary>The regime's id.</summary>
+    public string Id { get; }
+
+    /// <summary>The document it comes from.</summary>
+    public string Source { get; }
+
+    /// <summary>The first day it is in force.</summary>
+    public LocalDate EffectiveFrom { get; }
+
+    /// <summary>What the text says about the periods, if given.</summary>
+    public string? Basis { get; }
+
+    /// <summary>Every maximum the regime gives.</summary>
+    public ImmutableArray<PublicityMaximum> Maxima { get; }
+
+    /// <summary>The maximum publicity period of a kind and class of information, or <see langword="null"/> when this regime sets none.</summary>
+    public Period? MaximumFor(PublicityInformation information, RecordSeverity severity) => _maxima[Index(information, severity)];
+
+    /// <summary>
+    /// The last day of publicity of information decided on <paramref name="decidedOn"/> under this regime:
+    /// the day before <c>decidedOn + maximum</c>; <see langword="null"/> when the regime sets no maximum.
+    /// </summary>
+    public LocalDate? LastDayFor(PublicityInformation information, RecordSeverity severity, LocalDate decidedOn) =>
+        MaximumFor(information, severity) is { } maximum ? decidedOn.Plus(maximum).PlusDays(-1) : null;
+
+    /// <summary>What is wrong with a period as a maximum publicity period, or <see langword="null"/>.</summary>
+    public static string? CheckPeriod(Period? period)
+    {
+        if (period is null)
+        {
+            return "A maximum publicity period is required.";
+        }
+
+        if (period.HasTimeComponent || period.Weeks != 0)
+        {
+            return $"'{period}' must be given in years, months and days only (e.g. P1Y, P3M).";
+        }
+
+        if (period.Years < 0 || period.Months < 0 || period.Days < 0 || period.Years + period.Months + period.Days == 0 || period.Years > 100)
+        {
+            return $"'{period}' is not a positive period of at most 100 years.";
+        }
+
+        return null;
+    }
+
+    internal static int Index(PublicityInformation information, RecordSeverity severity)
+    {
+        if (!Enum.IsDefined(information))
+        {
+            throw new ArgumentOutOfRangeException(nameof(information));
+        }
+
+        if (!Enum.IsDefined(severity))
+        {
+            throw new ArgumentOutOfRangeException(nameof(severity));
+        }
+
+        return ((int)information * 3) + (int)severity - 1;
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Id} from {IsoDate.Format(EffectiveFrom)}";
+}

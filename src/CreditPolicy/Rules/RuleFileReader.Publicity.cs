@@ -1,0 +1,184 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using CreditPolicy.Records;
+using CreditPolicy.Serialization;
+using NodaTime;
+using NodaTime.Text;
+
+namespace CreditPolicy.Rules;
+
+/// <summary>
+/// Reading a publicity policy (contract v2, "Publicity policy"): inline as the rule file's
+/// <c>RuleSet.publicityPolicy</c> object, by the name of a national policy the library ships, or as a
+/// policy file of its own (<c>rules/national/publicity-policy.json</c>).
+/// </summary>
+internal sealed partial class RuleFileReader
+{
+    private static readonly Fields PolicyFields = new(["$schema", "id", "titleZh", "titleEn", "note", "regimes"], []);
+
+    private static readonly Fields RegimeFields = new(["id", "source", "effectiveFrom", "basis", "note", "maxima"], []);
+
+    // Indexed by PublicityInformation.
+    private static readonly string[] InformationNames = ["administrative-penalty", "other-negative", "commitment-breach"];
+
+    private static readonly Fields InformationFields = new(InformationNames, []);
+
+    private static readonly Fields ClassFields = new(["minor", "general", "serious"], []);
+
+    private static readonly PublicityInformation[] InformationOrder =
+        [PublicityInformation.AdministrativePenalty, PublicityInformation.OtherNegative, PublicityInformation.CommitmentBreach];
+
+    /// <summary>Reads the whole file as a publicity policy.</summary>
+    internal (PublicityPolicy? Policy, IReadOnlyList<RuleFileError> Errors) ReadPublicityPolicyFile()
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(_bytes, DocumentOptions);
+            _lines = new JsonLineMap(_bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            var policy = ReadPublicityPolicy(document.RootElement, "$");
+            return (_errors.Count == 0 ? policy : null, [.. _errors.OrderBy(e => e.Line)]);
+        }
+        catch (JsonException ex)
+        {
+            return (null, [new RuleFileError(_file, (int)(ex.LineNumber ?? 0) + 1, null, "Invalid JSON: " + ex.Message)]);
+        }
+    }
+
+    /// <summary>The header's <c>publicityPolicy</c>: the name of a shipped national policy, or a policy inline.</summary>
+    private PublicityPolicy? ReadHeaderPublicityPolicy(JsonElement element, string path)
+    {
+        if (element.ValueKind == JsonValueKind.String)
+        {
+            var name = element.GetString();
+            if (string.Equals(name, NationalPublicity.Policy.Id, StringComparison.Ordinal))
+            {
+                return NationalPublicity.Policy;
+            }
+
+            Error(path, null, $"Unknown publicity policy '{name}'; name '{NationalPublicity.Policy.Id}' (the national regimes shipped with the library) or give the policy inline as an object.");
+            return null;
+        }
+
+        return ReadPublicityPolicy(element, path);
+    }
+
+    private PublicityPolicy? ReadPublicityPolicy(JsonElement element, string path)
+    {
+        if (ObjectFields(element, path, PolicyFields, null) is not { } fields)
+        {
+            return null;
+        }
+
+        var id = RequireString(fields, "id", path, null);
+        OptionalString(fields, "titleZh", path, null);
+        OptionalString(fields, "titleEn", path, null);
+        OptionalString(fields, "note", path, null);
+        var regimes = new List<PublicityRegime>();
+        var ok = true;
+        if (!fields.TryGetValue("regimes", out var list))
+        {
+            ok = Missing<bool>(path, "regimes", null);
+        }
+        else if (Elements(list, path + ".regimes", null) is { } items)
+        {
+            for (var i = 0; i < items.Count; i++)
+            {
+                var at = $"{path}.regimes[{i}]";
+                if (ReadRegime(items[i], at) is not { } regime)
+                {
+                    ok = false;
+                }
+                else if (regimes.FirstOrDefault(r => r.EffectiveFrom == regime.EffectiveFrom || string.Equals(r.Id, regime.Id, StringComparison.Ordinal)) is { } clash)
+                {
+                    ok = Error(at, null, $"Regime '{regime.Id}' clashes with regime '{clash.Id}': regimes need ids and first days of their own.");
+                }
+                else
+                {
+                    regimes.Add(regime);
+                }
+            }
+        }
+        else
+        {
+            ok = false;
+        }
+
+        return ok && id is not null ? new PublicityPolicy(id, regimes) : null;
+    }
+
+    private PublicityRegime? ReadRegime(JsonElement element, string path)
+    {
+        if (ObjectFields(element, path, RegimeFields, null) is not { } fields)
+        {
+            return null;
+        }
+
+        var id = RequireString(fields, "id", path, null);
+        var source = RequireString(fields, "source", path, null);
+        var basis = OptionalString(fields, "basis", path, null);
+        OptionalString(fields, "note", path, null);
+        var from = fields.TryGetValue("effectiveFrom", out var date) ? ReadDate(date, path + ".effectiveFrom", null) : Missing<LocalDate?>(path, "effectiveFrom", null);
+        var maxima = new List<PublicityMaximum>();
+        var ok = true;
+        if (!fields.TryGetValue("maxima", out var maximaElement))
+        {
+            ok = Missing<bool>(path, "maxima", null);
+        }
+        else if (ObjectFields(maximaElement, path + ".maxima", InformationFields, null) is { } byInformation)
+        {
+            foreach (var information in InformationOrder)
+            {
+                var name = InformationNames[(int)information];
+                if (byInformation.TryGetValue(name, out var classes))
+                {
+                    ok &= ReadClasses(classes, $"{path}.maxima.{name}", information, maxima);
+                }
+            }
+        }
+        else
+        {
+            ok = false;
+        }
+
+        return ok && id is not null && source is not null && from is { } effective
+            ? new PublicityRegime(id, source, effective, maxima, basis)
+            : null;
+    }
+
+    private bool ReadClasses(JsonElement element, string path, PublicityInformation information, List<PublicityMaximum> into)
+    {
+        if (ObjectFields(element, path, ClassFields, null) is not { } fields)
+        {
+            return false;
+        }
+
+        var ok = true;
+        foreach (var (name, severity) in new[] { ("minor", RecordSeverity.Minor), ("general", RecordSeverity.General), ("serious", RecordSeverity.Serious) })
+        {
+            if (!fields.TryGetValue(name, out var value))
+            {
+                continue;
+            }
+
+            var period = value.ValueKind == JsonValueKind.String && PeriodPattern.NormalizingIso.Parse(value.GetString()!) is { Success: true } parsed ? parsed.Value : null;
+            if (period is null)
+            {
+                ok = Error($"{path}.{name}", null, $"Expected an ISO-8601 period such as \"P1Y\" or \"P3M\", not {Truncate(value.GetRawText())}.");
+            }
+            else if (PublicityRegime.CheckPeriod(period) is { } problem)
+            {
+                ok = Error($"{path}.{name}", null, problem);
+            }
+            else
+            {
+                into.Add(new PublicityMaximum(information, severity, period));
+            }
+        }
+
+        return ok;
+    }
+
+    private static string Truncate(string text) => text.Length > 40 ? text[..40] + "…" : text;
+}
