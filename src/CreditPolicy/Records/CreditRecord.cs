@@ -178,7 +178,7 @@ public sealed class CreditRecord
         {
             if (PublicUntil is null && Severity == RecordSeverity.Minor)
             {
-                return DecidedOn.PlusDays(-1);
+                return DecidedOn == LocalDate.MinIsoValue ? DecidedOn : DecidedOn.PlusDays(-1);
             }
 
             cap = regime?.LastDayFor(information, Severity!.Value, DecidedOn);

@@ -1,3 +1,4 @@
+using System;
 using NodaTime;
 
 namespace CreditPolicy.Records;
@@ -50,13 +51,23 @@ internal sealed class PublicityCutoffs
     /// </summary>
     private static LocalDate EarliestDecision(LocalDate day, Period maximum)
     {
-        var t = day.Minus(maximum);
-        while (t.Plus(maximum) > day)
+        LocalDate t;
+        try
+        {
+            t = day.Minus(maximum);
+        }
+        catch (Exception ex) when (ex is ArgumentOutOfRangeException or OverflowException)
+        {
+            return LocalDate.MinIsoValue; // the day is within one maximum of the calendar's start: every decision is still published
+        }
+
+        // Published on the day: its last day, t + maximum - 1 (the calendar's end at most), is on or after it.
+        while (t > LocalDate.MinIsoValue && PublicityRegime.LastDay(t, maximum) >= day)
         {
             t = t.PlusDays(-1);
         }
 
-        while (t.Plus(maximum) <= day)
+        while (PublicityRegime.LastDay(t, maximum) < day)
         {
             t = t.PlusDays(1);
         }

@@ -72,10 +72,24 @@ public sealed class PublicityRegime
 
     /// <summary>
     /// The last day of publicity of information decided on <paramref name="decidedOn"/> under this regime:
-    /// the day before <c>decidedOn + maximum</c>; <see langword="null"/> when the regime sets no maximum.
+    /// the day before <c>decidedOn + maximum</c> (the calendar's last day when that lies beyond it);
+    /// <see langword="null"/> when the regime sets no maximum.
     /// </summary>
     public LocalDate? LastDayFor(PublicityInformation information, RecordSeverity severity, LocalDate decidedOn) =>
-        MaximumFor(information, severity) is { } maximum ? decidedOn.Plus(maximum).PlusDays(-1) : null;
+        MaximumFor(information, severity) is { } maximum ? LastDay(decidedOn, maximum) : null;
+
+    /// <summary><c>decidedOn + maximum - 1 day</c>, or the calendar's last day when <c>decidedOn + maximum</c> lies beyond it.</summary>
+    internal static LocalDate LastDay(LocalDate decidedOn, Period maximum)
+    {
+        try
+        {
+            return decidedOn.Plus(maximum).PlusDays(-1);
+        }
+        catch (Exception ex) when (ex is ArgumentOutOfRangeException or OverflowException)
+        {
+            return LocalDate.MaxIsoValue;
+        }
+    }
 
     /// <summary>What is wrong with a period as a maximum publicity period, or <see langword="null"/>.</summary>
     public static string? CheckPeriod(Period? period)

@@ -182,6 +182,26 @@ public sealed class PublicityPolicyTests
         Assert.True(Penalty(new LocalDate(2022, 4, 1), RecordSeverity.General).IsActiveOn(new LocalDate(2030, 1, 1), PublicityPolicy.None));
     }
 
+    [Fact]
+    public void Dates_at_the_ends_of_the_calendar_never_crash_the_arithmetic()
+    {
+        var late = Penalty(new LocalDate(9999, 6, 1), RecordSeverity.Serious);
+        var early = new PublicityPolicy("t", [new PublicityRegime("t", "test", new LocalDate(-9998, 1, 1), [new PublicityMaximum(PublicityInformation.AdministrativePenalty, RecordSeverity.General, Period.FromYears(3))])]);
+        var ancient = Penalty(LocalDate.MinIsoValue, RecordSeverity.General);
+
+        Assert.True(late.IsActiveOn(LocalDate.MaxIsoValue, National));
+        Assert.Equal(LocalDate.MaxIsoValue, late.PublicityEndOn(LocalDate.MaxIsoValue, National));
+        Assert.True(ancient.IsActiveOn(new LocalDate(-9998, 6, 1), early));
+        Assert.False(ancient.IsActiveOn(new LocalDate(-9995, 1, 1), early));
+        Assert.Equal(LocalDate.MinIsoValue, Penalty(LocalDate.MinIsoValue, RecordSeverity.Minor).PublicityEndOn(LocalDate.MinIsoValue, early));
+
+        var evaluator = new CreditPolicy.Evaluation.PolicyEvaluator(RuleSet.JiaCounty2022No8);
+        var profile = new CreditProfile(
+            new CreditPolicy.Subjects.Subject("某公司", CreditPolicy.Subjects.SubjectKind.Enterprise, CreditPolicy.Subjects.SubjectIdentifier.Parse(CreditPolicy.Subjects.IdentifierType.Uscc, "914403001922038216")),
+            [late, new CreditRecord("q", CreditRecordCategory.AdministrativePenalty, new LocalDate(9990, 1, 1), RecordSeverity.General, publicUntil: new LocalDate(9999, 12, 31))]);
+        Assert.Contains(evaluator.Evaluate(profile, LocalDate.MaxIsoValue).Warnings, w => w.Contains("capped", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("PT1H")]
     [InlineData("P0D")]
