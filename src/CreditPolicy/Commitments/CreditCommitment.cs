@@ -328,6 +328,11 @@ public sealed class CreditCommitment
             (problems ??= []).Add(new FieldProblem("replacedCertificates", "Only an approval-substitution commitment (C2.3) replaces certificates."));
         }
 
+        if (signedOn < committedOn)
+        {
+            (problems ??= []).Add(new FieldProblem("signedOn", $"The letter is signed ({IsoDate.Format(signedOn)}) before the commitment date ({IsoDate.Format(committedOn)})."));
+        }
+
         if (breachedOn is { } breached && (signedOn is not { } signed || breached < signed))
         {
             (problems ??= []).Add(new FieldProblem("breachedOn", "A breach can only be established once the commitment is signed and in effect (C3): breachedOn needs a signedOn on or before it."));

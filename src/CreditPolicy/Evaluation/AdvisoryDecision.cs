@@ -57,7 +57,10 @@ public sealed class AdvisoryDecision
     /// <summary>The conveniences the subject enjoys that R7.3 would cancel, in the order the rule lists them.</summary>
     public ImmutableArray<Convenience> RevokedConveniences { get; }
 
-    /// <summary>What was ignored and why: reports that do not count, commitments not in effect, suppressed incentives.</summary>
+    /// <summary>
+    /// What was ignored and why: reports that do not count, records the publicity policy ended, incomplete
+    /// commitment letters, a missing credit check, suppressed incentives.
+    /// </summary>
     public ImmutableArray<string> Warnings { get; }
 
     /// <summary>Whether the measure with this code is applicable.</summary>

@@ -39,7 +39,7 @@ public sealed class FiledAgencyRegistry
         _byFilingNumber = map.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
-    /// <summary>An empty registry: no report counts.</summary>
+    /// <summary>An empty registry: no filed agency's report counts (the Credit Reference Center's still do).</summary>
     public static FiledAgencyRegistry Empty { get; } = new([]);
 
     /// <summary>The filed agencies, in the order given.</summary>

@@ -132,6 +132,15 @@ public sealed class ProfileJsonV2Tests
     }
 
     [Fact]
+    public void C3_A_letter_cannot_be_signed_before_its_commitment_date_so_no_breach_precedes_the_commitment()
+    {
+        var error = SingleError(Profile(",\n  \"commitments\": [ { \"id\": \"k1\", \"type\": \"proactive-disclosure\", \"matter\": \"m\", \"committedOn\": \"2026-12-01\", \"signedOn\": \"2026-01-01\", \"breachedOn\": \"2026-02-01\" } ]"));
+
+        Assert.Equal("$.commitments[0].signedOn", error.Path);
+        Assert.Contains("before the commitment date", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Provenance_creditCheckedOn_must_be_a_real_date()
     {
         var error = SingleError("{ \"subject\": { \"name\": \"某公司\", \"kind\": \"enterprise\", \"idType\": \"uscc\", \"id\": \"914403001922038216\" }, \"creditCheckedOn\": \"2026-02-30\" }");
