@@ -138,30 +138,23 @@ public sealed class CreditRecord
     }
 
     /// <summary>
-    /// Why the publicity policy, not the record's own dates, makes it inactive on the cutoffs' day — a
-    /// sentence for the decision's warnings — or <see langword="null"/> when it does not (the record is
-    /// active, or not yet decided, repaired, or past its own <c>publicUntil</c>).
+    /// When the record's own <c>publicUntil</c> says it is still published on the cutoffs' day but the class
+    /// maximum of the regime in force has ended it (contract v2: "when a cap changed what a given date would
+    /// have meant"), the sentence for the decision's warnings, citing the regime; otherwise
+    /// <see langword="null"/>. A record without <c>publicUntil</c> ends where the contract says it does
+    /// (the class maximum; never, for minor information), so it needs no warning.
     /// </summary>
     internal string? PolicyWarning(PublicityCutoffs cutoffs)
     {
         var day = cutoffs.Day;
-        var ownEnd = PublicUntil is { } until ? DayNumber.Of(until) : int.MaxValue;
-        if (_capIndex < 0 || _decided > day || day >= _repaired || day > ownEnd || IsActiveOn(cutoffs))
+        if (_capIndex < 0 || PublicUntil is not { } given || _decided > day || day >= _repaired || day > _lastActive || IsActiveOn(cutoffs))
         {
             return null;
         }
 
-        var regime = cutoffs.Regime;
-        var source = regime is null ? "the publicity policy" : regime.Source;
-        if (PublicUntil is null && Severity == RecordSeverity.Minor)
-        {
-            return $"Record {Id} is minor (轻微) information, which is not published without a publicity period ({source}): it is no bad credit record.";
-        }
-
-        var end = PublicityEnd(regime);
-        var maximum = regime?.MaximumFor(Category.PublicityInformation()!.Value, Severity!.Value);
-        var capped = PublicUntil is { } given ? $" Its publicUntil {IsoDate.Format(given)} is capped." : string.Empty;
-        return $"Record {Id}: the publicity of {SeverityName} information ends at most {maximum} after the decision ({source}), so it ended on {IsoDate.Format(end)}.{capped} It is no longer a bad credit record.";
+        var regime = cutoffs.Regime!;
+        var maximum = regime.MaximumFor(Category.PublicityInformation()!.Value, Severity!.Value);
+        return $"Record {Id}: its publicUntil {IsoDate.Format(given)} is capped at the maximum publicity period of {SeverityName} information, {maximum} from the decision ({regime.Source}), so its publicity ended on {IsoDate.Format(PublicityEnd(regime))}. It is no longer a bad credit record.";
     }
 
     private string SeverityName => Severity switch

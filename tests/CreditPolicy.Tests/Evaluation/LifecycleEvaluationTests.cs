@@ -34,15 +34,13 @@ public sealed class LifecycleEvaluationTests
         SubjectFacts.Compute(profile, day ?? Day, RuleSet.JiaCounty2022No8.FiledAgencies, RuleSet.JiaCounty2022No8.PublicityPolicy);
 
     [Fact]
-    public void R2_R6_A_subject_whose_only_penalty_lapsed_under_Order_36_gets_incentives_not_penalties_and_a_warning_that_says_why()
+    public void R2_R6_A_subject_whose_only_penalty_lapsed_under_Order_36_gets_incentives_not_penalties()
     {
         var decision = Evaluator.Evaluate(Profile(""","records":[{"id":"p1","category":"administrative-penalty","decidedOn":"2022-04-01"}]"""), new LocalDate(2030, 1, 1));
 
         Assert.Equal(Incentives, Codes(decision));
-        var warning = Assert.Single(decision.Warnings);
-        Assert.Contains("p1", warning, StringComparison.Ordinal);
-        Assert.Contains("2023-03-31", warning, StringComparison.Ordinal);
-        Assert.Contains("第36号", warning, StringComparison.Ordinal);
+        // Without publicUntil the record ends where the contract says (the class maximum): nothing to warn about.
+        Assert.Empty(decision.Warnings);
     }
 
     [Fact]
@@ -53,17 +51,23 @@ public sealed class LifecycleEvaluationTests
         Assert.Equal(Incentives, Codes(decision));
         var warning = Assert.Single(decision.Warnings);
         Assert.Contains("publicUntil 2028-05-31 is capped", warning, StringComparison.Ordinal);
+        Assert.Contains("general information, P1Y from the decision", warning, StringComparison.Ordinal);
         Assert.Contains("ended on 2026-05-31", warning, StringComparison.Ordinal);
         Assert.Contains("信用修复管理办法", warning, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void R2_Minor_information_is_no_bad_credit_record_and_the_decision_says_so()
+    public void R2_Minor_information_is_no_bad_credit_record_and_a_minor_publicUntil_beyond_three_months_is_capped_with_a_warning()
     {
-        var decision = Evaluator.Evaluate(Profile(""","records":[{"id":"m1","category":"administrative-penalty","severity":"minor","decidedOn":"2026-11-01"}]"""), Day);
+        var unpublished = Evaluator.Evaluate(Profile(""","records":[{"id":"m1","category":"administrative-penalty","severity":"minor","decidedOn":"2026-11-01"}]"""), Day);
+        var published = Evaluator.Evaluate(Profile(""","records":[{"id":"m1","category":"administrative-penalty","severity":"minor","decidedOn":"2026-06-01","publicUntil":"2026-12-31"}]"""), Day);
 
-        Assert.Equal(Incentives, Codes(decision));
-        Assert.Contains("minor (轻微)", Assert.Single(decision.Warnings), StringComparison.Ordinal);
+        Assert.Equal(Incentives, Codes(unpublished));
+        Assert.Empty(unpublished.Warnings);
+        Assert.Equal(Incentives, Codes(published));
+        var warning = Assert.Single(published.Warnings);
+        Assert.Contains("minor information, P3M from the decision", warning, StringComparison.Ordinal);
+        Assert.Contains("ended on 2026-08-31", warning, StringComparison.Ordinal);
     }
 
     [Fact]
