@@ -171,21 +171,8 @@ public static class ProfileJson
         if (date is { } d)
         {
             Span<char> text = stackalloc char[10];
-            WriteDigits(text[..4], d.Year);
-            text[4] = '-';
-            WriteDigits(text.Slice(5, 2), d.Month);
-            text[7] = '-';
-            WriteDigits(text.Slice(8, 2), d.Day);
+            IsoDate.Write(text, d);
             writer.WriteString(name, text);
-        }
-    }
-
-    private static void WriteDigits(Span<char> target, int value)
-    {
-        for (var i = target.Length - 1; i >= 0; i--)
-        {
-            target[i] = (char)('0' + (value % 10));
-            value /= 10;
         }
     }
 
