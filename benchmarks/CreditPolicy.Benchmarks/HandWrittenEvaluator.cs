@@ -38,7 +38,7 @@ public sealed class HandWrittenEvaluator
         var bad = new List<string>();
         var positive = new List<string>();
         List<string>? warnings = null;
-        foreach (var record in profile.Records)
+        foreach (var record in profile.EvaluatedRecords)
         {
             if (record.IsActiveOn(cutoffs))
             {
@@ -58,7 +58,7 @@ public sealed class HandWrittenEvaluator
         for (var i = 0; i < profile.Commitments.Length; i++)
         {
             var commitment = profile.Commitments[i];
-            if (commitment.Breach is { } breach && !profile.IsBreachRecorded(i))
+            if (commitment.Breach is { } breach && profile.RecordedBreach(i) is null)
             {
                 if (breach.IsActiveOn(cutoffs))
                 {
@@ -70,7 +70,7 @@ public sealed class HandWrittenEvaluator
                 }
             }
 
-            var status = commitment.StatusOn(day);
+            var status = profile.CommitmentStatusOn(i, day);
             if (status == CommitmentStatus.NotYetMade)
             {
                 continue;

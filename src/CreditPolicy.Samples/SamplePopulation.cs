@@ -141,7 +141,7 @@ public static class SamplePopulation
         var category = (CreditRecordCategory)(1 + random.Next(10));
         var decided = Reference.PlusDays(-random.Next(-60, 1400));
         RecordSeverity? severity = category.Polarity() == RecordPolarity.Negative && random.Next(100) < 45
-            ? (RecordSeverity)(1 + random.Next(3))
+            ? (RecordSeverity)(category.PublicityInformation() is null ? 2 + random.Next(2) : 1 + random.Next(3)) // a listing is never minor
             : null;
         LocalDate? until = random.Next(100) < 60 ? decided.PlusDays(random.Next(180, 1100)) : null;
         LocalDate? repaired = category.Polarity() == RecordPolarity.Negative && random.Next(100) < 15 ? decided.PlusDays(random.Next(30, 400)) : null;

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Linq;
+using System.Runtime.InteropServices;
 using Ardalis.GuardClauses;
 using CreditPolicy.Commitments;
 using CreditPolicy.Measures;
@@ -69,7 +70,7 @@ public sealed class CreditProfile
         }
 
         CreditCheckedOn = creditCheckedOn;
-        _breachRecorded = BreachRecorded(Records, Commitments);
+        (EvaluatedRecords, _recordedBreaches) = LinkBreaches(Records, Commitments);
     }
 
     /// <summary>A profile from parts already checked (by <see cref="Serialization.ProfileJson"/>): no copying, no re-checking.</summary>
@@ -89,11 +90,12 @@ public sealed class CreditProfile
         Commitments = commitments;
         Conveniences = conveniences;
         CreditCheckedOn = creditCheckedOn;
-        _breachRecorded = BreachRecorded(records, commitments);
+        (EvaluatedRecords, _recordedBreaches) = LinkBreaches(records, commitments);
     }
 
-    // Per commitment: whether a commitment-breach record of the profile stands for its breach; null when none does.
-    private readonly bool[]? _breachRecorded;
+    // Per commitment: the commitment-breach record of the profile that stands for its breach (merged, see
+    // LinkBreaches), or null; the whole array is null when no record names a commitment.
+    private readonly CreditRecord?[]? _recordedBreaches;
 
     /// <summary>The subject (C1, C3).</summary>
     public Subject Subject { get; }
@@ -117,18 +119,71 @@ public sealed class CreditProfile
     /// </summary>
     public LocalDate? CreditCheckedOn { get; }
 
-    /// <summary>Whether a <c>commitment-breach</c> record of the profile stands for the breach of commitment number <paramref name="index"/> (then the record counts, not the commitment's own breach).</summary>
-    internal bool IsBreachRecorded(int index) => _breachRecorded is { } recorded && recorded[index];
+    /// <summary>
+    /// The records as evaluation counts them: <see cref="Records"/>, except that a <c>commitment-breach</c>
+    /// record naming a commitment takes the commitment's <c>breachSeverity</c> and <c>breachRepairedOn</c>
+    /// where it states none itself (its own values and dates win; contract v2). The same array as
+    /// <see cref="Records"/> when no record names a commitment.
+    /// </summary>
+    internal ImmutableArray<CreditRecord> EvaluatedRecords { get; }
+
+    /// <summary>
+    /// The breach of <paramref name="commitment"/> (one of <see cref="Commitments"/>) as evaluation counts it:
+    /// the <c>commitment-breach</c> record of the profile that names it, completed with the commitment's class
+    /// and repair where the record states none; else the breach given on the commitment
+    /// (<see cref="CreditCommitment.Breach"/>); <see langword="null"/> when there is none.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="commitment"/> is not one of the profile's.</exception>
+    public CreditRecord? BreachOf(CreditCommitment commitment)
+    {
+        Guard.Against.Null(commitment);
+        var index = Commitments.IndexOf(commitment);
+        if (index < 0)
+        {
+            throw new ArgumentException("The commitment is not one of this profile's.", nameof(commitment));
+        }
+
+        return RecordedBreach(index) ?? commitment.Breach;
+    }
+
+    /// <summary>
+    /// The status of <paramref name="commitment"/> (one of <see cref="Commitments"/>) on <paramref name="date"/>,
+    /// seeing a breach recorded as a <c>commitment-breach</c> record as well as one given on the commitment.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="commitment"/> is not one of the profile's.</exception>
+    public CommitmentStatus CommitmentStatusOn(CreditCommitment commitment, LocalDate date)
+    {
+        Guard.Against.Null(commitment);
+        var index = Commitments.IndexOf(commitment);
+        return index < 0
+            ? throw new ArgumentException("The commitment is not one of this profile's.", nameof(commitment))
+            : CommitmentStatusOn(index, date);
+    }
+
+    /// <summary><see cref="CommitmentStatusOn(CreditCommitment, LocalDate)"/> by index.</summary>
+    internal CommitmentStatus CommitmentStatusOn(int index, LocalDate date)
+    {
+        var commitment = Commitments[index];
+        var status = commitment.StatusOn(date);
+        return status is not (CommitmentStatus.NotYetMade or CommitmentStatus.Breached) && RecordedBreach(index) is { } breach && breach.ExistsOn(date)
+            ? CommitmentStatus.Breached
+            : status;
+    }
+
+    /// <summary>The record that stands for the breach of commitment number <paramref name="index"/>, or <see langword="null"/>.</summary>
+    internal CreditRecord? RecordedBreach(int index) => _recordedBreaches?[index];
 
     /// <summary>
     /// What is wrong with the links from <c>commitment-breach</c> records to commitments (contract v2): each
     /// names a commitment of the profile, signed on or before the breach (a breach of a commitment never
     /// signed is an input error, C3), and no two records name the same commitment. Each problem comes with
-    /// the index of the record at fault.
+    /// the index of the record at fault. Linear in the number of records and commitments.
     /// </summary>
     internal static List<(int Record, FieldProblem Problem)>? BreachLinkProblems(IReadOnlyList<CreditRecord> records, IReadOnlyList<CreditCommitment> commitments)
     {
         List<(int, FieldProblem)>? problems = null;
+        Dictionary<string, int>? index = null;
+        Dictionary<string, string>? linkedBy = null;
         for (var i = 0; i < records.Count; i++)
         {
             if (records[i].CommitmentId is not { } id)
@@ -136,26 +191,20 @@ public sealed class CreditProfile
                 continue;
             }
 
-            var index = IndexOf(commitments, id);
+            index ??= IndexById(commitments);
+            linkedBy ??= new Dictionary<string, string>(StringComparer.Ordinal);
             string? message = null;
-            if (index < 0)
+            if (!index.TryGetValue(id, out var at))
             {
                 message = $"No commitment of this profile has the id '{id}'.";
             }
-            else if (commitments[index].SignedOn is not { } signed || signed > records[i].DecidedOn)
+            else if (commitments[at].SignedOn is not { } signed || signed > records[i].DecidedOn)
             {
                 message = $"Commitment '{id}' was not signed by {IsoDate.Format(records[i].DecidedOn)}: a commitment that never took effect cannot be breached (C3).";
             }
-            else
+            else if (!linkedBy.TryAdd(id, records[i].Id))
             {
-                for (var j = 0; j < i; j++)
-                {
-                    if (string.Equals(records[j].CommitmentId, id, StringComparison.Ordinal))
-                    {
-                        message = $"Record '{records[j].Id}' already stands for the breach of commitment '{id}'; one breach is one record.";
-                        break;
-                    }
-                }
+                message = $"Record '{linkedBy[id]}' already stands for the breach of commitment '{id}'; one breach is one record.";
             }
 
             if (message is not null)
@@ -167,31 +216,41 @@ public sealed class CreditProfile
         return problems;
     }
 
-    private static bool[]? BreachRecorded(IReadOnlyList<CreditRecord> records, IReadOnlyList<CreditCommitment> commitments)
+    /// <summary>The records as evaluated, and per commitment the record that stands for its breach (see <see cref="EvaluatedRecords"/>).</summary>
+    private static (ImmutableArray<CreditRecord> Evaluated, CreditRecord?[]? Breaches) LinkBreaches(ImmutableArray<CreditRecord> records, ImmutableArray<CreditCommitment> commitments)
     {
-        bool[]? recorded = null;
-        foreach (var record in records)
+        CreditRecord[]? evaluated = null;
+        CreditRecord?[]? breaches = null;
+        Dictionary<string, int>? index = null;
+        for (var i = 0; i < records.Length; i++)
         {
-            if (record.CommitmentId is { } id && IndexOf(commitments, id) is >= 0 and var index)
+            var record = records[i];
+            if (record.CommitmentId is not { } id || !(index ??= IndexById(commitments)).TryGetValue(id, out var at))
             {
-                (recorded ??= new bool[commitments.Count])[index] = true;
+                continue;
             }
+
+            var commitment = commitments[at];
+            var repaired = record.RepairedOn ?? (commitment.BreachRepairedOn >= record.DecidedOn ? commitment.BreachRepairedOn : null);
+            var merged = (record.StatedSeverity is null && commitment.BreachSeverity is not null) || record.RepairedOn != repaired
+                ? new CreditRecord(record.Id, record.Category, record.DecidedOn, record.StatedSeverity ?? commitment.BreachSeverity, record.Authority, record.PublicUntil, repaired, id)
+                : record;
+            (evaluated ??= [.. records])[i] = merged;
+            (breaches ??= new CreditRecord?[commitments.Length])[at] = merged;
         }
 
-        return recorded;
+        return (evaluated is null ? records : ImmutableCollectionsMarshal.AsImmutableArray(evaluated), breaches);
     }
 
-    private static int IndexOf(IReadOnlyList<CreditCommitment> commitments, string id)
+    private static Dictionary<string, int> IndexById(IReadOnlyList<CreditCommitment> commitments)
     {
+        var index = new Dictionary<string, int>(commitments.Count, StringComparer.Ordinal);
         for (var i = 0; i < commitments.Count; i++)
         {
-            if (string.Equals(commitments[i].Id, id, StringComparison.Ordinal))
-            {
-                return i;
-            }
+            index.TryAdd(commitments[i].Id, i);
         }
 
-        return -1;
+        return index;
     }
 
     /// <summary>The subject, masked where personal (R8).</summary>

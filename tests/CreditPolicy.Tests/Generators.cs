@@ -78,7 +78,7 @@ internal static class Generators
             id,
             category,
             decided,
-            statesSeverity && category.Polarity() == RecordPolarity.Negative ? severity : null,
+            statesSeverity && category.Polarity() == RecordPolarity.Negative && (severity != RecordSeverity.Minor || category.PublicityInformation() is not null) ? severity : null,
             "郏县市场监督管理局",
             until < 0 ? null : decided.PlusDays(until),
             repair < 0 ? null : decided.PlusDays(repair));

@@ -133,7 +133,7 @@ public readonly struct SubjectFacts
     {
         int negative = 0, serious = 0, minor = 0, penalties = 0, debtors = 0, seriousList = 0, positive = 0, commendations = 0, redList = 0, breached = 0;
         var asOf = cutoffs.Date;
-        foreach (var record in profile.Records)
+        foreach (var record in profile.EvaluatedRecords)
         {
             if (!record.IsActiveOn(cutoffs))
             {
@@ -178,7 +178,7 @@ public readonly struct SubjectFacts
         for (var i = 0; i < commitments.Length; i++)
         {
             var commitment = commitments[i];
-            if (commitment.Breach is { } breach && !profile.IsBreachRecorded(i))
+            if (commitment.Breach is { } breach && profile.RecordedBreach(i) is null)
             {
                 // The breach given on the commitment is a negative record like any other (contract v2).
                 if (breach.IsActiveOn(cutoffs))
@@ -197,7 +197,7 @@ public readonly struct SubjectFacts
                 }
             }
 
-            var status = commitment.StatusOn(asOf);
+            var status = profile.CommitmentStatusOn(i, asOf);
             switch (status)
             {
                 case CommitmentStatus.NotYetMade: continue;

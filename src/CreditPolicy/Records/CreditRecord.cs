@@ -152,9 +152,9 @@ public sealed class CreditRecord
             return null;
         }
 
-        var regime = cutoffs.Regime!;
-        var maximum = regime.MaximumFor(Category.PublicityInformation()!.Value, Severity!.Value);
-        return $"Record {Id}: its publicUntil {IsoDate.Format(given)} is capped at the maximum publicity period of {SeverityName} information, {maximum} from the decision ({regime.Source}), so its publicity ended on {IsoDate.Format(PublicityEnd(regime))}. It is no longer a bad credit record.";
+        var regime = cutoffs.Regime;
+        var (maximum, source) = PublicityRegime.MaximumAndSource(regime, Category.PublicityInformation()!.Value, Severity!.Value);
+        return $"Record {Id}: its publicUntil {IsoDate.Format(given)} is capped at the maximum publicity period of {SeverityName} information, {maximum} from the decision ({source}), so its publicity ended on {IsoDate.Format(PublicityEnd(regime))}. It is no longer a bad credit record.";
     }
 
     private string SeverityName => Severity switch
@@ -174,7 +174,7 @@ public sealed class CreditRecord
                 return DecidedOn == LocalDate.MinIsoValue ? DecidedOn : DecidedOn.PlusDays(-1);
             }
 
-            cap = regime?.LastDayFor(information, Severity!.Value, DecidedOn);
+            cap = PublicityRegime.MaximumFor(regime, information, Severity!.Value) is { } maximum ? PublicityRegime.LastDay(DecidedOn, maximum) : null;
         }
 
         return (PublicUntil, cap) switch
@@ -207,6 +207,11 @@ public sealed class CreditRecord
         if (severity is not null && category.Polarity() != RecordPolarity.Negative)
         {
             (problems ??= []).Add(new FieldProblem("severity", "Severity applies only to negative records."));
+        }
+
+        if (severity == RecordSeverity.Minor && category.Polarity() == RecordPolarity.Negative && category.PublicityInformation() is null)
+        {
+            (problems ??= []).Add(new FieldProblem("severity", "A listing (dishonest judgment debtors, the serious dishonesty list) is not minor information; it lasts until its removal."));
         }
 
         if (publicUntil < decidedOn)

@@ -25,7 +25,7 @@ internal sealed class PublicityCutoffs
             for (var severity = 1; severity <= 3; severity++)
             {
                 var index = PublicityRegime.Index((PublicityInformation)information, (RecordSeverity)severity);
-                _earliest[index] = regime?.MaximumFor((PublicityInformation)information, (RecordSeverity)severity) is { } maximum
+                _earliest[index] = PublicityRegime.MaximumFor(regime, (PublicityInformation)information, (RecordSeverity)severity) is { } maximum
                     ? DayNumber.Of(EarliestDecision(day, maximum))
                     : NoMaximum;
             }

@@ -52,6 +52,12 @@ public sealed class PublicityRegime
         Maxima = list.ToImmutable();
     }
 
+    /// <summary>
+    /// The contract's maximum for minor information where an authority publishes it, three months (Order
+    /// No. 36): it applies under every regime, also where the regime's data leaves minor information out.
+    /// </summary>
+    public static Period MinorMaximum { get; } = Period.FromMonths(3);
+
     /// <summary>The regime's id.</summary>
     public string Id { get; }
 
@@ -67,8 +73,28 @@ public sealed class PublicityRegime
     /// <summary>Every maximum the regime gives.</summary>
     public ImmutableArray<PublicityMaximum> Maxima { get; }
 
-    /// <summary>The maximum publicity period of a kind and class of information, or <see langword="null"/> when this regime sets none.</summary>
-    public Period? MaximumFor(PublicityInformation information, RecordSeverity severity) => _maxima[Index(information, severity)];
+    /// <summary>
+    /// The maximum publicity period of a kind and class of information, or <see langword="null"/> when this
+    /// regime sets none; for minor information never more than <see cref="MinorMaximum"/>.
+    /// </summary>
+    public Period? MaximumFor(PublicityInformation information, RecordSeverity severity) => MaximumFor(this, information, severity);
+
+    /// <summary><see cref="MaximumFor(PublicityInformation, RecordSeverity)"/> of a regime, or of no regime at all (before the first).</summary>
+    internal static Period? MaximumFor(PublicityRegime? regime, PublicityInformation information, RecordSeverity severity) =>
+        MaximumAndSource(regime, information, severity).Maximum;
+
+    /// <summary>The maximum and the text it comes from: the regime's, or for minor information the contract's three months.</summary>
+    internal static (Period? Maximum, string? Source) MaximumAndSource(PublicityRegime? regime, PublicityInformation information, RecordSeverity severity)
+    {
+        var given = regime?._maxima[Index(information, severity)];
+        if (severity != RecordSeverity.Minor
+            || (given is not null && LastDay(new LocalDate(2000, 1, 1), given) <= LastDay(new LocalDate(2000, 1, 1), MinorMaximum)))
+        {
+            return (given, given is null ? null : regime!.Source);
+        }
+
+        return (MinorMaximum, "contract v2: minor information is published at most three months");
+    }
 
     /// <summary>
     /// The last day of publicity of information decided on <paramref name="decidedOn"/> under this regime:
@@ -104,7 +130,8 @@ public sealed class PublicityRegime
             return $"'{period}' must be given in years, months and days only (e.g. P1Y, P3M).";
         }
 
-        if (period.Years < 0 || period.Months < 0 || period.Days < 0 || period.Years + period.Months + period.Days == 0 || period.Years > 100)
+        if (period.Years < 0 || period.Months < 0 || period.Days < 0 || period.Years + period.Months + period.Days == 0
+            || (period.Years * 12L) + period.Months + (period.Days / 31L) > 1200)
         {
             return $"'{period}' is not a positive period of at most 100 years.";
         }

@@ -167,7 +167,9 @@ internal ref struct ProfileParser
         }
 
         RequireFields(ProfileFields, present, 0b1, start);
-        if (links is not null && CreditProfile.BreachLinkProblems(records, commitments) is { } problems)
+        // Links are checked once everything else is sound: a commitment rejected for another reason would only
+        // make its breach record's link look wrong too.
+        if (links is not null && _errors is null && CreditProfile.BreachLinkProblems(records, commitments) is { } problems)
         {
             foreach (var (record, problem) in problems)
             {
@@ -483,7 +485,10 @@ internal ref struct ProfileParser
         return false;
     }
 
-    /// <summary>Moves to element <paramref name="index"/> of the current array and pushes its index; false at the end (or when the value is null or not an array).</summary>
+    /// <summary>
+    /// Moves to element <paramref name="index"/> of the current array and pushes its index, reporting a
+    /// <c>null</c> element; false at the end (or when the value is null or not an array).
+    /// </summary>
     private bool NextElement(int index)
     {
         if (index == 0 && _reader.TokenType != JsonTokenType.StartArray)
@@ -503,6 +508,12 @@ internal ref struct ProfileParser
         }
 
         _path.Push(index);
+        if (_reader.TokenType == JsonTokenType.Null)
+        {
+            // Contract v2: no array holds null (a dropped record would make a subject look clean).
+            Error(_reader.TokenStartIndex, null, "An array element must not be null.");
+        }
+
         return true;
     }
 

@@ -95,21 +95,33 @@ public sealed class LifecycleEvaluationTests
         Assert.All(decision.ApplicableMeasures, m => Assert.Equal(["k1", "rec-b"], m.Evidence.ToArray()));
     }
 
-    [Fact]
-    public void C1_The_breach_records_dates_win_over_the_commitments()
+    [Theory]
+    [InlineData("\"severity\":\"serious\",\"repairedOn\":\"2026-09-01\"", "\"breachRepairedOn\":\"2026-12-20\"", false)] // the record's repair wins
+    [InlineData("\"severity\":\"serious\",\"repairedOn\":\"2026-12-20\"", "\"breachRepairedOn\":\"2026-09-01\"", true)]  // the record's later repair wins
+    [InlineData("\"severity\":\"serious\"", "\"breachRepairedOn\":\"2026-09-01\"", false)]                               // the record says nothing: the commitment's repair
+    [InlineData("\"authority\":\"某局\"", "\"breachSeverity\":\"serious\"", true)]               // the record says nothing: the commitment's class (3 years)
+    [InlineData("\"severity\":\"general\"", "\"breachSeverity\":\"serious\"", false)]           // the record's class wins (1 year)
+    public void C1_One_breach_in_two_representations_the_records_values_win_and_the_commitment_fills_what_it_leaves_out(string record, string commitment, bool bad)
     {
-        // The commitment says the breach was repaired; the record of the same breach says it was not.
-        var notRepaired = Profile("""
-            ,"records":[{"id":"rec-b","category":"commitment-breach","commitmentId":"k1","decidedOn":"2026-08-15"}],
-             "commitments":[{"id":"k1","type":"proactive-disclosure","matter":"m","committedOn":"2026-03-02","signedOn":"2026-03-02","breachedOn":"2026-08-15","breachRepairedOn":"2026-09-01"}]
-            """);
-        var repaired = Profile("""
-            ,"records":[{"id":"rec-b","category":"commitment-breach","commitmentId":"k1","decidedOn":"2026-08-15","repairedOn":"2026-09-01"}],
-             "commitments":[{"id":"k1","type":"proactive-disclosure","matter":"m","committedOn":"2026-03-02","signedOn":"2026-03-02","breachedOn":"2026-08-15"}]
+        var profile = Profile($$"""
+            ,"records":[{"id":"rec-b","category":"commitment-breach","commitmentId":"k1","decidedOn":"2025-08-15",{{record}}}],
+             "commitments":[{"id":"k1","type":"proactive-disclosure","matter":"m","committedOn":"2025-03-02","signedOn":"2025-03-02","breachedOn":"2025-08-15",{{commitment}}}]
             """);
 
-        Assert.Equal(Penalties, Codes(Evaluator.Evaluate(notRepaired, Day)));
-        Assert.Equal(Incentives, Codes(Evaluator.Evaluate(repaired, Day)));
+        Assert.Equal(bad ? Penalties : Incentives, Codes(Evaluator.Evaluate(profile, Day)));
+        Assert.Equal(bad, profile.BreachOf(profile.Commitments[0])!.IsActiveOn(Day, RuleSet.JiaCounty2022No8.PublicityPolicy));
+    }
+
+    [Fact]
+    public void R7_3_A_breach_recorded_as_a_record_ends_a_TD_commitments_use_of_acceptance_with_missing_materials_as_one_given_on_it_does()
+    {
+        const string Td = "\"id\":\"td\",\"type\":\"acceptance-with-missing-materials\",\"matter\":\"m\",\"committedOn\":\"2026-11-01\",\"signedOn\":\"2026-11-01\",\"missingMaterials\":[\"证明\"],\"remedyDeadline\":\"2026-12-31\"";
+        var asRecord = Profile($$""","records":[{"id":"r1","category":"commitment-breach","commitmentId":"td","decidedOn":"2026-11-20"}],"commitments":[{{{Td}}}]""");
+        var onCommitment = Profile($$""","commitments":[{{{Td}},"breachedOn":"2026-11-20"}]""");
+
+        Assert.Equal(Json(Evaluator.Evaluate(onCommitment, Day)).Replace("\"td\"]", "\"r1\",\"td\"]", StringComparison.Ordinal), Json(Evaluator.Evaluate(asRecord, Day)));
+        Assert.Empty(Evaluator.Evaluate(asRecord, Day).RevokedConveniences);
+        Assert.Equal(CreditPolicy.Commitments.CommitmentStatus.Breached, asRecord.CommitmentStatusOn(asRecord.Commitments[0], Day));
     }
 
     [Fact]

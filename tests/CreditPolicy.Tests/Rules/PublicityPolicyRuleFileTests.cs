@@ -70,6 +70,47 @@ public sealed class PublicityPolicyRuleFileTests
         Assert.Equal(4, error.Line);
     }
 
+    [Theory]
+    [InlineData("P99999M")]
+    [InlineData("P1300M")]
+    [InlineData("P100Y12M")]
+    [InlineData("P2000000D")]
+    public void A_maximum_longer_than_a_hundred_years_in_any_unit_is_rejected(string period)
+    {
+        var json = File(",\n  \"publicityPolicy\": { \"id\": \"x\", \"regimes\": [ { \"id\": \"a\", \"source\": \"s\", \"effectiveFrom\": \"2022-01-01\", \"maxima\": { \"other-negative\": { \"general\": \"" + period + "\" } } } ] }");
+
+        Assert.Contains("at most 100 years", Assert.Single(Load(json).Errors).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Minor_information_is_capped_at_three_months_even_where_a_policy_leaves_minor_out()
+    {
+        var json = File("""
+            ,
+              "publicityPolicy": { "id": "local", "regimes": [
+                { "id": "r", "source": "某县规定", "effectiveFrom": "2022-01-01", "maxima": { "administrative-penalty": { "general": "P1Y" } } } ] }
+            """);
+        var policy = Load(json).RuleSet!.PublicityPolicy;
+        var minor = new CreditRecord("m", CreditRecordCategory.OtherNegative, new LocalDate(2026, 4, 2), RecordSeverity.Minor, publicUntil: new LocalDate(2028, 4, 1));
+
+        Assert.True(minor.IsActiveOn(new LocalDate(2026, 7, 1), policy));
+        Assert.False(minor.IsActiveOn(new LocalDate(2026, 7, 2), policy));
+        Assert.False(minor.IsActiveOn(new LocalDate(2026, 7, 2), PublicityPolicy.None));
+    }
+
+    [Fact]
+    public void A_rule_set_in_force_from_the_first_year_or_evaluated_on_the_last_day_of_the_calendar_works()
+    {
+        var early = Load(File(string.Empty).Replace("\"2022-03-11\"", "\"0001-01-01\"", StringComparison.Ordinal)).RuleSet!;
+        var profile = new CreditProfile(
+            new CreditPolicy.Subjects.Subject("某公司", CreditPolicy.Subjects.SubjectKind.Enterprise, CreditPolicy.Subjects.SubjectIdentifier.Parse(CreditPolicy.Subjects.IdentifierType.Uscc, "914403001922038216")),
+            [new CreditRecord("p", CreditRecordCategory.AdministrativePenalty, new LocalDate(9999, 1, 1), RecordSeverity.Serious)]);
+
+        Assert.NotNull(new CreditPolicy.Evaluation.PolicyEvaluator(early).Evaluate(profile, new LocalDate(1, 1, 1)));
+        var last = new CreditPolicy.Evaluation.PolicyEvaluator(RuleSet.JiaCounty2022No8).Evaluate(profile, LocalDate.MaxIsoValue);
+        Assert.Equal(["penalty.dishonesty-publicity", "penalty.key-review"], last.ApplicableMeasures.Select(m => m.Code).ToArray());
+    }
+
     [Fact]
     public void The_shipped_national_policy_file_is_the_embedded_one()
     {

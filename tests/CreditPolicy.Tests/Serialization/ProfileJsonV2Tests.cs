@@ -140,6 +140,40 @@ public sealed class ProfileJsonV2Tests
         Assert.Contains("before the commitment date", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("\"records\": [null]", "$.records[0]")]
+    [InlineData("\"reports\": [null]", "$.reports[0]")]
+    [InlineData("\"commitments\": [null]", "$.commitments[0]")]
+    [InlineData("\"conveniences\": [\"green-channel\", null]", "$.conveniences[1]")]
+    [InlineData("\"commitments\": [ { \"id\": \"k1\", \"type\": \"approval-substitution\", \"matter\": \"m\", \"committedOn\": \"2026-03-02\", \"replacedCertificates\": [null] } ]", "$.commitments[0].replacedCertificates[0]")]
+    public void Contract_v2_A_null_array_element_is_an_input_error_never_silently_dropped(string array, string path)
+    {
+        var error = SingleError(Profile(",\n  " + array));
+
+        Assert.Equal((path, 4), (error.Path, error.Line));
+        Assert.Contains("must not be null", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("serious-dishonesty-list")]
+    [InlineData("dishonest-judgment-debtor")]
+    public void A_listing_is_never_minor_information(string category)
+    {
+        var error = SingleError(Profile(",\n  \"records\": [ { \"id\": \"s1\", \"category\": \"" + category + "\", \"severity\": \"minor\", \"decidedOn\": \"2020-01-01\" } ]"));
+
+        Assert.Equal("$.records[0].severity", error.Path);
+        Assert.Contains("not minor", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_breach_link_is_not_reported_again_when_its_commitment_was_rejected_for_another_reason()
+    {
+        var result = ProfileJson.Read(Profile(",\n  \"records\": [ { \"id\": \"k1\", \"category\": \"commitment-breach\", \"commitmentId\": \"k1\", \"decidedOn\": \"2026-08-15\" } ],\n  \"commitments\": [ " + Signed + " ]"));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Contains("already used", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Provenance_creditCheckedOn_must_be_a_real_date()
     {
