@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using CreditPolicy.Commitments;
 using CreditPolicy.Measures;
 using CreditPolicy.Records;
@@ -29,6 +30,8 @@ internal ref struct ProfileParser
         "id", "type", "matter", "window", "committedOn", "signedOn", "missingMaterials", "remedyDeadline", "materialsSubmittedOn", "breachedOn", "agent",
         "breachSeverity", "breachRepairedOn", "replacedCertificates");
 
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
     private static readonly byte[][] RatingNames = [.. Array.ConvertAll(CreditRating.All, r => Encoding.UTF8.GetBytes(r.ToString()))];
 
     private readonly ReadOnlySpan<byte> _input;
@@ -41,6 +44,12 @@ internal ref struct ProfileParser
 
     internal ProfileParser(ReadOnlySpan<byte> input, ProfileReadOptions options)
     {
+        // A UTF-8 byte-order mark is accepted everywhere (contract v2); it is no part of the JSON.
+        if (input.StartsWith(Utf8Bom))
+        {
+            input = input[Utf8Bom.Length..];
+        }
+
         _input = input;
         _options = options;
         _scratch = ParserScratch.Rent();
@@ -68,6 +77,11 @@ internal ref struct ProfileParser
             var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
             AddError(new InputError(_path.Format(), _options.FirstLineNumber + (int)(ex.LineNumber ?? 0), "Invalid JSON: " + (cut > 0 ? message[..cut] : message)));
         }
+        catch (InvalidOperationException)
+        {
+            // Utf8JsonReader.GetString on an escape that is no Unicode text, e.g. a lone surrogate "\ud800".
+            AddError(new InputError(_path.Format(), LineOf(_reader.TokenStartIndex), "A string is not valid Unicode text (a lone surrogate escape such as \\ud800)."));
+        }
 
         _scratch.Clear();
         return _errors is null && profile is not null
@@ -80,6 +94,13 @@ internal ref struct ProfileParser
         if (_input.IndexOfAnyExcept(" \t\r\n"u8) < 0)
         {
             Error(0, null, "The input is empty; expected a profile (a JSON object).");
+            return null;
+        }
+
+        if (!Utf8.IsValid(_input))
+        {
+            var at = FirstInvalidUtf8(_input);
+            Error(at, null, $"Byte {at - _input[..at].LastIndexOf((byte)'\n')} of the line is not valid UTF-8: the text may be in GBK/GB18030 (read it with --encoding gb18030).");
             return null;
         }
 
@@ -202,7 +223,7 @@ internal ref struct ProfileParser
             at[field] = _reader.TokenStartIndex;
             switch (field)
             {
-                case 0: name = ReadString(); break;
+                case 0: name = ReadNonBlankString(); break;
                 case 1: kind = ReadEnum(ContractNames.SubjectKinds); break;
                 case 2: idType = ReadEnum(ContractNames.IdentifierTypes); break;
                 case 3: id = ReadString(); break;
@@ -691,6 +712,18 @@ internal ref struct ProfileParser
                 Error(_reader.TokenStartIndex, null, $"'{Truncate(Encoding.UTF8.GetString(text))}' is not a date; expected YYYY-MM-DD.");
                 return null;
         }
+    }
+
+    /// <summary>The offset of the first byte that does not begin a valid UTF-8 sequence.</summary>
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> input)
+    {
+        var offset = 0;
+        while (offset < input.Length && Rune.DecodeFromUtf8(input[offset..], out _, out var consumed) == System.Buffers.OperationStatus.Done)
+        {
+            offset += consumed;
+        }
+
+        return offset;
     }
 
     private static string? Truncate(string? text) => text is { Length: > 40 } ? text[..40] + "…" : text;
