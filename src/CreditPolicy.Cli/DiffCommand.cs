@@ -100,10 +100,20 @@ internal static class DiffCommand
                 continue;
             }
 
-            profiles++;
             // Only the codes are compared: the measures-only evaluation, without evidence or warnings.
-            var was = Codes(before.EvaluateMeasures(read.Profile, day));
-            var now = Codes(after.EvaluateMeasures(read.Profile, day));
+            HashSet<string> was, now;
+            try
+            {
+                was = Codes(before.EvaluateMeasures(read.Profile, day));
+                now = Codes(after.EvaluateMeasures(read.Profile, day));
+            }
+            catch (RuleEvaluationException ex)
+            {
+                rejected.Add(new RejectedProfile(line, [new InputError("$", line, ex.Message)]));
+                continue;
+            }
+
+            profiles++;
             if (!was.SetEquals(now))
             {
                 changes.Add(new ProfileChange(

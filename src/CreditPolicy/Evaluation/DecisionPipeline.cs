@@ -83,7 +83,18 @@ public static class DecisionPipeline
                 continue;
             }
 
-            var decision = agencies is null ? evaluator.Evaluate(result.Profile, asOf) : evaluator.Evaluate(result.Profile, asOf, agencies);
+            AdvisoryDecision decision;
+            try
+            {
+                decision = agencies is null ? evaluator.Evaluate(result.Profile, asOf) : evaluator.Evaluate(result.Profile, asOf, agencies);
+            }
+            catch (RuleEvaluationException ex)
+            {
+                // A rule that fails on one profile rejects that profile, naming the rule, never the run (contract v2).
+                rejected.Add(new RejectedProfile(line, [new InputError("$", line, ex.Message)]));
+                continue;
+            }
+
             DecisionJson.Write(writer, decision, options.Write);
             writer.Flush();
             writer.Reset();

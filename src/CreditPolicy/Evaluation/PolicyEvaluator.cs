@@ -36,6 +36,7 @@ public sealed class PolicyEvaluator
     public static readonly DateTimeZone ChinaStandardTime = DateTimeZoneProviders.Tzdb["Asia/Shanghai"];
 
     private readonly MeasureDefinition[] _definitions;
+    private readonly CompiledMeasure[] _measures;
     private readonly Func<SubjectFacts, ulong> _match;
     private readonly ulong _penalties;
     private readonly FiledAgencyRegistry _agencies;
@@ -53,6 +54,7 @@ public sealed class PolicyEvaluator
         _clock = options.Clock;
         _cutoffs = ruleSet.PublicityPolicy.CutoffsOn(ruleSet.EffectiveFrom);
         CompiledMeasure[] measures = [.. ruleSet.Compiled.OrderBy(m => m.Definition.Clause).ThenBy(m => m.Definition.Code, StringComparer.Ordinal)];
+        _measures = measures;
         _definitions = [.. measures.Select(m => m.Definition)];
         _match = Fuse(measures);
         for (var i = 0; i < _definitions.Length; i++)
@@ -78,6 +80,7 @@ public sealed class PolicyEvaluator
 
     /// <summary>Evaluates a profile as of <paramref name="asOf"/>: which measures the rules find applicable, and why.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is before the rule set takes effect.</exception>
+    /// <exception cref="RuleEvaluationException">A rule's arithmetic overflowed or divided by zero on this profile: it has no decision.</exception>
     public AdvisoryDecision Evaluate(CreditProfile profile, LocalDate asOf) => Evaluate(profile, asOf, _agencies);
 
     /// <summary>Evaluates a profile as of <paramref name="asOf"/> with another registry of filed agencies.</summary>
@@ -135,7 +138,36 @@ public sealed class PolicyEvaluator
     }
 
     /// <summary>One bit per measure (in clause, then code order) whose rule matched the facts.</summary>
-    private ulong Match(SubjectFacts facts) => _match(facts);
+    /// <exception cref="RuleEvaluationException">A rule's arithmetic overflowed or divided by zero on these facts.</exception>
+    private ulong Match(SubjectFacts facts)
+    {
+        try
+        {
+            return _match(facts);
+        }
+        catch (ArithmeticException)
+        {
+            throw Failure(facts);
+        }
+    }
+
+    /// <summary>Which rule failed on <paramref name="facts"/> (each alone, in order), for the exception that names it.</summary>
+    private RuleEvaluationException Failure(SubjectFacts facts)
+    {
+        foreach (var measure in _measures)
+        {
+            try
+            {
+                measure.Predicate(facts);
+            }
+            catch (ArithmeticException ex)
+            {
+                return new RuleEvaluationException(measure.Definition.RuleName, measure.Definition.Code, ex);
+            }
+        }
+
+        return new RuleEvaluationException("A rule's arithmetic failed on this profile.");
+    }
 
     /// <summary>
     /// Fuses every rule into one compiled delegate that returns the bits of the rules that match: one call

@@ -15,7 +15,7 @@ namespace CreditPolicy.Rules;
 internal sealed class ExpressionGuard : ExpressionVisitor
 {
     private static readonly HashSet<Type> ValueTypes =
-        [typeof(bool), typeof(int), typeof(long), typeof(double), typeof(decimal), typeof(float), typeof(string), typeof(object)];
+        [typeof(bool), typeof(int), typeof(long), typeof(double), typeof(decimal), typeof(float), typeof(string), typeof(object), typeof(StringComparison)];
 
     private readonly IReadOnlyCollection<ParameterExpression> _parameters;
     private string? _problem;
@@ -53,8 +53,8 @@ internal sealed class ExpressionGuard : ExpressionVisitor
                 return base.Visit(node);
             case BinaryExpression binary when IsAllowed(binary):
                 return base.Visit(node);
-            case MethodCallExpression call when call.Method.DeclaringType == typeof(string) && call.Method.Name is "Equals" or "Compare" && call.Method.IsStatic:
-                return base.Visit(node);
+            case MethodCallExpression call when call.Method.DeclaringType == typeof(string) && call.Method.IsStatic && call.Method.Name is "Equals" or "Compare" or "CompareOrdinal":
+                return Fail(IsOrdinal(call) ? null : $"string.{call.Method.Name} with these arguments compares by the culture of the machine it runs on, so a rule could decide differently on another machine; compare ordinally (==, string.CompareOrdinal, or StringComparison.Ordinal / OrdinalIgnoreCase).", node);
             case MethodCallExpression call:
                 return Fail($"Calling '{call.Method.Name}' is not allowed in a rule expression.", node);
             default:
@@ -69,6 +69,19 @@ internal sealed class ExpressionGuard : ExpressionVisitor
             or ExpressionType.Subtract or ExpressionType.SubtractChecked or ExpressionType.Multiply or ExpressionType.MultiplyChecked
             or ExpressionType.Divide or ExpressionType.Modulo or ExpressionType.Coalesce
         && (binary.Method is null || binary.Method.DeclaringType == typeof(string) || binary.Method.DeclaringType == typeof(decimal));
+
+    /// <summary>Whether a static string comparison is ordinal: <c>Equals(a, b)</c>, <c>CompareOrdinal(a, b)</c>, or an overload given <c>StringComparison.Ordinal</c> or <c>OrdinalIgnoreCase</c> as a constant.</summary>
+    private static bool IsOrdinal(MethodCallExpression call)
+    {
+        var parameters = call.Method.GetParameters();
+        if (call.Method.Name == "CompareOrdinal" || (call.Method.Name == "Equals" && parameters.Length == 2))
+        {
+            return parameters.Length == 2;
+        }
+
+        return parameters.Length == 3 && parameters[2].ParameterType == typeof(StringComparison)
+            && call.Arguments[2] is ConstantExpression { Value: StringComparison.Ordinal or StringComparison.OrdinalIgnoreCase };
+    }
 
     private bool Contains(ParameterExpression parameter)
     {

@@ -9,6 +9,13 @@ namespace CreditPolicy.Rules;
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class RuleCaseResult
 {
+    private RuleCaseResult(RuleCase ruleCase, RuleEvaluationException failure)
+    {
+        Case = ruleCase;
+        Failure = failure.Message;
+        Received = Missing = Unexpected = [];
+    }
+
     private RuleCaseResult(RuleCase ruleCase, AdvisoryDecision decision)
     {
         Case = ruleCase;
@@ -22,8 +29,11 @@ public sealed class RuleCaseResult
     /// <summary>The case.</summary>
     public RuleCase Case { get; }
 
-    /// <summary>The decision the rules gave.</summary>
-    public AdvisoryDecision Decision { get; }
+    /// <summary>The decision the rules gave; <see langword="null"/> when a rule failed on the case's profile (<see cref="Failure"/>).</summary>
+    public AdvisoryDecision? Decision { get; }
+
+    /// <summary>Why no decision could be made, when a rule's arithmetic failed on the case's profile; otherwise <see langword="null"/>.</summary>
+    public string? Failure { get; }
 
     /// <summary>The measure codes received.</summary>
     public ImmutableArray<string> Received { get; }
@@ -38,12 +48,21 @@ public sealed class RuleCaseResult
     public bool RevokedDiffers { get; }
 
     /// <summary>Whether the decision met every expectation of the case.</summary>
-    public bool Passed => Missing.IsEmpty && Unexpected.IsEmpty && !RevokedDiffers;
+    public bool Passed => Failure is null && Missing.IsEmpty && Unexpected.IsEmpty && !RevokedDiffers;
 
-    internal static RuleCaseResult Run(RuleCase ruleCase, PolicyEvaluator evaluator) =>
-        new(ruleCase, ruleCase.FiledAgencies is { } agencies
-            ? evaluator.Evaluate(ruleCase.Profile, ruleCase.AsOf, agencies)
-            : evaluator.Evaluate(ruleCase.Profile, ruleCase.AsOf));
+    internal static RuleCaseResult Run(RuleCase ruleCase, PolicyEvaluator evaluator)
+    {
+        try
+        {
+            return new(ruleCase, ruleCase.FiledAgencies is { } agencies
+                ? evaluator.Evaluate(ruleCase.Profile, ruleCase.AsOf, agencies)
+                : evaluator.Evaluate(ruleCase.Profile, ruleCase.AsOf));
+        }
+        catch (RuleEvaluationException ex)
+        {
+            return new(ruleCase, ex);
+        }
+    }
 
     /// <summary>
     /// <c>PASS name</c>, or <c>FAIL name</c> followed by the expected and actual measures.
@@ -56,6 +75,11 @@ public sealed class RuleCaseResult
         }
 
         var text = $"FAIL {Case.Name} (line {Case.Line})";
+        if (Failure is not null)
+        {
+            return text + "\n  " + Failure;
+        }
+
         if (!Missing.IsEmpty)
         {
             text += $"\n  expected but not received: {string.Join(", ", Missing)}";
@@ -69,7 +93,7 @@ public sealed class RuleCaseResult
         if (RevokedDiffers)
         {
             text += $"\n  revoked conveniences: expected [{string.Join(", ", Case.RevokedConveniences!.Value.Select(ContractNames.Conveniences.Name))}],"
-                + $" got [{string.Join(", ", Decision.RevokedConveniences.Select(ContractNames.Conveniences.Name))}]";
+                + $" got [{string.Join(", ", Decision!.RevokedConveniences.Select(ContractNames.Conveniences.Name))}]";
         }
 
         return text + $"\n  received: [{string.Join(", ", Received)}]";

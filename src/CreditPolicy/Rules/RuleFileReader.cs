@@ -61,20 +61,31 @@ internal sealed partial class RuleFileReader
 
     private readonly byte[] _bytes;
     private readonly string _file;
+    private readonly RuleFileLimits _limits;
+    private int _rules;
     private readonly List<RuleFileError> _errors = [];
     private readonly RuleExpressionParser _parser = new(new ReSettings { CustomTypes = [typeof(SubjectFacts)] });
     private readonly ParameterExpression _facts = Expression.Parameter(typeof(SubjectFacts), "facts");
     private readonly HashSet<string> _ruleNames = new(StringComparer.Ordinal);
     private JsonLineMap? _lines;
 
-    internal RuleFileReader(byte[] bytes, string file)
+    internal RuleFileReader(byte[] bytes, string file, RuleFileLimits? limits = null)
     {
-        _bytes = bytes;
+        _bytes = bytes.AsSpan().StartsWith(Utf8Input.Bom) ? bytes[Utf8Input.Bom.Length..] : bytes; // a byte-order mark is accepted everywhere (contract v2)
         _file = file;
+        _limits = limits ?? RuleFileLimits.Default;
     }
+
 
     internal RuleSetLoadResult Read()
     {
+        if (Utf8Input.FirstInvalid(_bytes) is >= 0 and var invalid)
+        {
+            var line = 1 + _bytes.AsSpan(0, invalid).Count((byte)'\n');
+            _errors.Add(new RuleFileError(_file, line, null, "The rule file is not valid UTF-8: it may be in GBK/GB18030 (read it with --encoding gb18030)."));
+            return Fail();
+        }
+
         JsonDocument document;
         try
         {
@@ -222,8 +233,25 @@ internal sealed partial class RuleFileReader
     }
 
     /// <summary>The boolean expression of a rule (its <c>Expression</c>, or its nested <c>Rules</c> combined by <c>Operator</c>), with its <c>LocalParams</c>.</summary>
-    private Expression? ReadRuleBody(JsonElement element, string path, List<ParameterExpression> visible, string? ruleName, bool nested, out Dictionary<string, JsonElement>? fields)
+    private Expression? ReadRuleBody(JsonElement element, string path, List<ParameterExpression> visible, string? ruleName, bool nested, out Dictionary<string, JsonElement>? fields, int depth = 1)
     {
+        fields = null;
+        if (++_rules > _limits.MaxRules)
+        {
+            if (_rules == _limits.MaxRules + 1)
+            {
+                Error(path, ruleName, $"The file has more than {_limits.MaxRules:N0} rules, nested rules included (RuleFileLimits.MaxRules); the rest is not read.");
+            }
+
+            return null;
+        }
+
+        if (depth > _limits.MaxRuleDepth)
+        {
+            Error(path, ruleName, $"Rules are nested more than {_limits.MaxRuleDepth} deep (RuleFileLimits.MaxRuleDepth).");
+            return null;
+        }
+
         fields = ObjectFields(element, path, RuleFields, ruleName);
         if (fields is null)
         {
@@ -254,7 +282,7 @@ internal sealed partial class RuleFileReader
         Expression? body;
         if (op is not null || fields.ContainsKey("Rules"))
         {
-            body = ReadNested(fields, path, scope, ruleName, op, expression);
+            body = ReadNested(fields, path, scope, ruleName, op, expression, depth);
         }
         else if (expression is null)
         {
@@ -273,7 +301,7 @@ internal sealed partial class RuleFileReader
         return Expression.Block(locals.Select(l => l.Variable), locals.Select(l => (Expression)Expression.Assign(l.Variable, l.Value)).Append(body));
     }
 
-    private Expression? ReadNested(Dictionary<string, JsonElement> fields, string path, List<ParameterExpression> scope, string? ruleName, string? op, string? expression)
+    private Expression? ReadNested(Dictionary<string, JsonElement> fields, string path, List<ParameterExpression> scope, string? ruleName, string? op, string? expression, int depth)
     {
         if (op is null || Array.IndexOf(Operators, op) < 0)
         {
@@ -301,7 +329,7 @@ internal sealed partial class RuleFileReader
         {
             var childPath = $"{path}.Rules[{i}]";
             var childName = list[i].ValueKind == JsonValueKind.Object && list[i].TryGetProperty("RuleName", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : ruleName;
-            var child = ReadRuleBody(list[i], childPath, scope, childName, nested: true, out var childFields);
+            var child = ReadRuleBody(list[i], childPath, scope, childName, nested: true, out var childFields, depth + 1);
             if (child is not null && childFields is not null && ReadEnabled(childFields, childPath, childName))
             {
                 parts.Add(child);
@@ -354,6 +382,19 @@ internal sealed partial class RuleFileReader
 
     private Expression? ParseChecked(string text, List<ParameterExpression> scope, Type? returnType, string path, string? ruleName)
     {
+        // Limits first: the expression parser and compiler recurse, and a stack overflow cannot be caught.
+        if (text.Length > _limits.MaxExpressionLength)
+        {
+            Error(path, ruleName, $"The expression has {text.Length:N0} characters, more than the limit of {_limits.MaxExpressionLength:N0} (RuleFileLimits.MaxExpressionLength).");
+            return null;
+        }
+
+        if (RuleFileLimits.NestingDepth(text) is var depth && depth > _limits.MaxExpressionDepth)
+        {
+            Error(path, ruleName, $"The expression nests parentheses {depth} deep, more than the limit of {_limits.MaxExpressionDepth} (RuleFileLimits.MaxExpressionDepth).");
+            return null;
+        }
+
         Expression parsed;
         try
         {
@@ -371,7 +412,7 @@ internal sealed partial class RuleFileReader
             return null;
         }
 
-        return parsed;
+        return CheckedArithmetic.Rewrite(parsed);
     }
 
     private MeasureDefinition? ReadProperties(JsonElement element, string path, string ruleName, bool enabled, string? expression)

@@ -104,30 +104,64 @@ public sealed class RuleSet
     internal ImmutableArray<CompiledMeasure> Compiled { get; }
 
     /// <summary>Reads, validates and compiles a rule file from its bytes, reporting every problem at once.</summary>
-    /// <param name="utf8Json">The file's bytes (UTF-8 JSON; comments and trailing commas allowed).</param>
+    /// <param name="utf8Json">The file's bytes (UTF-8 JSON, with or without a byte-order mark; comments and trailing commas allowed).</param>
     /// <param name="fileName">The name errors are reported under.</param>
-    public static RuleSetLoadResult Load(ReadOnlySpan<byte> utf8Json, string fileName)
+    /// <param name="limits">The limits that stop a hostile file; <see cref="RuleFileLimits.Default"/> when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentException">A limit is not positive.</exception>
+    public static RuleSetLoadResult Load(ReadOnlySpan<byte> utf8Json, string fileName, RuleFileLimits? limits = null)
     {
         Guard.Against.NullOrEmpty(fileName);
-        return new RuleFileReader(utf8Json.ToArray(), fileName).Read();
+        limits = Checked(limits);
+        return utf8Json.Length > limits.MaxFileBytes
+            ? TooLarge(fileName, limits)
+            : new RuleFileReader(utf8Json.ToArray(), fileName, limits).Read();
     }
 
-    /// <summary>Reads, validates and compiles a rule file; a file that cannot be read is one error, not an exception.</summary>
-    public static RuleSetLoadResult LoadFile(string path)
+    /// <summary>
+    /// Reads, validates and compiles a rule file; a file that cannot be read, or is larger than the limit
+    /// (read no further than that, so a device such as <c>/dev/zero</c> is harmless), is one error, not an exception.
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <param name="limits">The limits that stop a hostile file; <see cref="RuleFileLimits.Default"/> when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentException">A limit is not positive.</exception>
+    public static RuleSetLoadResult LoadFile(string path, RuleFileLimits? limits = null)
     {
         Guard.Against.NullOrEmpty(path);
+        limits = Checked(limits);
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            using var stream = File.OpenRead(path);
+            using var buffer = new MemoryStream();
+            var chunk = new byte[81920];
+            int read;
+            while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+            {
+                buffer.Write(chunk, 0, read);
+                if (buffer.Length > limits.MaxFileBytes)
+                {
+                    return TooLarge(path, limits);
+                }
+            }
+
+            bytes = buffer.ToArray();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
             return new RuleSetLoadResult(null, [new RuleFileError(path, 0, null, $"Cannot read the rule file: {ex.Message}")]);
         }
 
-        return new RuleFileReader(bytes, path).Read();
+        return new RuleFileReader(bytes, path, limits).Read();
     }
+
+    private static RuleFileLimits Checked(RuleFileLimits? limits)
+    {
+        limits ??= RuleFileLimits.Default;
+        return limits.Problems() is [var problem, ..] ? throw new ArgumentException(problem, nameof(limits)) : limits;
+    }
+
+    private static RuleSetLoadResult TooLarge(string file, RuleFileLimits limits) =>
+        new(null, [new RuleFileError(file, 1, null, $"The rule file is larger than the limit of {limits.MaxFileBytes:N0} bytes (RuleFileLimits.MaxFileBytes).")]);
 
     /// <summary>Runs every example case the file carries with a default evaluator of this rule set.</summary>
     public ImmutableArray<RuleCaseResult> RunCases()

@@ -15,10 +15,17 @@ public static class AgencyRegistryJson
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
-    /// <summary>Reads a registry; on failure returns every problem with its path and line.</summary>
+    /// <summary>Reads a registry (UTF-8, with or without a byte-order mark); on failure returns every problem with its path and line.</summary>
     public static FiledAgencyRegistry? Read(ReadOnlySpan<byte> utf8Json, out ImmutableArray<InputError> errors)
     {
         var problems = ImmutableArray.CreateBuilder<InputError>();
+        utf8Json = Utf8Input.SkipBom(utf8Json);
+        if (Utf8Input.FirstInvalid(utf8Json) is >= 0 and var invalid)
+        {
+            errors = [new InputError("$", 1 + utf8Json[..invalid].Count((byte)'\n'), "The file is not valid UTF-8: it may be in GBK/GB18030 (read it with --encoding gb18030).")];
+            return null;
+        }
+
         JsonDocument document;
         JsonLineMap lines;
         try

@@ -4,7 +4,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json;
-using System.Text.Unicode;
 using CreditPolicy.Commitments;
 using CreditPolicy.Measures;
 using CreditPolicy.Records;
@@ -30,8 +29,6 @@ internal ref struct ProfileParser
         "id", "type", "matter", "window", "committedOn", "signedOn", "missingMaterials", "remedyDeadline", "materialsSubmittedOn", "breachedOn", "agent",
         "breachSeverity", "breachRepairedOn", "replacedCertificates");
 
-    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
-
     private static readonly byte[][] RatingNames = [.. Array.ConvertAll(CreditRating.All, r => Encoding.UTF8.GetBytes(r.ToString()))];
 
     private readonly ReadOnlySpan<byte> _input;
@@ -45,11 +42,7 @@ internal ref struct ProfileParser
     internal ProfileParser(ReadOnlySpan<byte> input, ProfileReadOptions options)
     {
         // A UTF-8 byte-order mark is accepted everywhere (contract v2); it is no part of the JSON.
-        if (input.StartsWith(Utf8Bom))
-        {
-            input = input[Utf8Bom.Length..];
-        }
-
+        input = Utf8Input.SkipBom(input);
         _input = input;
         _options = options;
         _scratch = ParserScratch.Rent();
@@ -97,9 +90,8 @@ internal ref struct ProfileParser
             return null;
         }
 
-        if (!Utf8.IsValid(_input))
+        if (Utf8Input.FirstInvalid(_input) is >= 0 and var at)
         {
-            var at = FirstInvalidUtf8(_input);
             Error(at, null, $"Byte {at - _input[..at].LastIndexOf((byte)'\n')} of the line is not valid UTF-8: the text may be in GBK/GB18030 (read it with --encoding gb18030).");
             return null;
         }
@@ -712,18 +704,6 @@ internal ref struct ProfileParser
                 Error(_reader.TokenStartIndex, null, $"'{Truncate(Encoding.UTF8.GetString(text))}' is not a date; expected YYYY-MM-DD.");
                 return null;
         }
-    }
-
-    /// <summary>The offset of the first byte that does not begin a valid UTF-8 sequence.</summary>
-    private static int FirstInvalidUtf8(ReadOnlySpan<byte> input)
-    {
-        var offset = 0;
-        while (offset < input.Length && Rune.DecodeFromUtf8(input[offset..], out _, out var consumed) == System.Buffers.OperationStatus.Done)
-        {
-            offset += consumed;
-        }
-
-        return offset;
     }
 
     private static string? Truncate(string? text) => text is { Length: > 40 } ? text[..40] + "…" : text;

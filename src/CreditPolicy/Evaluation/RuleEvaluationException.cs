@@ -1,0 +1,50 @@
+using System;
+
+namespace CreditPolicy.Evaluation;
+
+/// <summary>
+/// A rule failed on one profile — its checked arithmetic overflowed, or it divided by zero — so that
+/// profile has no decision (contract v2, "Limits": a rule that fails on one profile rejects that profile,
+/// naming the rule, never the run). <see cref="DecisionPipeline"/> reports it as a rejected profile.
+/// </summary>
+public sealed class RuleEvaluationException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public RuleEvaluationException()
+        : this("A rule failed on this profile.")
+    {
+    }
+
+    /// <summary>Creates the exception with a message.</summary>
+    public RuleEvaluationException(string message)
+        : base(message)
+    {
+        RuleName = string.Empty;
+        Code = string.Empty;
+    }
+
+    /// <summary>Creates the exception with a message and its cause.</summary>
+    public RuleEvaluationException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        RuleName = string.Empty;
+        Code = string.Empty;
+    }
+
+    /// <summary>Creates the exception for the rule that failed.</summary>
+    /// <param name="ruleName">The failing rule's <c>RuleName</c>.</param>
+    /// <param name="code">Its measure code.</param>
+    /// <param name="innerException">What the rule's expression threw.</param>
+    public RuleEvaluationException(string ruleName, string code, Exception innerException)
+        : base($"Rule '{ruleName}' ({code}) cannot be evaluated for this profile: {innerException?.Message}", innerException)
+    {
+        RuleName = ruleName;
+        Code = code;
+    }
+
+    /// <summary>The failing rule's <c>RuleName</c>.</summary>
+    public string RuleName { get; }
+
+    /// <summary>Its measure code.</summary>
+    public string Code { get; }
+}

@@ -1,0 +1,91 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text;
+using Xunit;
+
+namespace CreditPolicy.Cli.Tests;
+
+/// <summary>Contract v2, "Input never stops a run": messy and hostile input through the real commands.</summary>
+public sealed class HostileInputCommandTests
+{
+    private static string WithBom(string path)
+    {
+        var copy = Path.Combine(Path.GetTempPath(), $"creditpolicy-bom-{Guid.NewGuid():N}{Path.GetExtension(path)}");
+        File.WriteAllBytes(copy, [0xEF, 0xBB, 0xBF, .. File.ReadAllBytes(path)]);
+        return copy;
+    }
+
+    [Fact]
+    public void Contract_v2_A_UTF8_byte_order_mark_is_accepted_by_every_command_that_reads_a_file()
+    {
+        var rules = WithBom(Cli.Repo("rules/jia-county-2022-8.json"));
+        var agencies = WithBom(Cli.Repo("samples/agencies.json"));
+        var profile = WithBom(Cli.Fixture("profile.example.json"));
+
+        Assert.Equal(0, Cli.Run("validate", rules).ExitCode);
+        Assert.Equal(0, Cli.Run("test", rules).ExitCode);
+        Assert.Equal(0, Cli.Run("letter", profile).ExitCode);
+        var evaluated = Cli.Run("evaluate", "--rules", rules, "--agencies", agencies, "--as-of", "2026-11-27", profile);
+        Assert.Equal(0, evaluated.ExitCode);
+        Assert.Single(evaluated.OutLines);
+        Assert.Equal(0, Cli.Run("diff", "--old", rules, "--new", rules, "--as-of", "2026-11-27", profile).ExitCode);
+    }
+
+    [Fact]
+    public void Contract_v2_A_blank_name_an_invalid_byte_and_a_lone_surrogate_cost_one_profile_each_and_the_rest_is_evaluated()
+    {
+        const string Good = """{"subject":{"name":"某公司","kind":"enterprise","idType":"uscc","id":"914403001922038216"},"creditCheckedOn":"2026-11-20"}""";
+        var bytes = Encoding.UTF8.GetBytes(string.Join("\n",
+            """{"subject":{"name":" ","kind":"enterprise","idType":"uscc","id":"914403001922038216"}}""",
+            Good,
+            """{"subject":{"name":"\ud800","kind":"enterprise","idType":"uscc","id":"914403001922038216"}}""",
+            "{\"subject\":{\"name\":\"X\u0001\",\"kind\":\"enterprise\",\"idType\":\"uscc\",\"id\":\"914403001922038216\"}}",
+            Good) + "\n");
+        bytes[Array.LastIndexOf(bytes, (byte)1)] = 0xD6; // a GBK lead byte in line 4
+        var file = Path.Combine(Path.GetTempPath(), $"creditpolicy-hostile-{Guid.NewGuid():N}.jsonl");
+        File.WriteAllBytes(file, bytes);
+
+        var result = Cli.Run("evaluate", "--as-of", "2026-11-27", file);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(2, result.OutLines.Length);
+        Assert.Contains(result.ErrorLines, l => l.StartsWith("line 1:", StringComparison.Ordinal) && l.Contains("blank", StringComparison.Ordinal));
+        Assert.Contains(result.ErrorLines, l => l.StartsWith("line 3:", StringComparison.Ordinal) && l.Contains("surrogate", StringComparison.Ordinal));
+        Assert.Contains(result.ErrorLines, l => l.StartsWith("line 4:", StringComparison.Ordinal) && l.Contains("UTF-8", StringComparison.Ordinal));
+        Assert.DoesNotContain("internal error", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Contract_v2_A_rule_that_divides_by_zero_rejects_one_profile_naming_the_rule_and_never_the_run()
+    {
+        var rules = Cli.TempFile(File.ReadAllText(Cli.Repo("rules/jia-county-2022-8.json"))
+            .Replace("\"Expression\": \"facts.HasBadCreditRecord && facts.EnjoyedConveniences > 0\"", "\"Expression\": \"10 / facts.EnjoyedConveniences > 1\"", StringComparison.Ordinal));
+        var input = string.Join("\n",
+            """{"subject":{"name":"甲","kind":"enterprise","idType":"uscc","id":"914403001922038216"}}""",
+            """{"subject":{"name":"乙","kind":"enterprise","idType":"uscc","id":"914403001922038216"},"conveniences":["green-channel"]}""");
+
+        var validate = Cli.Run("validate", rules);
+        var result = Cli.RunWithInput(input, "evaluate", "--rules", rules, "--as-of", "2026-11-27");
+
+        Assert.Equal(0, validate.ExitCode);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Single(result.OutLines);
+        Assert.Contains(result.ErrorLines, l => l.StartsWith("line 1:", StringComparison.Ordinal) && l.Contains("'R7.3 revoke conveniences'", StringComparison.Ordinal) && l.Contains("divide by zero", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void Contract_v2_A_two_thousand_deep_expression_is_a_located_validate_error_and_evaluate_refuses_the_file_without_crashing()
+    {
+        var rules = Cli.TempFile(File.ReadAllText(Cli.Repo("rules/jia-county-2022-8.json"))
+            .Replace("\"Expression\": \"facts.HasBadCreditRecord && facts.EnjoyedConveniences > 0\"", $"\"Expression\": \"{new string('(', 2000)}true{new string(')', 2000)}\"", StringComparison.Ordinal));
+
+        var validate = Cli.Run("validate", rules);
+        var evaluate = Cli.RunWithInput("{}", "evaluate", "--rules", rules, "--as-of", "2026-11-27");
+
+        Assert.Equal(1, validate.ExitCode);
+        Assert.Contains(validate.OutLines, l => l.Contains("rule 'R7.3 revoke conveniences'", StringComparison.Ordinal) && l.Contains("MaxExpressionLength", StringComparison.Ordinal));
+        Assert.NotEqual(70, evaluate.ExitCode);
+        Assert.DoesNotContain("internal error", evaluate.Error, StringComparison.Ordinal);
+    }
+}
