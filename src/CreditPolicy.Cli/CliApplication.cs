@@ -28,6 +28,15 @@ internal static class CliApplication
                 "creditpolicy: credit records, reports and commitments in government services (郏政务和大数据〔2022〕8号).\n"
                 + "Evaluate profiles against rule sets, check and test rule files, render commitment letters, compare rule sets.");
             root.Options.Add(new HelpOption { Recursive = true });
+            var encoding = new Option<string>("--encoding")
+            {
+                Description = "How input files (profiles, rule files, agency files) are encoded: utf-8 (default; a byte-order mark is accepted) or gb18030 (files saved by Chinese Windows tools).",
+                HelpName = "utf-8|gb18030",
+                Recursive = true,
+                DefaultValueFactory = _ => "utf-8",
+            };
+            encoding.AcceptOnlyFromAmong("utf-8", "gb18030");
+            root.Options.Add(encoding);
             root.Options.Add(new VersionOption());
             root.Subcommands.Add(EvaluateCommand.Create(context));
             root.Subcommands.Add(ValidateCommand.Create(context));
@@ -41,6 +50,8 @@ internal static class CliApplication
                 console.Error.WriteLine($"creditpolicy: {parse.Errors[0].Message} Try 'creditpolicy --help'.");
                 return 2;
             }
+
+            context.InputEncoding = Serialization.InputEncodings.FromName(parse.GetValue(encoding));
 
             return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = console.Error, EnableDefaultExceptionHandler = false });
         }

@@ -18,6 +18,9 @@ internal sealed class CommandContext(CliConsole console, TextWriter stdout, IClo
 
     internal TextWriter Error => Console.Error;
 
+    /// <summary>The encoding of input files, from <c>--encoding</c>; <see langword="null"/> for UTF-8.</summary>
+    internal System.Text.Encoding? InputEncoding { get; set; }
+
     /// <summary>The day named by <c>--as-of</c>, else today in China Standard Time.</summary>
     internal LocalDate AsOf(string? text)
     {
@@ -30,7 +33,7 @@ internal sealed class CommandContext(CliConsole console, TextWriter stdout, IClo
         return parsed.Success ? parsed.Value : throw new UsageException($"--as-of: '{text}' is not a date YYYY-MM-DD.");
     }
 
-    /// <summary>Opens FILE, or standard input for <c>-</c> or no file.</summary>
+    /// <summary>Opens FILE, or standard input for <c>-</c> or no file, as it is encoded (see <see cref="InputEncoding"/>).</summary>
     internal Stream OpenInput(string? path)
     {
         if (path is null or "-")
@@ -41,11 +44,12 @@ internal sealed class CommandContext(CliConsole console, TextWriter stdout, IClo
         return File.Exists(path) ? File.OpenRead(path) : throw new UsageException($"file not found: {path}");
     }
 
-    internal static byte[] ReadAll(Stream stream)
+    /// <summary>The whole of <paramref name="stream"/>, as UTF-8.</summary>
+    internal byte[] ReadAll(Stream stream)
     {
         using var buffer = new MemoryStream();
         stream.CopyTo(buffer);
-        return buffer.ToArray();
+        return InputEncodings.ToUtf8(buffer.ToArray(), InputEncoding);
     }
 
     /// <summary>Loads a rule file, or the shipped Jia County rules when no file is named; an invalid file prints its problems and fails with <paramref name="invalidExitCode"/>.</summary>
@@ -61,7 +65,7 @@ internal sealed class CommandContext(CliConsole console, TextWriter stdout, IClo
             throw new UsageException($"file not found: {path}");
         }
 
-        var result = RuleSet.LoadFile(path);
+        var result = RuleSet.LoadFile(path, encoding: InputEncoding);
         if (result.Succeeded)
         {
             return result.RuleSet;

@@ -47,7 +47,8 @@ internal static class DiffCommand
             var oldEvaluator = new PolicyEvaluator(before, new PolicyEvaluatorOptions { FiledAgencies = registry });
             var newEvaluator = new PolicyEvaluator(after, new PolicyEvaluatorOptions { FiledAgencies = registry });
             var report = new DiffReport(before, after, day);
-            using var stream = context.OpenInput(parse.GetValue(input));
+            using var file = context.OpenInput(parse.GetValue(input));
+            using var stream = InputEncodings.ToUtf8(file, context.InputEncoding);
             context.Out.Flush();
             var output = context.Console.Out;
             using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = ProfileJson.Encoder });

@@ -38,7 +38,7 @@ internal static class EvaluateCommand
                 context.Console.Out,
                 new PolicyEvaluator(ruleSet, new PolicyEvaluatorOptions { FiledAgencies = registry }),
                 day,
-                new DecisionPipelineOptions { OnRejected = context.ReportRejected, OnProgress = context.Progress("profiles") });
+                new DecisionPipelineOptions { OnRejected = context.ReportRejected, OnProgress = context.Progress("profiles"), InputEncoding = context.InputEncoding });
             context.EndProgress();
             return summary.Rejected > 0 ? 2 : 0;
         });

@@ -25,7 +25,7 @@ internal static class LetterCommand
         command.SetAction(parse =>
         {
             using var stream = context.OpenInput(parse.GetValue(file));
-            var read = ProfileJson.Read(CommandContext.ReadAll(stream));
+            var read = ProfileJson.Read(context.ReadAll(stream));
             if (!read.Succeeded)
             {
                 context.ReportErrors(read.Errors);

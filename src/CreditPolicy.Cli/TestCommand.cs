@@ -21,7 +21,7 @@ internal static class TestCommand
             var failed = 0;
             foreach (var path in paths)
             {
-                var load = RuleSet.LoadFile(path);
+                var load = RuleSet.LoadFile(path, encoding: context.InputEncoding);
                 if (!load.Succeeded)
                 {
                     foreach (var error in load.Errors)

@@ -22,7 +22,7 @@ internal static class ValidateCommand
             var problems = 0;
             foreach (var path in paths)
             {
-                var result = RuleSet.LoadFile(path);
+                var result = RuleSet.LoadFile(path, encoding: context.InputEncoding);
                 foreach (var error in result.Errors)
                 {
                     context.Out.WriteLine(error);

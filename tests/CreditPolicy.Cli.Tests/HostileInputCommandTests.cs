@@ -33,6 +33,34 @@ public sealed class HostileInputCommandTests
     }
 
     [Fact]
+    public void Contract_v2_Files_saved_as_GB18030_are_read_with_encoding_gb18030_and_located_without_it()
+    {
+        var gb18030 = CreditPolicy.Serialization.InputEncodings.Gb18030;
+        string Saved(string path, string extension)
+        {
+            var copy = Path.Combine(Path.GetTempPath(), $"creditpolicy-gbk-{Guid.NewGuid():N}{extension}");
+            File.WriteAllBytes(copy, gb18030.GetBytes(File.ReadAllText(path)));
+            return copy;
+        }
+
+        var profile = Saved(Cli.Fixture("profile.example.json"), ".json");
+        var rules = Saved(Cli.Repo("rules/jia-county-2022-8.json"), ".json");
+        var agencies = Saved(Cli.Repo("samples/agencies.json"), ".json");
+
+        var read = Cli.Run("--encoding", "gb18030", "evaluate", "--rules", rules, "--agencies", agencies, "--as-of", "2026-11-27", profile);
+        var letter = Cli.Run("letter", "--encoding", "gb18030", profile);
+        var unread = Cli.Run("evaluate", "--as-of", "2026-11-27", profile);
+
+        Assert.Equal(0, read.ExitCode);
+        Assert.Contains("郏县示例建材有限公司", read.Out, StringComparison.Ordinal);
+        Assert.Equal(0, Cli.Run("validate", "--encoding", "gb18030", rules).ExitCode);
+        Assert.Contains("消防安全检查合格证明", letter.Out, StringComparison.Ordinal);
+        Assert.Equal(2, unread.ExitCode);
+        Assert.Contains("--encoding gb18030", unread.Error, StringComparison.Ordinal);
+        Assert.Equal(2, Cli.Run("--encoding", "latin1", "validate", rules).ExitCode);
+    }
+
+    [Fact]
     public void Contract_v2_A_blank_name_an_invalid_byte_and_a_lone_surrogate_cost_one_profile_each_and_the_rest_is_evaluated()
     {
         const string Good = """{"subject":{"name":"某公司","kind":"enterprise","idType":"uscc","id":"914403001922038216"},"creditCheckedOn":"2026-11-20"}""";

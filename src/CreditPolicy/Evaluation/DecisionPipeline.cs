@@ -39,8 +39,10 @@ public static class DecisionPipeline
 
         var agencies = options.FiledAgencies;
         long evaluated = 0, rejected = 0, read = 0;
+        // The caller's stream is left open; only a transcoding wrapper of ours is disposed.
+        await using var transcoded = InputEncodings.IsUtf8(options.InputEncoding) ? null : InputEncodings.ToUtf8(input, options.InputEncoding);
         await OrderedBatchPipeline.RunAsync(
-            input,
+            transcoded ?? input,
             batch => Evaluate(batch, evaluator, asOf, agencies, options),
             result =>
             {

@@ -19,6 +19,10 @@ public sealed record DecisionPipelineOptions
     /// <value>The default value is <see cref="DecisionWriteOptions.Default"/>: compact, one a line.</value>
     public DecisionWriteOptions Write { get; init; } = DecisionWriteOptions.Default;
 
+    /// <summary>The encoding of the input stream (see <see cref="InputEncodings"/>).</summary>
+    /// <value>The default value is <see langword="null"/>: UTF-8, with or without a byte-order mark.</value>
+    public System.Text.Encoding? InputEncoding { get; init; }
+
     /// <summary>The registry of filed agencies.</summary>
     /// <value>The default value is <see langword="null"/>: the evaluator's.</value>
     public FiledAgencyRegistry? FiledAgencies { get; init; }

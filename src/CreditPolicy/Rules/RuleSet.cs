@@ -123,8 +123,9 @@ public sealed class RuleSet
     /// </summary>
     /// <param name="path">The file.</param>
     /// <param name="limits">The limits that stop a hostile file; <see cref="RuleFileLimits.Default"/> when <see langword="null"/>.</param>
+    /// <param name="encoding">The file's encoding (see <see cref="Serialization.InputEncodings"/>); UTF-8 when <see langword="null"/>.</param>
     /// <exception cref="ArgumentException">A limit is not positive.</exception>
-    public static RuleSetLoadResult LoadFile(string path, RuleFileLimits? limits = null)
+    public static RuleSetLoadResult LoadFile(string path, RuleFileLimits? limits = null, System.Text.Encoding? encoding = null)
     {
         Guard.Against.NullOrEmpty(path);
         limits = Checked(limits);
@@ -144,7 +145,7 @@ public sealed class RuleSet
                 }
             }
 
-            bytes = buffer.ToArray();
+            bytes = Serialization.InputEncodings.ToUtf8(buffer.ToArray(), encoding);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
