@@ -61,17 +61,44 @@ internal static class CliApplication
             console.Error.WriteLine($"creditpolicy: {ex.Message}");
             return ex.ExitCode;
         }
+        catch (IOException ex)
+        {
+            // The environment, not a bug: a full disk, a closed pipe, an unreadable file (sysexits EX_IOERR).
+            TryFlush(stdout);
+            console.Error.WriteLine($"creditpolicy: input/output error: {ex.Message}");
+            return 74;
+        }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            stdout.Flush();
+            TryFlush(stdout);
             console.Error.WriteLine($"creditpolicy: internal error ({ex.GetType().Name}): {ex.Message} Please report it.");
             return 70;
         }
         finally
         {
-            stdout.Flush();
-            stdout.Dispose();
+            TryFlush(stdout);
+            try
+            {
+                stdout.Dispose();
+            }
+            catch (IOException)
+            {
+                // Reported above, or nothing more can be written.
+            }
+
             console.Error.Flush();
+        }
+    }
+
+    private static void TryFlush(TextWriter writer)
+    {
+        try
+        {
+            writer.Flush();
+        }
+        catch (IOException)
+        {
+            // The output is gone (a full disk, a closed pipe); the caller says so on stderr.
         }
     }
 }

@@ -70,7 +70,8 @@ internal static class DiffCommand
                     progress?.Invoke(report.Profiles + rejected);
                 },
                 Environment.ProcessorCount,
-                default).GetAwaiter().GetResult();
+                default,
+                ProfileReadOptions.Default.MaxProfileBytes).GetAwaiter().GetResult();
             report.WriteEnd(writer);
             writer.Flush();
             output.WriteByte((byte)'\n');

@@ -116,4 +116,23 @@ public sealed class HostileInputCommandTests
         Assert.NotEqual(70, evaluate.ExitCode);
         Assert.DoesNotContain("internal error", evaluate.Error, StringComparison.Ordinal);
     }
+
+    private sealed class FullDisk : MemoryStream
+    {
+        public override void Write(byte[] buffer, int offset, int count) => throw new IOException("No space left on device");
+
+        public override void Write(ReadOnlySpan<byte> buffer) => throw new IOException("No space left on device");
+    }
+
+    [Fact]
+    public void A_full_disk_is_reported_in_one_line_as_an_input_output_error_not_an_internal_error()
+    {
+        var error = new StringWriter { NewLine = "\n" };
+        var console = new CliConsole(new MemoryStream(File.ReadAllBytes(Cli.Repo("samples/profiles.jsonl"))), new FullDisk(), error, false);
+
+        var code = CliApplication.Run(["evaluate", "--as-of", "2026-11-27"], console, Cli.Clock);
+
+        Assert.Equal(74, code);
+        Assert.Equal("creditpolicy: input/output error: No space left on device", Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+    }
 }

@@ -60,7 +60,8 @@ public static class DecisionPipeline
                 options.OnProgress?.Invoke(read);
             },
             options.MaxDegreeOfParallelism,
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken,
+            options.Read.MaxProfileBytes).ConfigureAwait(false);
         await output.FlushAsync(cancellationToken).ConfigureAwait(false);
         return new DecisionPipelineSummary(evaluated, rejected);
     }

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
@@ -6,10 +7,12 @@ using System.Threading.Tasks;
 namespace CreditPolicy.Serialization;
 
 /// <summary>
-/// Splits an input stream into profile documents, batched: JSON Lines (one profile a line, blank lines
-/// skipped), or one pretty-printed profile spanning many lines. The input is JSON Lines unless its first
-/// non-blank line is an unfinished JSON value and the next non-blank line does not start a new object.
-/// Reads as it goes, so memory stays flat however long JSON Lines input is.
+/// Splits an input stream into profile documents, batched (contract v2, "Input streams"): JSON Lines (one
+/// profile a line, blank lines skipped) and pretty-printed profiles one after another, in any mix. A
+/// document ends where its brackets balance; a line that starts with <c>{</c> in its first column while a
+/// document is unfinished begins a new one, so after a damaged profile reading resumes there. A document
+/// longer than the limit is cut just past it (its reader then rejects it) and the rest of it skipped,
+/// without ever holding more than the limit. Memory stays flat however long the input is.
 /// </summary>
 internal sealed class LineBatchReader
 {
@@ -17,120 +20,159 @@ internal sealed class LineBatchReader
     private const int MaxBatchBytes = 1 << 20;
 
     private readonly Stream _stream;
+    private readonly int _maxDocument;
     private byte[] _buffer = new byte[64 * 1024];
     private int _start;
     private int _end;
     private bool _eof;
     private int _lineNumber;
-    private bool _modeKnown;
-    private byte[]? _pendingLine;
-    private int _pendingNumber;
+    private bool _skippingLongLine;
 
-    internal LineBatchReader(Stream stream) => _stream = stream;
+    // The unfinished document, when it spans lines, and the bracket scanner's state after its last line.
+    private readonly ArrayBufferWriter<byte> _document = new();
+    private int _documentLine;
+    private int _documentLastLine;
+    private Scanner _scanner;
+
+    /// <param name="stream">The input.</param>
+    /// <param name="maxDocumentBytes">The longest document kept whole; a longer one is cut one byte past it.</param>
+    internal LineBatchReader(Stream stream, int maxDocumentBytes = int.MaxValue - 1024)
+    {
+        _stream = stream;
+        _maxDocument = maxDocumentBytes;
+    }
 
     /// <summary>The next batch, or <see langword="null"/> at the end of the input.</summary>
     internal async ValueTask<LineBatch?> ReadBatchAsync(CancellationToken cancellationToken)
     {
-        if (!_modeKnown)
-        {
-            _modeKnown = true;
-            if (await DetectDocumentAsync(cancellationToken).ConfigureAwait(false) is { } first)
-            {
-                return first;
-            }
-        }
-
         var batch = new LineBatch();
-        if (_pendingLine is not null)
-        {
-            batch.Add(_pendingLine, _pendingNumber);
-            _pendingLine = null;
-        }
-
         while (batch.Items.Count < MaxBatchItems && batch.Bytes < MaxBatchBytes)
         {
-            var line = await ReadLineAsync(cancellationToken).ConfigureAwait(false);
-            if (line is not { } range)
+            if (await ReadLineAsync(cancellationToken).ConfigureAwait(false) is not { } range)
             {
+                Flush(batch);
                 break;
             }
 
             var text = _buffer.AsSpan(range.Start, range.Length);
-            if (!IsBlank(text))
+            if (_documentLine == 0)
             {
-                batch.Add(text, _lineNumber);
+                if (IsBlank(text))
+                {
+                    continue;
+                }
+
+                var scanner = default(Scanner);
+                scanner.Scan(text);
+                if (scanner.Complete && text.Length <= _maxDocument)
+                {
+                    batch.Add(text, _lineNumber); // the JSON Lines case: one line, one document, no copy
+                    continue;
+                }
+
+                Begin(text, scanner);
+                continue;
+            }
+
+            if (text is [(byte)'{', ..])
+            {
+                // An unfinished document followed by a new one: the first is damaged; reading resumes here.
+                Flush(batch);
+                var scanner = default(Scanner);
+                scanner.Scan(text);
+                if (scanner.Complete && text.Length <= _maxDocument)
+                {
+                    batch.Add(text, _lineNumber);
+                }
+                else
+                {
+                    Begin(text, scanner);
+                }
+
+                continue;
+            }
+
+            Append(text);
+            _scanner.Scan(text);
+            if (_scanner.Complete)
+            {
+                Flush(batch);
             }
         }
 
         return batch.Items.Count == 0 ? null : batch;
     }
 
-    /// <summary>Looks at the first two non-blank lines; when they are one multi-line document, reads it whole.</summary>
-    private async ValueTask<LineBatch?> DetectDocumentAsync(CancellationToken cancellationToken)
+    private void Begin(ReadOnlySpan<byte> text, Scanner scanner)
     {
-        var first = await ReadNonBlankLineAsync(cancellationToken).ConfigureAwait(false);
-        if (first is null)
-        {
-            return null;
-        }
-
-        var firstNumber = _lineNumber;
-        if (IsCompleteValue(first))
-        {
-            (_pendingLine, _pendingNumber) = (first, firstNumber);
-            return null;
-        }
-
-        using var document = new MemoryStream();
-        document.Write(first);
-        var lastNumber = firstNumber;
-        var second = await ReadNonBlankLineAsync(cancellationToken).ConfigureAwait(false);
-        if (second is not null && second.AsSpan().TrimStart(" \t"u8) is [(byte)'{', ..])
-        {
-            // JSON Lines whose first line is broken: keep both lines as separate documents.
-            var batch = new LineBatch();
-            batch.Add(first, firstNumber);
-            (_pendingLine, _pendingNumber) = (second, _lineNumber);
-            return batch;
-        }
-
-        while (second is not null)
-        {
-            for (var i = lastNumber; i < _lineNumber; i++)
-            {
-                document.WriteByte((byte)'\n');
-            }
-
-            document.Write(second);
-            lastNumber = _lineNumber;
-            second = await ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } next ? _buffer.AsSpan(next.Start, next.Length).ToArray() : null;
-        }
-
-        var whole = new LineBatch();
-        whole.Add(document.GetBuffer().AsSpan(0, (int)document.Length), firstNumber);
-        return whole;
+        _document.Clear(); // zeroed: no profile (R8) stays in the buffer
+        _documentLine = _documentLastLine = _lineNumber;
+        _scanner = scanner;
+        Write(text);
     }
 
-    private async ValueTask<byte[]?> ReadNonBlankLineAsync(CancellationToken cancellationToken)
+    private void Append(ReadOnlySpan<byte> text)
     {
-        while (await ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } range)
+        for (var i = _documentLastLine; i < _lineNumber; i++)
         {
-            var text = _buffer.AsSpan(range.Start, range.Length);
-            if (!IsBlank(text))
-            {
-                return text.ToArray();
-            }
+            Write("\n"u8);
         }
 
-        return null;
+        _documentLastLine = _lineNumber;
+        Write(text);
     }
 
-    /// <summary>The next line (without its line break) as a range of the buffer, valid until the next call.</summary>
+    /// <summary>Keeps at most one byte more than the limit, so that the reader rejects an over-long document without it being held whole.</summary>
+    private void Write(ReadOnlySpan<byte> bytes)
+    {
+        var room = (long)_maxDocument + 1 - _document.WrittenCount;
+        if (room > 0)
+        {
+            _document.Write(bytes[..(int)Math.Min(room, bytes.Length)]);
+        }
+    }
+
+    private void Flush(LineBatch batch)
+    {
+        if (_documentLine != 0)
+        {
+            batch.Add(_document.WrittenSpan, _documentLine);
+            _documentLine = 0;
+            _document.Clear(); // zeroed: no profile (R8) stays in the buffer
+        }
+    }
+
+    /// <summary>
+    /// The next line (without its line break) as a range of the buffer, valid until the next call. A line
+    /// longer than the document limit is returned cut just past the limit, and the rest of it discarded.
+    /// </summary>
     private async ValueTask<(int Start, int Length)?> ReadLineAsync(CancellationToken cancellationToken)
     {
         while (true)
         {
             var newline = _buffer.AsSpan(_start, _end - _start).IndexOf((byte)'\n');
+            if (_skippingLongLine)
+            {
+                _start = newline >= 0 ? _start + newline + 1 : _end;
+                _skippingLongLine = newline < 0 && !_eof;
+                if (newline < 0 && !_eof)
+                {
+                    await FillAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                continue;
+            }
+
+            if (newline < 0 && _end - _start > _maxDocument)
+            {
+                // A line longer than any document may be: hand on its start, then skip the rest of it.
+                var start = _start;
+                _start = _end;
+                _skippingLongLine = true;
+                _lineNumber++;
+                return (start, _maxDocument + 1);
+            }
+
             if (newline >= 0 || (_eof && _start < _end))
             {
                 var length = newline >= 0 ? newline : _end - _start;
@@ -156,22 +198,27 @@ internal sealed class LineBatchReader
                 return null;
             }
 
-            if (_start > 0)
-            {
-                _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);
-                _end -= _start;
-                _start = 0;
-            }
-
-            if (_end == _buffer.Length)
-            {
-                Array.Resize(ref _buffer, _buffer.Length * 2);
-            }
-
-            var read = await _stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
-            _eof = read == 0;
-            _end += read;
+            await FillAsync(cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    private async ValueTask FillAsync(CancellationToken cancellationToken)
+    {
+        if (_start > 0)
+        {
+            _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);
+            _end -= _start;
+            _start = 0;
+        }
+
+        if (_end == _buffer.Length)
+        {
+            Array.Resize(ref _buffer, (int)Math.Min(Array.MaxLength, _buffer.Length * 2L));
+        }
+
+        var read = await _stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
+        _eof = read == 0;
+        _end += read;
     }
 
     private static bool IsBlank(ReadOnlySpan<byte> text) => text.IndexOfAnyExcept(" \t\r"u8) < 0;
@@ -179,36 +226,49 @@ internal sealed class LineBatchReader
     /// <summary>Whether the line holds a complete JSON value (brackets balanced outside strings).</summary>
     internal static bool IsCompleteValue(ReadOnlySpan<byte> line)
     {
-        var depth = 0;
-        var inString = false;
-        for (var i = 0; i < line.Length; i++)
+        var scanner = default(Scanner);
+        scanner.Scan(line);
+        return scanner.Complete;
+    }
+
+    /// <summary>Bracket depth outside strings, carried from line to line of one document.</summary>
+    private struct Scanner
+    {
+        private int _depth;
+        private bool _inString;
+
+        /// <summary>Whether what was scanned is a whole value: its brackets closed again (or it had none), outside any string.</summary>
+        internal readonly bool Complete => !_inString && _depth <= 0;
+
+        internal void Scan(ReadOnlySpan<byte> line)
         {
-            var b = line[i];
-            if (inString)
+            for (var i = 0; i < line.Length; i++)
             {
-                if (b == (byte)'\\')
+                var b = line[i];
+                if (_inString)
                 {
-                    i++;
+                    if (b == (byte)'\\')
+                    {
+                        i++;
+                    }
+                    else if (b == (byte)'"')
+                    {
+                        _inString = false;
+                    }
                 }
                 else if (b == (byte)'"')
                 {
-                    inString = false;
+                    _inString = true;
+                }
+                else if (b is (byte)'{' or (byte)'[')
+                {
+                    _depth++;
+                }
+                else if (b is (byte)'}' or (byte)']')
+                {
+                    _depth--;
                 }
             }
-            else if (b == (byte)'"')
-            {
-                inString = true;
-            }
-            else if (b is (byte)'{' or (byte)'[')
-            {
-                depth++;
-            }
-            else if (b is (byte)'}' or (byte)']')
-            {
-                depth--;
-            }
         }
-
-        return depth <= 0 && !inString;
     }
 }

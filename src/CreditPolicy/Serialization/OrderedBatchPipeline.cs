@@ -18,32 +18,46 @@ internal static class OrderedBatchPipeline
         Func<LineBatch, TResult> process,
         Action<TResult> consume,
         int workers,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        int maxDocumentBytes = int.MaxValue - 1024)
     {
-        var reader = new LineBatchReader(input);
+        var reader = new LineBatchReader(input, maxDocumentBytes);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var inFlight = Channel.CreateBounded<Task<TResult>>(new BoundedChannelOptions(Math.Max(1, workers) * 2) { SingleReader = true, SingleWriter = true });
         var producer = Task.Run(
             async () =>
             {
                 try
                 {
-                    while (await reader.ReadBatchAsync(cancellationToken).ConfigureAwait(false) is { } batch)
+                    while (await reader.ReadBatchAsync(stop.Token).ConfigureAwait(false) is { } batch)
                     {
-                        await inFlight.Writer.WriteAsync(Task.Run(() => process(batch), cancellationToken), cancellationToken).ConfigureAwait(false);
+                        await inFlight.Writer.WriteAsync(Task.Run(() => process(batch), stop.Token), stop.Token).ConfigureAwait(false);
                     }
 
                     inFlight.Writer.Complete();
                 }
-                catch (Exception ex) when (ex is IOException or OperationCanceledException or ObjectDisposedException)
+                catch (Exception ex)
                 {
-                    inFlight.Writer.Complete(ex);
+                    // Whatever stops the reading (a read error, cancellation, a bug) ends the consumer too: never a hang.
+                    inFlight.Writer.TryComplete(ex);
                 }
             },
-            cancellationToken);
+            CancellationToken.None);
 
-        await foreach (var task in inFlight.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        try
         {
-            consume(await task.ConfigureAwait(false));
+            await foreach (var task in inFlight.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
+            {
+                consume(await task.ConfigureAwait(false));
+            }
+        }
+        catch
+        {
+            // A failing batch or consumer stops the producer, which may be waiting for room in the channel.
+            await stop.CancelAsync().ConfigureAwait(false);
+            inFlight.Writer.TryComplete();
+            await producer.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
         }
 
         await producer.ConfigureAwait(false);

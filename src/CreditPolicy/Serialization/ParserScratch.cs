@@ -15,7 +15,7 @@ internal sealed class ParserScratch
 
     internal JsonPathStack Path { get; } = new();
 
-    internal List<(string Id, long Offset)> Ids { get; } = [];
+    internal Dictionary<string, long> Ids { get; } = new(StringComparer.Ordinal);
 
     internal List<CreditRecord> Records { get; } = [];
 

@@ -35,9 +35,11 @@ internal ref struct ProfileParser
     private readonly ProfileReadOptions _options;
     private readonly ParserScratch _scratch;
     private readonly JsonPathStack _path;
-    private readonly List<(string Id, long Offset)> _ids;
+    private readonly Dictionary<string, long> _ids;
     private Utf8JsonReader _reader;
     private List<InputError>? _errors;
+    private int _lineCountedTo;
+    private int _newlinesBefore;
 
     internal ProfileParser(ReadOnlySpan<byte> input, ProfileReadOptions options)
     {
@@ -70,6 +72,10 @@ internal ref struct ProfileParser
             var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
             AddError(new InputError(_path.Format(), _options.FirstLineNumber + (int)(ex.LineNumber ?? 0), "Invalid JSON: " + (cut > 0 ? message[..cut] : message)));
         }
+        catch (TooManyErrors)
+        {
+            // The last error says so.
+        }
         catch (InvalidOperationException)
         {
             // Utf8JsonReader.GetString on an escape that is no Unicode text, e.g. a lone surrogate "\ud800".
@@ -87,6 +93,12 @@ internal ref struct ProfileParser
         if (_input.IndexOfAnyExcept(" \t\r\n"u8) < 0)
         {
             Error(0, null, "The input is empty; expected a profile (a JSON object).");
+            return null;
+        }
+
+        if (_input.Length > _options.MaxProfileBytes)
+        {
+            Error(0, null, $"The profile has more than {_options.MaxProfileBytes:N0} bytes, the limit (ProfileReadOptions.MaxProfileBytes).");
             return null;
         }
 
@@ -599,16 +611,12 @@ internal ref struct ProfileParser
             return null;
         }
 
-        foreach (var (known, knownAt) in _ids)
+        if (!_ids.TryAdd(id, offset))
         {
-            if (string.Equals(known, id, StringComparison.Ordinal))
-            {
-                Error(offset, null, $"Id '{id}' is already used on line {LineOf(knownAt)}; record, report and commitment ids must be unique in a profile.");
-                return null;
-            }
+            Error(offset, null, $"Id '{Shown(id)}' is already used on line {LineOf(_ids[id])}; record, report and commitment ids must be unique in a profile.");
+            return null;
         }
 
-        _ids.Add((id, offset));
         return id;
     }
 
@@ -750,7 +758,40 @@ internal ref struct ProfileParser
         AddError(new InputError(_path.Format(child), LineOf(offset), message));
     }
 
-    private readonly int LineOf(long offset) => _options.FirstLineNumber + _input[..(int)Math.Min(offset, _input.Length)].Count((byte)'\n');
+    /// <summary>
+    /// The line of <paramref name="offset"/>, counting newlines on from the last offset asked for when it is
+    /// not before it (errors come mostly in input order), so that many errors cost linear time.
+    /// </summary>
+    private int LineOf(long offset)
+    {
+        var at = (int)Math.Clamp(offset, 0, _input.Length);
+        if (at < _lineCountedTo)
+        {
+            (_lineCountedTo, _newlinesBefore) = (0, 0);
+        }
 
-    private void AddError(InputError error) => (_errors ??= []).Add(error);
+        _newlinesBefore += _input[_lineCountedTo..at].Count((byte)'\n');
+        _lineCountedTo = at;
+        return _options.FirstLineNumber + _newlinesBefore;
+    }
+
+    private void AddError(InputError error)
+    {
+        _errors ??= [];
+        if (_errors.Count >= _options.MaxErrors)
+        {
+            _errors.Add(new InputError(error.Path, error.Line, $"More than {_options.MaxErrors} problems; the rest of this profile is not checked."));
+            throw new TooManyErrors();
+        }
+
+        _errors.Add(error);
+    }
+
+    /// <summary>An id as an error message may repeat it: not when it has the shape of a resident identity number (contract v2, R8).</summary>
+    private static string Shown(string id) => ResidentIdentityNumber.HasShape(id) ? "(an id shaped like a resident identity number)" : Truncate(id)!;
+
+    /// <summary>Stops reading a profile that has already given <see cref="ProfileReadOptions.MaxErrors"/> problems.</summary>
+    private sealed class TooManyErrors : Exception
+    {
+    }
 }

@@ -17,6 +17,14 @@ public sealed record ProfileReadOptions
     /// <value>The default value is 1.</value>
     public int FirstLineNumber { get; init; } = 1;
 
+    /// <summary>The largest profile read, in bytes of UTF-8 (contract v2, "Limits"); a larger one is one located error.</summary>
+    /// <value>The default value is 16,777,216 (16 MiB).</value>
+    public int MaxProfileBytes { get; init; } = 16 * 1024 * 1024;
+
+    /// <summary>The most problems reported for one profile; reading stops after them, with a last error saying so.</summary>
+    /// <value>The default value is 100.</value>
+    public int MaxErrors { get; init; } = 100;
+
     /// <summary>Whether <c>//</c> and <c>/* */</c> comments are skipped (the example profiles of rule files); profiles themselves are plain JSON.</summary>
     internal bool AllowComments { get; init; }
 }

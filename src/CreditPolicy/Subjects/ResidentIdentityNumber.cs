@@ -103,6 +103,16 @@ public readonly struct ResidentIdentityNumber : IEquatable<ResidentIdentityNumbe
         return true;
     }
 
+    /// <summary>
+    /// Whether <paramref name="text"/> has the shape of a resident identity number — 17 digits and a digit or
+    /// X — valid or not: such a value is never repeated in a message (contract v2, R8).
+    /// </summary>
+    public static bool HasShape(ReadOnlySpan<char> text)
+    {
+        text = text.Trim();
+        return text.Length == 18 && !text[..17].ContainsAnyExceptInRange('0', '9') && (char.IsAsciiDigit(text[17]) || text[17] is 'X' or 'x');
+    }
+
     /// <summary>Computes the ISO 7064 MOD 11-2 check character of the first 17 digits.</summary>
     /// <exception cref="ArgumentException">The text is not 17 digits.</exception>
     public static char ComputeCheckCharacter(string first17)
