@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using CreditPolicy.Rules;
 using CreditPolicy.Serialization;
+using CreditPolicy.Subjects;
 using NodaTime;
 
 namespace CreditPolicy.Cli;
@@ -58,7 +59,7 @@ internal sealed class DiffReport(RuleSet before, RuleSet after, LocalDate asOf)
             writer.WriteStartObject();
             writer.WriteNumber("line", change.Line);
             writer.WriteStartObject("subject");
-            writer.WriteString("name", change.Subject.Name);
+            writer.WriteString("name", PersonalIds.Mask(change.Subject.Name));
             writer.WriteString("kind", ContractNames.SubjectKinds.Name(change.Subject.Kind));
             writer.WriteString("idType", ContractNames.IdentifierTypes.Name(change.Subject.Identifier.Type));
             writer.WriteString("id", change.Subject.Identifier.ToString());
@@ -133,7 +134,7 @@ internal sealed class DiffReport(RuleSet before, RuleSet after, LocalDate asOf)
         html.Append("<table><tr><th>line</th><th>subject</th><th>id</th><th>gained</th><th>lost</th></tr>\n");
         foreach (var change in _sample)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td class=\"num\">{change.Line}</td><td>{E(change.Subject.Name)}</td><td>{E(change.Subject.Identifier.ToString())}</td>")
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td class=\"num\">{change.Line}</td><td>{E(Printable.Escape(PersonalIds.Mask(change.Subject.Name)))}</td><td>{E(change.Subject.Identifier.ToString())}</td>")
                 .Append(CultureInfo.InvariantCulture, $"<td>{E(string.Join(", ", change.Gained))}</td><td>{E(string.Join(", ", change.Lost))}</td></tr>\n");
         }
 

@@ -135,4 +135,54 @@ public sealed class HostileInputCommandTests
         Assert.Equal(74, code);
         Assert.Equal("creditpolicy: input/output error: No space left on device", Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)));
     }
+
+    private const string Person = "410425198503151233";
+
+    [Fact]
+    public void Contract_v2_R8_No_command_prints_a_whole_resident_number_wherever_the_input_put_it()
+    {
+        var profile = Cli.TempFile($$$"""
+            {"subject":{"name":"个体户{{{Person}}}","kind":"individual-business","idType":"other","id":"{{{Person}}}","supervisingDepartment":"郏县市场监督管理局"},
+             "creditCheckedOn":"2026-11-20",
+             "records":[{"id":"rec-{{{Person}}}","category":"administrative-penalty","decidedOn":"2026-06-01","publicUntil":"2028-01-01"}],
+             "commitments":[{"id":"{{{Person}}}","type":"approval-substitution","matter":"许可","committedOn":"2026-03-02","signedOn":"2026-03-02",
+               "replacedCertificates":["{{{Person}}}的无犯罪记录证明"],"agent":{"name":"张三","idType":"resident-id","id":"{{{Person}}}"}}],
+             "conveniences":["green-channel"]}
+            """);
+        var record = "{\"id\":\"" + Person + "\",\"category\":\"commendation\",\"decidedOn\":\"2026-01-01\"}";
+        var duplicate = Cli.TempFile("{\"subject\":{\"name\":\"x\",\"kind\":\"enterprise\",\"idType\":\"uscc\",\"id\":\"91410425MA3X12345R\"},\"records\":[" + record + "," + record + "]}");
+
+        var outputs = new[]
+        {
+            Cli.Run("evaluate", "--as-of", "2026-11-27", profile),
+            Cli.Run("evaluate", "--as-of", "2026-11-27", duplicate),
+            Cli.Run("letter", "--public", profile),
+            Cli.Run("diff", "--old", Cli.Repo("rules/jia-county-2022-8.json"), "--new", Cli.Repo("rules/jia-county-2022-8.json"), "--as-of", "2026-11-27", profile),
+        };
+
+        Assert.Equal(0, outputs[0].ExitCode);
+        Assert.Equal(2, outputs[1].ExitCode);
+        Assert.All(outputs, o => Assert.DoesNotContain(Person, o.Out + o.Error, StringComparison.Ordinal));
+        Assert.Contains("410425********1233", outputs[0].Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Contract_v2_Control_characters_from_input_never_reach_a_letter_or_an_error_raw()
+    {
+        var profile = Cli.TempFile("""
+            {"subject":{"name":"\u001b[31m红字公司\u001b[0m","kind":"enterprise","idType":"uscc","id":"91410425MA3X12345R","supervisingDepartment":"局\u0007"},
+             "commitments":[{"id":"k","type":"proactive-disclosure","matter":"许可\u001b]0;title\u0007","committedOn":"2026-03-02","signedOn":"2026-03-02"}]}
+            """);
+        var bad = Cli.TempFile("""{"subject":{"name":"x","kind":"enter\u001b[2Jprise","idType":"uscc","id":"91410425MA3X12345R"}}""");
+
+        var letter = Cli.Run("letter", profile);
+        var error = Cli.Run("evaluate", "--as-of", "2026-11-27", bad);
+
+        Assert.Equal(0, letter.ExitCode);
+        Assert.DoesNotContain('\u001b', letter.Out);
+        Assert.DoesNotContain('\u0007', letter.Out);
+        Assert.Contains("\\u001B[31m红字公司", letter.Out, StringComparison.Ordinal);
+        Assert.Equal(2, error.ExitCode);
+        Assert.DoesNotContain('\u001b', error.Error);
+    }
 }

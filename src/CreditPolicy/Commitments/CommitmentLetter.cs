@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Text;
 using Ardalis.GuardClauses;
 using CreditPolicy.Subjects;
@@ -39,11 +40,11 @@ public static class CommitmentLetter
         Guard.Against.Null(subject);
         Guard.Against.Null(commitment);
         mask ??= IdentityMask.Default;
-        string Show(SubjectIdentifier id) => forPublication ? id.ToDisplayString(mask) : id.RevealUnmasked();
+        string Show(SubjectIdentifier id) => Printable.Escape(forPublication ? id.ToDisplayString(mask) : id.RevealUnmasked());
 
         var text = new StringBuilder();
         text.Append("信用承诺书（").Append(TypeName(commitment.Type)).Append("）\n\n");
-        var window = commitment.Window ?? "XX";
+        var window = Printable.Escape(commitment.Window ?? "XX");
         text.Append("政务服务中心").Append(window).Append(window.EndsWith("窗口", StringComparison.Ordinal) ? "：\n\n" : "窗口：\n\n");
         var items = Body(commitment, text);
         for (var i = 0; i < items.Length; i++)
@@ -53,7 +54,7 @@ public static class CommitmentLetter
 
         text.Append('\n');
         var type = subject.Identifier.Type;
-        text.Append("承诺主体名称（行政相对人）：").Append(subject.Name).Append('\n');
+        text.Append("承诺主体名称（行政相对人）：").Append(Printable.Escape(subject.Name)).Append('\n');
         text.Append("证件类型：").Append(type switch
         {
             IdentifierType.Uscc => "统一社会信用代码",
@@ -61,10 +62,10 @@ public static class CommitmentLetter
             _ => Blank + "（统一社会信用代码或居民身份证）",
         }).Append('\n');
         text.Append("统一社会信用代码（身份证号码）：").Append(type == IdentifierType.Other ? Blank : Show(subject.Identifier)).Append('\n');
-        text.Append("主管部门：").Append(subject.SupervisingDepartment ?? Blank).Append('\n');
+        text.Append("主管部门：").Append(subject.SupervisingDepartment is { } department ? Printable.Escape(department) : Blank).Append('\n');
         if (commitment.Agent is { } agent)
         {
-            text.Append("委托代理人：").Append(agent.Name).Append("（证件号码：").Append(Show(agent.Identifier)).Append("）\n");
+            text.Append("委托代理人：").Append(Printable.Escape(agent.Name)).Append("（证件号码：").Append(Show(agent.Identifier)).Append("）\n");
         }
         else if (commitment.Type == CommitmentType.AcceptanceWithMissingMaterials)
         {
@@ -81,7 +82,10 @@ public static class CommitmentLetter
             text.Append("签字（盖章）：　　　　　　（签字或盖章后生效）\n");
         }
 
-        return text.ToString();
+        // Input never reaches the letter raw: control characters escaped; in the public version every
+        // resident identity number anywhere in it (a certificate's name, a material) masked (R8, C5).
+        var rendered = text.ToString();
+        return forPublication ? PersonalIds.Mask(rendered, mask) : rendered;
     }
 
     /// <summary>A date as Chinese letters write it: <c>2026年10月12日</c>.</summary>
@@ -101,7 +105,7 @@ public static class CommitmentLetter
         switch (commitment.Type)
         {
             case CommitmentType.ProactiveDisclosure:
-                text.Append("本单位（人）申请办理").Append(commitment.Matter)
+                text.Append("本单位（人）申请办理").Append(Printable.Escape(commitment.Matter))
                     .Append("事项，为共同构建社会诚信体系，维护良好的市场经济环境，营造诚实守信的信用环境，现做出如下承诺：\n\n");
                 return
                 [
@@ -112,8 +116,8 @@ public static class CommitmentLetter
                     "自觉接受社会各界的监督，依法接受有关行政机关的事中事后监管，并如实提供有关情况和材料。本《承诺书》同意向社会公开，对违反以上承诺所造成的后果，自愿承担相应法律责任。",
                 ];
             case CommitmentType.AcceptanceWithMissingMaterials:
-                text.Append("本单位（人）申请办理").Append(commitment.Matter).Append("事项，因")
-                    .Append(string.Join("、", commitment.MissingMaterials))
+                text.Append("本单位（人）申请办理").Append(Printable.Escape(commitment.Matter)).Append("事项，因")
+                    .Append(string.Join("、", commitment.MissingMaterials.Select(Printable.Escape)))
                     .Append("缺乏，特申请容缺受理。现就相关事宜作出如下承诺，并愿意承担法律责任：\n\n");
                 return
                 [
@@ -125,8 +129,8 @@ public static class CommitmentLetter
                     "愿意承担失信产生的后果。",
                 ];
             default:
-                var certificates = commitment.ReplacedCertificates.IsEmpty ? Blank : string.Join("、", commitment.ReplacedCertificates);
-                text.Append("本单位（人）申请办理").Append(commitment.Matter)
+                var certificates = commitment.ReplacedCertificates.IsEmpty ? Blank : string.Join("、", commitment.ReplacedCertificates.Select(Printable.Escape));
+                text.Append("本单位（人）申请办理").Append(Printable.Escape(commitment.Matter))
                     .Append("事项，该事项实行证明事项告知承诺制（国办发〔2020〕42号）。行政机关已书面告知如下内容：\n\n")
                     .Append("（一）以本承诺替代的证明：").Append(certificates).Append("；\n")
                     .Append("（二）证明内容：申请人符合办理该事项所需的条件、标准和技术要求；\n")

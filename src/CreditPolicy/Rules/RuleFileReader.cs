@@ -726,7 +726,8 @@ internal sealed partial class RuleFileReader
 
     private bool Error(string path, string? ruleName, string message)
     {
-        _errors.Add(new RuleFileError(_file, _lines?.LineOf(path) ?? 1, ruleName, message));
+        // Messages may quote the file: never a value shaped like a resident identity number (R8), never a raw control character.
+        _errors.Add(new RuleFileError(_file, _lines?.LineOf(path) ?? 1, ruleName is null ? null : Printable.Escape(ruleName), Printable.Escape(Subjects.PersonalIds.Redact(message))));
         return false;
     }
 

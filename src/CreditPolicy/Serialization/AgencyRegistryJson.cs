@@ -42,7 +42,7 @@ public static class AgencyRegistryJson
 
         using (document)
         {
-            var registry = Read(document.RootElement, "$", (path, message) => problems.Add(new InputError(path, lines.LineOf(path), message)));
+            var registry = Read(document.RootElement, "$", (path, message) => problems.Add(new InputError(path, lines.LineOf(path), Printable.Escape(Subjects.PersonalIds.Redact(message)))));
             errors = problems.ToImmutable();
             return errors.IsEmpty ? registry : null;
         }

@@ -4,6 +4,8 @@ using System.Text.Json;
 using Ardalis.GuardClauses;
 using CreditPolicy.Evaluation;
 
+using CreditPolicy.Subjects;
+
 namespace CreditPolicy.Serialization;
 
 /// <summary>
@@ -36,7 +38,8 @@ public static class DecisionJson
         options ??= DecisionWriteOptions.Default;
         writer.WriteStartObject();
         writer.WriteStartObject(Names.Subject);
-        writer.WriteString(Names.Name, decision.Subject.Name);
+        // Any valid resident identity number in free text is masked, whatever field holds it (contract v2, R8).
+        writer.WriteString(Names.Name, PersonalIds.Mask(decision.Subject.Name, options.Mask));
         writer.WriteString(Names.Kind, ContractNames.SubjectKinds.Name(decision.Subject.Kind));
         writer.WriteString(Names.IdType, ContractNames.IdentifierTypes.Name(decision.Subject.Identifier.Type));
         writer.WriteString(Names.Id, decision.Subject.Identifier.ToDisplayString(options.Mask));
@@ -60,7 +63,7 @@ public static class DecisionJson
             writer.WriteStartArray(Names.Evidence);
             foreach (var id in measure.Evidence)
             {
-                writer.WriteStringValue(id);
+                writer.WriteStringValue(PersonalIds.Mask(id, options.Mask));
             }
 
             writer.WriteEndArray();
@@ -78,7 +81,7 @@ public static class DecisionJson
         writer.WriteStartArray(Names.Warnings);
         foreach (var warning in decision.Warnings)
         {
-            writer.WriteStringValue(warning);
+            writer.WriteStringValue(PersonalIds.Mask(warning, options.Mask));
         }
 
         writer.WriteEndArray();

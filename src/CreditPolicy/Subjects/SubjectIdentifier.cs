@@ -80,7 +80,8 @@ public sealed class SubjectIdentifier : IEquatable<SubjectIdentifier>
                     return false;
                 }
 
-                identifier = new SubjectIdentifier(type, value, heldByNaturalPerson, null, null);
+                // A number that is a valid resident identity number is personal whatever its type says (contract v2).
+                identifier = new SubjectIdentifier(type, value, heldByNaturalPerson || ResidentIdentityNumber.TryParse(value, out _), null, null);
                 error = null;
                 return true;
             default:

@@ -1,0 +1,70 @@
+using System;
+using System.Text;
+
+namespace CreditPolicy.Subjects;
+
+/// <summary>
+/// Personal identity numbers in free text (contract v2, "Personal ids"; R8, C5): any run of 18 characters
+/// that is a valid resident identity number is masked wherever it appears in output, whatever field holds
+/// it; and a message never repeats a value that merely has the shape of one.
+/// </summary>
+/// <remarks>Thread-safe.</remarks>
+public static class PersonalIds
+{
+    /// <summary>
+    /// <paramref name="text"/> with every valid resident identity number in it masked by
+    /// <paramref name="mask"/> (<see cref="IdentityMask.Default"/> when <see langword="null"/>); the same
+    /// string when it holds none.
+    /// </summary>
+    public static string Mask(string text, IdentityMask? mask = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        mask ??= IdentityMask.Default;
+        return Replace(text, candidate => ResidentIdentityNumber.TryParse(candidate, out _) ? mask.Apply(candidate) : null);
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> with every run shaped like a resident identity number (17 digits and a digit
+    /// or X), valid or not, replaced by a placeholder: for messages about rejected input.
+    /// </summary>
+    public static string Redact(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Replace(text, static _ => "<resident-id-shaped value>");
+    }
+
+    /// <summary>Replaces each 18-character run of digits (the last may be X) standing alone, for which <paramref name="replacement"/> gives a value.</summary>
+    private static string Replace(string text, Func<string, string?> replacement)
+    {
+        if (text.Length < 18)
+        {
+            return text;
+        }
+
+        StringBuilder? result = null;
+        var copied = 0;
+        for (var i = 0; i + 18 <= text.Length; i++)
+        {
+            if (!char.IsAsciiDigit(text[i]) || (i > 0 && char.IsAsciiLetterOrDigit(text[i - 1])))
+            {
+                continue;
+            }
+
+            var candidate = text.AsSpan(i, 18);
+            if (!ResidentIdentityNumber.HasShape(candidate) || (i + 18 < text.Length && char.IsAsciiLetterOrDigit(text[i + 18])))
+            {
+                continue;
+            }
+
+            if (replacement(candidate.ToString()) is { } replaced)
+            {
+                result ??= new StringBuilder(text.Length);
+                result.Append(text, copied, i - copied).Append(replaced);
+                copied = i + 18;
+                i += 17;
+            }
+        }
+
+        return result is null ? text : result.Append(text, copied, text.Length - copied).ToString();
+    }
+}

@@ -1,0 +1,39 @@
+using CreditPolicy.Subjects;
+using Xunit;
+
+namespace CreditPolicy.Tests.Subjects;
+
+/// <summary>Contract v2, "Personal ids" (R8, C5): masking by shape and validity, wherever a number appears.</summary>
+public sealed class PersonalIdsTests
+{
+    private const string Valid = "410425198503151233";
+
+    [Theory]
+    [InlineData("rec-" + Valid, "rec-410425********1233")]
+    [InlineData(Valid + "的处罚", "410425********1233的处罚")]
+    [InlineData("甲" + Valid + "，乙" + Valid, "甲410425********1233，乙410425********1233")]
+    [InlineData("410425198503151234", "410425198503151234")] // wrong check digit: not a resident number
+    [InlineData("9" + Valid, "9" + Valid)]                   // part of a longer number
+    [InlineData("short 12345", "short 12345")]
+    public void R8_Every_valid_resident_number_in_free_text_is_masked_and_nothing_else(string text, string expected)
+    {
+        Assert.Equal(expected, PersonalIds.Mask(text));
+    }
+
+    [Fact]
+    public void R8_A_message_never_repeats_a_value_shaped_like_a_resident_number_valid_or_not()
+    {
+        Assert.Equal("Id '<resident-id-shaped value>' is used twice", PersonalIds.Redact("Id '410425198503151234' is used twice"));
+        Assert.Equal("code 91410425MA3X12345R", PersonalIds.Redact("code 91410425MA3X12345R"));
+    }
+
+    [Fact]
+    public void R8_An_other_identifier_that_is_a_valid_resident_number_is_personal_whatever_the_subjects_kind()
+    {
+        var business = SubjectIdentifier.Parse(IdentifierType.Other, Valid, heldByNaturalPerson: false);
+
+        Assert.True(business.IsPersonal);
+        Assert.Equal("410425********1233", business.ToString());
+        Assert.False(SubjectIdentifier.Parse(IdentifierType.Other, "工商注册号410425600012345", heldByNaturalPerson: false).IsPersonal);
+    }
+}
