@@ -44,11 +44,22 @@ internal sealed class CommandContext(CliConsole console, TextWriter stdout, IClo
         return File.Exists(path) ? File.OpenRead(path) : throw new UsageException($"file not found: {path}");
     }
 
-    /// <summary>The whole of <paramref name="stream"/>, as UTF-8.</summary>
+    /// <summary>The whole of <paramref name="stream"/> (a profile or an agency file), as UTF-8; more than the profile limit is a usage error, read no further.</summary>
     internal byte[] ReadAll(Stream stream)
     {
+        var limit = ProfileReadOptions.Default.MaxProfileBytes;
         using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
+        var chunk = new byte[81920];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > limit)
+            {
+                throw new UsageException($"the input is larger than {limit:N0} bytes, the limit for one file of this kind.");
+            }
+        }
+
         return InputEncodings.ToUtf8(buffer.ToArray(), InputEncoding);
     }
 

@@ -56,6 +56,12 @@ internal sealed partial class RuleFileReader
 
     private static readonly string[] Operators = ["And", "AndAlso", "Or", "OrElse"];
 
+    /// <summary>Words of RulesEngine's expression language (System.Linq.Dynamic.Core) that a parameter may not shadow.</summary>
+    private static readonly HashSet<string> ExpressionKeywords = new(
+        ["true", "false", "null", "new", "iif", "it", "parent", "root", "np", "as", "is", "in", "and", "or", "not", "mod", "facts",
+         "string", "int", "long", "double", "decimal", "bool", "object", "DateTime", "Math", "Convert", "StringComparison"],
+        StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The evaluator keeps one bit per enabled rule in a 64-bit word.</summary>
     internal const int MaxEnabledRules = 64;
 
@@ -83,6 +89,13 @@ internal sealed partial class RuleFileReader
         {
             var line = 1 + _bytes.AsSpan(0, invalid).Count((byte)'\n');
             _errors.Add(new RuleFileError(_file, line, null, "The rule file is not valid UTF-8: it may be in GBK/GB18030 (read it with --encoding gb18030)."));
+            return Fail();
+        }
+
+        if (Utf8Input.FirstLoneSurrogateEscape(_bytes) is >= 0 and var lone)
+        {
+            var line = 1 + _bytes.AsSpan(0, lone).Count((byte)'\n');
+            _errors.Add(new RuleFileError(_file, line, null, "A string holds a lone surrogate escape (such as \\ud800), which is no Unicode text."));
             return Fail();
         }
 
@@ -363,6 +376,12 @@ internal sealed partial class RuleFileReader
             if (!IdentifierPattern().IsMatch(name))
             {
                 Error(itemPath + ".Name", ruleName, $"'{name}' is not a valid parameter name (a letter, then letters, digits or _).");
+                continue;
+            }
+
+            if (ExpressionKeywords.Contains(name))
+            {
+                Error(itemPath + ".Name", ruleName, $"'{name}' is a word of the expression language; a parameter of that name would change what expressions mean.");
                 continue;
             }
 

@@ -26,6 +26,12 @@ public static class AgencyRegistryJson
             return null;
         }
 
+        if (Utf8Input.FirstLoneSurrogateEscape(utf8Json) is >= 0 and var lone)
+        {
+            errors = [new InputError("$", 1 + utf8Json[..lone].Count((byte)'\n'), "A string holds a lone surrogate escape (such as \\ud800), which is no Unicode text.")];
+            return null;
+        }
+
         JsonDocument document;
         JsonLineMap lines;
         try

@@ -5,6 +5,9 @@ using System.Text;
 using CreditPolicy.Evaluation;
 using CreditPolicy.Rules;
 using CreditPolicy.Serialization;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
 using Xunit;
 
@@ -171,4 +174,56 @@ public sealed class HostileRuleFileTests
             System.Globalization.CultureInfo.CurrentCulture = before;
         }
     }
+
+    [Theory]
+    [InlineData("true")]
+    [InlineData("iif")]
+    [InlineData("Facts")]
+    [InlineData("new")]
+    public void A_LocalParam_may_not_shadow_a_word_of_the_expression_language(string name)
+    {
+        var json = File("x").Replace("\"Expression\": \"x\",", $"\"LocalParams\": [{{ \"Name\": \"{name}\", \"Expression\": \"1\" }}], \"Expression\": \"true\",", StringComparison.Ordinal);
+
+        Assert.Contains("word of the expression language", Assert.Single(Load(json).Errors).Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>One damaging change to the shipped rule file's text.</summary>
+    private static Gen<Func<string, string>> Mutations =>
+        Gen.OneOf(
+            from cut in Gen.Choose(0, 100) select (Func<string, string>)(t => t[..(t.Length * cut / 100)]),
+            from at in Gen.Choose(0, 100)
+            from text in Gen.Elements("(", ")", "((((((((((", "null", "[null]", "{", "\"", "\\ud800", "/", " / 0", " * 2147483647", "\u0000", "facts.", "GetType()", "1e999", "\"Rules\": [],", new string('(', 5000))
+            select (Func<string, string>)(t => t.Insert(t.Length * at / 100, text)),
+            from at in Gen.Choose(0, 100) from length in Gen.Choose(1, 200)
+            select (Func<string, string>)(t => t.Remove(Math.Min(t.Length * at / 100, t.Length), Math.Min(length, t.Length - Math.Min(t.Length * at / 100, t.Length)))),
+            from expression in Gen.Elements("10 / facts.ActivePositiveRecords > 1", "facts.BestRating * 1000000000 > 0", "-facts.WorstRating < 0", "string.Compare(facts.Kind, \\\"a\\\", true) == 0", string.Join(" && ", Enumerable.Repeat("true", 600)))
+            select (Func<string, string>)(t => t.Replace("\"!facts.HasBadCreditRecord\"", "\"" + expression + "\"", StringComparison.Ordinal)));
+
+    private static readonly string Shipped = System.IO.File.ReadAllText(System.IO.Path.Combine(ShippedRuleSetTests.RepositoryRoot(), "rules", "jia-county-2022-8.json"));
+
+    [Fact]
+    public void Loading_never_throws_and_a_loaded_rule_set_never_throws_anything_but_a_rule_failure() => Fuzz.Check(LoadingNeverThrows(), suiteCases: 500);
+
+    private static Property LoadingNeverThrows() =>
+        Prop.ForAll(
+            Arb.From(from first in Mutations from second in Mutations from profile in Generators.Profiles select (first, second, profile)),
+            t =>
+            {
+                var result = Load(t.second(t.first(Shipped)));
+                if (!result.Succeeded)
+                {
+                    return result.Errors.All(e => e.Line >= 0 && e.Message.Length > 0);
+                }
+
+                try
+                {
+                    new PolicyEvaluator(result.RuleSet).Evaluate(t.profile, Day);
+                }
+                catch (RuleEvaluationException)
+                {
+                    // A rule that fails on one profile: the contract's answer.
+                }
+
+                return true;
+            });
 }
