@@ -53,7 +53,10 @@ internal static class CliApplication
 
             context.InputEncoding = Serialization.InputEncodings.FromName(parse.GetValue(encoding));
 
-            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = console.Error, EnableDefaultExceptionHandler = false });
+            var code = parse.Invoke(new InvocationConfiguration { Output = stdout, Error = console.Error, EnableDefaultExceptionHandler = false });
+            stdout.Flush(); // here, so that a full disk is an input/output error, not a silent success
+            console.Out.Flush();
+            return code;
         }
         catch (UsageException ex)
         {
@@ -61,7 +64,7 @@ internal static class CliApplication
             console.Error.WriteLine($"creditpolicy: {ex.Message}");
             return ex.ExitCode;
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // The environment, not a bug: a full disk, a closed pipe, an unreadable file (sysexits EX_IOERR).
             TryFlush(stdout);

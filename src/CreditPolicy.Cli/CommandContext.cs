@@ -41,7 +41,9 @@ internal sealed class CommandContext(CliConsole console, TextWriter stdout, IClo
             return Console.In;
         }
 
-        return File.Exists(path) ? File.OpenRead(path) : throw new UsageException($"file not found: {path}");
+        return File.Exists(path) ? File.OpenRead(path)
+            : Directory.Exists(path) ? throw new UsageException($"{path} is a directory, not a file.")
+            : throw new UsageException($"file not found: {path}");
     }
 
     /// <summary>The whole of <paramref name="stream"/> (a profile or an agency file), as UTF-8; more than the profile limit is a usage error, read no further.</summary>
@@ -60,7 +62,15 @@ internal sealed class CommandContext(CliConsole console, TextWriter stdout, IClo
             }
         }
 
-        return InputEncodings.ToUtf8(buffer.ToArray(), InputEncoding);
+        var raw = buffer.ToArray();
+        try
+        {
+            return InputEncodings.ToUtf8(raw, InputEncoding);
+        }
+        catch (System.Text.DecoderFallbackException ex)
+        {
+            throw new UsageException($"line {InputEncodings.LineOf(raw, ex.Index)}: the input is not valid {InputEncoding!.WebName.ToUpperInvariant()}.");
+        }
     }
 
     /// <summary>Loads a rule file, or the shipped Jia County rules when no file is named; an invalid file prints its problems and fails with <paramref name="invalidExitCode"/>.</summary>

@@ -47,8 +47,7 @@ internal static class DiffCommand
             var oldEvaluator = new PolicyEvaluator(before, new PolicyEvaluatorOptions { FiledAgencies = registry });
             var newEvaluator = new PolicyEvaluator(after, new PolicyEvaluatorOptions { FiledAgencies = registry });
             var report = new DiffReport(before, after, day);
-            using var file = context.OpenInput(parse.GetValue(input));
-            using var stream = InputEncodings.ToUtf8(file, context.InputEncoding);
+            using var stream = context.OpenInput(parse.GetValue(input));
             context.Out.Flush();
             var output = context.Console.Out;
             using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = ProfileJson.Encoder });
@@ -71,7 +70,8 @@ internal static class DiffCommand
                 },
                 Environment.ProcessorCount,
                 default,
-                ProfileReadOptions.Default.MaxProfileBytes).GetAwaiter().GetResult();
+                ProfileReadOptions.Default.MaxProfileBytes,
+                context.InputEncoding).GetAwaiter().GetResult();
             report.WriteEnd(writer);
             writer.Flush();
             output.WriteByte((byte)'\n');

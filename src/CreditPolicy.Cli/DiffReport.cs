@@ -100,8 +100,8 @@ internal sealed class DiffReport(RuleSet before, RuleSet after, LocalDate asOf)
             .Append("td,th{border:1px solid #ccc;padding:.3rem .6rem;text-align:left}th{background:#f3f3f3}.g{fill:#2e7d32}.l{fill:#c62828}")
             .Append(".num{text-align:right}</style></head><body>\n");
         html.Append("<h1>规则集差异报告 · Rule set comparison</h1>\n<table>")
-            .Append(CultureInfo.InvariantCulture, $"<tr><th>old</th><td>{E(before.Id)} {E(before.Version)} <code>{E(before.Sha256[..12])}</code></td></tr>")
-            .Append(CultureInfo.InvariantCulture, $"<tr><th>new</th><td>{E(after.Id)} {E(after.Version)} <code>{E(after.Sha256[..12])}</code></td></tr>")
+            .Append(CultureInfo.InvariantCulture, $"<tr><th>old</th><td>{E(Printable.Escape(PersonalIds.Mask(before.Id)))} {E(Printable.Escape(PersonalIds.Mask(before.Version)))} <code>{E(before.Sha256[..12])}</code></td></tr>")
+            .Append(CultureInfo.InvariantCulture, $"<tr><th>new</th><td>{E(Printable.Escape(PersonalIds.Mask(after.Id)))} {E(Printable.Escape(PersonalIds.Mask(after.Version)))} <code>{E(after.Sha256[..12])}</code></td></tr>")
             .Append(CultureInfo.InvariantCulture, $"<tr><th>as of</th><td>{asOf:uuuu-MM-dd}</td></tr>")
             .Append(CultureInfo.InvariantCulture, $"<tr><th>profiles</th><td class=\"num\">{Profiles}</td></tr><tr><th>changed</th><td class=\"num\">{Changed}</td></tr></table>\n");
         html.Append("<h2>措施变化 · Measures gained and lost</h2>\n");
@@ -145,8 +145,8 @@ internal sealed class DiffReport(RuleSet before, RuleSet after, LocalDate asOf)
     private static void WriteRuleSet(Utf8JsonWriter writer, string name, RuleSet rules)
     {
         writer.WriteStartObject(name);
-        writer.WriteString("id", rules.Id);
-        writer.WriteString("version", rules.Version);
+        writer.WriteString("id", PersonalIds.Mask(rules.Id));
+        writer.WriteString("version", PersonalIds.Mask(rules.Version));
         writer.WriteString("sha256", rules.Sha256);
         writer.WriteEndObject();
     }

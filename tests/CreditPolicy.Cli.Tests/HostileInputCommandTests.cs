@@ -185,4 +185,51 @@ public sealed class HostileInputCommandTests
         Assert.Equal(2, error.ExitCode);
         Assert.DoesNotContain('\u001b', error.Error);
     }
+
+    [Fact]
+    public void Contract_v2_Text_from_a_rule_file_is_masked_and_escaped_in_every_output()
+    {
+        var rules = Cli.TempFile(File.ReadAllText(Cli.Repo("rules/jia-county-2022-8.json"))
+            .Replace("\"id\": \"jia-county-2022-8\"", $"\"id\": \"{Person}\"", StringComparison.Ordinal)
+            .Replace("\"R7.3 revoke conveniences\"", $"\"R7.3 \\u001b[31m{Person}\"", StringComparison.Ordinal)
+            .Replace("\"Expression\": \"facts.HasBadCreditRecord && facts.EnjoyedConveniences > 0\"", "\"Expression\": \"10 / facts.EnjoyedConveniences > 1\"", StringComparison.Ordinal)
+            .Replace("\"name\": \"C4 declining to commit counts against no one\"", $"\"name\": \"C4 \\u001b[2J{Person}\"", StringComparison.Ordinal));
+
+        var outputs = new[]
+        {
+            Cli.Run("validate", rules),
+            Cli.Run("test", rules),
+            Cli.Run("evaluate", "--rules", rules, "--as-of", "2026-11-27", Cli.Fixture("profile.example.json")),
+            Cli.RunWithInput("""{"subject":{"name":"甲","kind":"enterprise","idType":"uscc","id":"914403001922038216"}}""", "evaluate", "--rules", rules, "--as-of", "2026-11-27"),
+        };
+
+        Assert.All(outputs, o => Assert.DoesNotContain(Person, o.Out + o.Error, StringComparison.Ordinal));
+        Assert.All(outputs, o => Assert.DoesNotContain('\u001b', o.Out + o.Error));
+        Assert.Contains("410425********1233", outputs[0].Out, StringComparison.Ordinal);
+        Assert.Contains(outputs[3].ErrorLines, l => l.Contains("divide by zero", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Theory]
+    [InlineData("validate")]
+    [InlineData("test")]
+    [InlineData("letter")]
+    public void Every_command_reports_a_full_disk_as_an_input_output_error(string command)
+    {
+        var file = command == "letter" ? Cli.Fixture("profile.example.json") : Cli.Repo("rules/jia-county-2022-8.json");
+        var error = new StringWriter { NewLine = "\n" };
+
+        var code = CliApplication.Run([command, file], new CliConsole(new MemoryStream(), new FullDisk(), error, false), Cli.Clock);
+
+        Assert.Equal(74, code);
+        Assert.Contains("input/output error", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_directory_given_as_a_file_is_named_as_one()
+    {
+        var result = Cli.Run("evaluate", "--as-of", "2026-11-27", Path.GetTempPath());
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("is a directory", result.Error, StringComparison.Ordinal);
+    }
 }

@@ -39,10 +39,8 @@ public static class DecisionPipeline
 
         var agencies = options.FiledAgencies;
         long evaluated = 0, rejected = 0, read = 0;
-        // The caller's stream is left open; only a transcoding wrapper of ours is disposed.
-        await using var transcoded = InputEncodings.IsUtf8(options.InputEncoding) ? null : InputEncodings.ToUtf8(input, options.InputEncoding);
         await OrderedBatchPipeline.RunAsync(
-            transcoded ?? input,
+            input,
             batch => Evaluate(batch, evaluator, asOf, agencies, options),
             result =>
             {
@@ -61,7 +59,8 @@ public static class DecisionPipeline
             },
             options.MaxDegreeOfParallelism,
             cancellationToken,
-            options.Read.MaxProfileBytes).ConfigureAwait(false);
+            options.Read.MaxProfileBytes,
+            options.InputEncoding).ConfigureAwait(false);
         await output.FlushAsync(cancellationToken).ConfigureAwait(false);
         return new DecisionPipelineSummary(evaluated, rejected);
     }

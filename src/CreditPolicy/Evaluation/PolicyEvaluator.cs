@@ -145,8 +145,9 @@ public sealed class PolicyEvaluator
         {
             return _match(facts);
         }
-        catch (ArithmeticException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
+            // Whatever a rule throws on these facts fails this profile, naming the rule, never the run.
             throw Failure(facts);
         }
     }
@@ -160,13 +161,13 @@ public sealed class PolicyEvaluator
             {
                 measure.Predicate(facts);
             }
-            catch (ArithmeticException ex)
+            catch (Exception ex) when (ex is not OutOfMemoryException)
             {
                 return new RuleEvaluationException(measure.Definition.RuleName, measure.Definition.Code, ex);
             }
         }
 
-        return new RuleEvaluationException("A rule's arithmetic failed on this profile.");
+        return new RuleEvaluationException("A rule failed on this profile.");
     }
 
     /// <summary>

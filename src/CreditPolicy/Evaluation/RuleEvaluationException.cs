@@ -36,7 +36,7 @@ public sealed class RuleEvaluationException : Exception
     /// <param name="code">Its measure code.</param>
     /// <param name="innerException">What the rule's expression threw.</param>
     public RuleEvaluationException(string ruleName, string code, Exception innerException)
-        : base($"Rule '{ruleName}' ({code}) cannot be evaluated for this profile: {innerException?.Message}", innerException)
+        : base($"Rule '{Printable.Escape(Subjects.PersonalIds.Mask(ruleName))}' ({code}) cannot be evaluated for this profile: {innerException?.Message}", innerException)
     {
         RuleName = ruleName;
         Code = code;

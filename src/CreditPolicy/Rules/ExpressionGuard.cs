@@ -48,6 +48,9 @@ internal sealed class ExpressionGuard : ExpressionVisitor
                 return member.Expression is ParameterExpression p && p.Type == typeof(SubjectFacts) && member.Member.DeclaringType == typeof(SubjectFacts)
                     ? base.Visit(node)
                     : Fail($"'{member.Member.Name}' is not a fact; rules may read only facts.X (see docs/facts.md).", node);
+            case UnaryExpression unary when unary.NodeType is ExpressionType.Convert or ExpressionType.ConvertChecked
+                && unary.Operand.Type == typeof(object) && unary.Type != typeof(object):
+                return Fail("A conversion from object (an unboxing or a cast) can fail at run time; convert between numbers or compare values instead.", node);
             case UnaryExpression unary when unary.NodeType is ExpressionType.Not or ExpressionType.Negate or ExpressionType.UnaryPlus
                 || (unary.NodeType is ExpressionType.Convert or ExpressionType.ConvertChecked && ValueTypes.Contains(Underlying(unary.Type))):
                 return base.Visit(node);

@@ -71,10 +71,10 @@ public sealed class RuleCaseResult
     {
         if (Passed)
         {
-            return $"PASS {Case.Name}";
+            return $"PASS {Shown(Case.Name)}";
         }
 
-        var text = $"FAIL {Case.Name} (line {Case.Line})";
+        var text = $"FAIL {Shown(Case.Name)} (line {Case.Line})";
         if (Failure is not null)
         {
             return text + "\n  " + Failure;
@@ -98,4 +98,7 @@ public sealed class RuleCaseResult
 
         return text + $"\n  received: [{string.Join(", ", Received)}]";
     }
+
+    /// <summary>Text from the rule file as output may show it (contract v2): resident numbers masked, control characters escaped.</summary>
+    private static string Shown(string text) => Printable.Escape(Subjects.PersonalIds.Mask(text));
 }

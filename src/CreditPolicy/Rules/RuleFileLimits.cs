@@ -25,6 +25,14 @@ public sealed record RuleFileLimits
     /// <value>The default value is 32.</value>
     public int MaxExpressionDepth { get; init; } = 32;
 
+    /// <summary>
+    /// The most expression text the compiler is given for the whole file, in characters: every rule's
+    /// expression and parameters, and the <c>GlobalParams</c> once for each enabled rule (each rule
+    /// compiles them).
+    /// </summary>
+    /// <value>The default value is 200,000.</value>
+    public int MaxTotalExpressionLength { get; init; } = 200_000;
+
     /// <summary>The most rules in a file, nested rules included.</summary>
     /// <value>The default value is 500.</value>
     public int MaxRules { get; init; } = 500;
@@ -49,6 +57,7 @@ public sealed record RuleFileLimits
         Positive(MaxExpressionLength, nameof(MaxExpressionLength));
         Positive(MaxExpressionDepth, nameof(MaxExpressionDepth));
         Positive(MaxRules, nameof(MaxRules));
+        Positive(MaxTotalExpressionLength, nameof(MaxTotalExpressionLength));
         Positive(MaxRuleDepth, nameof(MaxRuleDepth));
         return problems;
     }

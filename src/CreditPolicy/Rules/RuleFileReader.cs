@@ -69,6 +69,7 @@ internal sealed partial class RuleFileReader
     private readonly string _file;
     private readonly RuleFileLimits _limits;
     private int _rules;
+    private long _expressionChars;
     private readonly List<RuleFileError> _errors = [];
     private readonly RuleExpressionParser _parser = new(new ReSettings { CustomTypes = [typeof(SubjectFacts)] });
     private readonly ParameterExpression _facts = Expression.Parameter(typeof(SubjectFacts), "facts");
@@ -131,9 +132,11 @@ internal sealed partial class RuleFileReader
         var header = top.TryGetValue("RuleSet", out var headerElement) ? ReadHeader(headerElement) : Missing<RuleSetHeader>("$", "RuleSet", null);
 
         var globals = new List<(ParameterExpression Variable, Expression Value)>();
+        long globalChars = 0;
         if (top.TryGetValue("GlobalParams", out var globalsElement))
         {
             ReadScopedParams(globalsElement, "$.GlobalParams", [_facts], globals, null);
+            (globalChars, _expressionChars) = (_expressionChars, _expressionChars > _limits.MaxTotalExpressionLength ? _expressionChars : 0);
         }
 
         var measures = ImmutableArray.CreateBuilder<MeasureDefinition>();
@@ -153,6 +156,14 @@ internal sealed partial class RuleFileReader
             {
                 ReadMeasure(ruleList[i], $"$.Rules[{i}]", globals, measures, compiled);
             }
+        }
+
+        // Every enabled rule compiles the GlobalParams again: bound what the compiler is given in all.
+        var total = _expressionChars + (globalChars * Math.Max(1, compiled.Count));
+        var reported = _expressionChars > _limits.MaxTotalExpressionLength || globalChars > _limits.MaxTotalExpressionLength;
+        if (total > _limits.MaxTotalExpressionLength && !reported)
+        {
+            Error(globals.Count > 0 ? "$.GlobalParams" : "$.Rules", null, $"The rules give the compiler {total:N0} characters of expressions (GlobalParams count once for each of the {compiled.Count} enabled rules), more than the limit of {_limits.MaxTotalExpressionLength:N0} (RuleFileLimits.MaxTotalExpressionLength).");
         }
 
         if (compiled.Count > MaxEnabledRules)
@@ -411,6 +422,17 @@ internal sealed partial class RuleFileReader
         if (RuleFileLimits.NestingDepth(text) is var depth && depth > _limits.MaxExpressionDepth)
         {
             Error(path, ruleName, $"The expression nests parentheses {depth} deep, more than the limit of {_limits.MaxExpressionDepth} (RuleFileLimits.MaxExpressionDepth).");
+            return null;
+        }
+
+        _expressionChars += text.Length;
+        if (_expressionChars > _limits.MaxTotalExpressionLength)
+        {
+            if (_expressionChars - text.Length <= _limits.MaxTotalExpressionLength)
+            {
+                Error(path, ruleName, $"The file's expressions pass {_limits.MaxTotalExpressionLength:N0} characters here (RuleFileLimits.MaxTotalExpressionLength); the rest are not compiled.");
+            }
+
             return null;
         }
 
@@ -746,7 +768,7 @@ internal sealed partial class RuleFileReader
     private bool Error(string path, string? ruleName, string message)
     {
         // Messages may quote the file: never a value shaped like a resident identity number (R8), never a raw control character.
-        _errors.Add(new RuleFileError(_file, _lines?.LineOf(path) ?? 1, ruleName is null ? null : Printable.Escape(ruleName), Printable.Escape(Subjects.PersonalIds.Redact(message))));
+        _errors.Add(new RuleFileError(_file, _lines?.LineOf(path) ?? 1, ruleName is null ? null : Printable.Escape(Subjects.PersonalIds.Redact(ruleName)), Printable.Escape(Subjects.PersonalIds.Redact(message))));
         return false;
     }
 

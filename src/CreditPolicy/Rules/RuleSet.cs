@@ -145,7 +145,15 @@ public sealed class RuleSet
                 }
             }
 
-            bytes = Serialization.InputEncodings.ToUtf8(buffer.ToArray(), encoding);
+            var raw = buffer.ToArray();
+            try
+            {
+                bytes = Serialization.InputEncodings.ToUtf8(raw, encoding);
+            }
+            catch (System.Text.DecoderFallbackException ex)
+            {
+                return new RuleSetLoadResult(null, [new RuleFileError(path, Serialization.InputEncodings.LineOf(raw, ex.Index), null, $"The file is not valid {encoding!.WebName.ToUpperInvariant()}.")]);
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {

@@ -46,8 +46,8 @@ public static class DecisionJson
         writer.WriteEndObject();
         ProfileJson.WriteDate(writer, Names.AsOf, decision.AsOf);
         writer.WriteStartObject(Names.RuleSet);
-        writer.WriteString(Names.Id, decision.RuleSetId);
-        writer.WriteString(Names.Version, decision.RuleSetVersion);
+        writer.WriteString(Names.Id, PersonalIds.Mask(decision.RuleSetId, options.Mask));
+        writer.WriteString(Names.Version, PersonalIds.Mask(decision.RuleSetVersion, options.Mask));
         writer.WriteString(Names.Sha256, decision.RuleSetSha256);
         writer.WriteEndObject();
         writer.WriteStartArray(Names.Measures);

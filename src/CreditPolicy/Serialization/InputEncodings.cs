@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using System.Text;
 using Ardalis.GuardClauses;
 
@@ -33,20 +32,21 @@ public static class InputEncodings
         _ => null,
     };
 
+    /// <summary><paramref name="encoding"/> throwing <see cref="DecoderFallbackException"/> on bytes it does not allow, instead of replacing them.</summary>
+    internal static Encoding Strict(Encoding encoding) =>
+        Encoding.GetEncoding(encoding.CodePage, EncoderFallback.ReplacementFallback, DecoderFallback.ExceptionFallback);
+
     /// <summary>Whether <paramref name="encoding"/> is UTF-8 (nothing to transcode).</summary>
     public static bool IsUtf8(Encoding? encoding) => encoding is null || encoding.CodePage == Encoding.UTF8.CodePage;
 
     /// <summary><paramref name="bytes"/> in <paramref name="encoding"/> as UTF-8 (the same array when it is UTF-8 already).</summary>
+    /// <exception cref="DecoderFallbackException">A byte sequence is not valid in <paramref name="encoding"/>; <see cref="DecoderFallbackException.Index"/> says where.</exception>
     public static byte[] ToUtf8(byte[] bytes, Encoding? encoding)
     {
         Guard.Against.Null(bytes);
-        return IsUtf8(encoding) ? bytes : Encoding.Convert(encoding!, Utf8, bytes);
+        return IsUtf8(encoding) ? bytes : Utf8.GetBytes(Strict(encoding!).GetString(bytes));
     }
 
-    /// <summary><paramref name="input"/> in <paramref name="encoding"/>, read as UTF-8 (the same stream when it is UTF-8 already).</summary>
-    public static Stream ToUtf8(Stream input, Encoding? encoding)
-    {
-        Guard.Against.Null(input);
-        return IsUtf8(encoding) ? input : Encoding.CreateTranscodingStream(input, encoding!, Utf8, leaveOpen: true);
-    }
+    /// <summary>The line (from 1) of byte <paramref name="index"/> of <paramref name="bytes"/>.</summary>
+    internal static int LineOf(byte[] bytes, int index) => 1 + bytes.AsSpan(0, Math.Clamp(index, 0, bytes.Length)).Count((byte)'\n');
 }

@@ -32,14 +32,43 @@ internal sealed class LineBatchReader
     private readonly ArrayBufferWriter<byte> _document = new();
     private int _documentLine;
     private int _documentLastLine;
+    private bool _documentPretty;
     private Scanner _scanner;
 
     /// <param name="stream">The input.</param>
     /// <param name="maxDocumentBytes">The longest document kept whole; a longer one is cut one byte past it.</param>
-    internal LineBatchReader(Stream stream, int maxDocumentBytes = int.MaxValue - 1024)
+    /// <param name="encoding">The input's encoding when it is not UTF-8: each line is transcoded on its own, so that a bad byte costs one profile.</param>
+    internal LineBatchReader(Stream stream, int maxDocumentBytes = int.MaxValue - 1024, System.Text.Encoding? encoding = null)
     {
         _stream = stream;
         _maxDocument = maxDocumentBytes;
+        _encoding = InputEncodings.IsUtf8(encoding) ? null : InputEncodings.Strict(encoding!);
+    }
+
+    private readonly System.Text.Encoding? _encoding;
+
+    /// <summary>
+    /// A line as UTF-8: as it is for UTF-8 input; else transcoded, a byte the encoding does not allow
+    /// becoming a byte that is not UTF-8 (0xFF), which the profile reader then reports, located.
+    /// </summary>
+    private ReadOnlySpan<byte> Decoded(ReadOnlySpan<byte> line)
+    {
+        if (_encoding is null)
+        {
+            return line;
+        }
+
+        try
+        {
+            return InputEncodings.Utf8.GetBytes(_encoding.GetString(line));
+        }
+        catch (System.Text.DecoderFallbackException ex)
+        {
+            var bad = Math.Clamp(ex.Index, 0, line.Length);
+            var lenient = System.Text.Encoding.GetEncoding(_encoding.CodePage);
+            byte[] marked = [.. InputEncodings.Utf8.GetBytes(lenient.GetString(line[..bad])), 0xFF, .. InputEncodings.Utf8.GetBytes(lenient.GetString(line[Math.Min(line.Length, bad + 1)..]))];
+            return marked;
+        }
     }
 
     /// <summary>The next batch, or <see langword="null"/> at the end of the input.</summary>
@@ -54,7 +83,7 @@ internal sealed class LineBatchReader
                 break;
             }
 
-            var text = _buffer.AsSpan(range.Start, range.Length);
+            var text = Decoded(_buffer.AsSpan(range.Start, range.Length));
             if (_documentLine == 0)
             {
                 if (IsBlank(text))
@@ -74,9 +103,11 @@ internal sealed class LineBatchReader
                 continue;
             }
 
-            if (text is [(byte)'{', ..])
+            if (text is [(byte)'{', ..] && !(_documentPretty && _scanner.AcceptsObject))
             {
-                // An unfinished document followed by a new one: the first is damaged; reading resumes here.
+                // A '{' in the first column while a document is unfinished begins a new one: the unfinished one is
+                // damaged (reading resumes here). Only inside a pretty-printed document (its first line a lone
+                // bracket) may such a line continue it, where an object can stand: an array element, a value after ':'.
                 Flush(batch);
                 var scanner = default(Scanner);
                 scanner.Scan(text);
@@ -107,6 +138,7 @@ internal sealed class LineBatchReader
     {
         _document.Clear(); // zeroed: no profile (R8) stays in the buffer
         _documentLine = _documentLastLine = _lineNumber;
+        _documentPretty = text.Trim(" \t"u8) is [(byte)'{'] or [(byte)'['];
         _scanner = scanner;
         Write(text);
     }
@@ -179,7 +211,7 @@ internal sealed class LineBatchReader
                 var start = _start;
                 _start += newline >= 0 ? newline + 1 : length;
                 _lineNumber++;
-                if (_lineNumber == 1 && _buffer.AsSpan(start, length).StartsWith("\uFEFF"u8))
+                if (_buffer.AsSpan(start, length).StartsWith("\uFEFF"u8)) // a byte-order mark at any line's start: files concatenated
                 {
                     start += 3;
                     length -= 3;
@@ -237,8 +269,17 @@ internal sealed class LineBatchReader
         private int _depth;
         private bool _inString;
 
+        // One bit per open bracket (1 for an object) for the innermost 64 levels, and the last byte outside strings that is not white space.
+        private ulong _objects;
+        private byte _last;
+
         /// <summary>Whether what was scanned is a whole value: its brackets closed again (or it had none), outside any string.</summary>
         internal readonly bool Complete => !_inString && _depth <= 0;
+
+        /// <summary>Whether an object may begin here: as an element of an open array, or as the value after a ':'.</summary>
+        internal readonly bool AcceptsObject =>
+            !_inString && _depth > 0
+            && (_depth <= 64 && (_objects & 1) == 0 ? _last is (byte)'[' or (byte)',' : _last == (byte)':');
 
         internal void Scan(ReadOnlySpan<byte> line)
         {
@@ -259,14 +300,23 @@ internal sealed class LineBatchReader
                 else if (b == (byte)'"')
                 {
                     _inString = true;
+                    _last = b;
                 }
                 else if (b is (byte)'{' or (byte)'[')
                 {
                     _depth++;
+                    _objects = (_objects << 1) | (b == (byte)'{' ? 1UL : 0UL);
+                    _last = b;
                 }
                 else if (b is (byte)'}' or (byte)']')
                 {
                     _depth--;
+                    _objects >>= 1;
+                    _last = b;
+                }
+                else if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r'))
+                {
+                    _last = b;
                 }
             }
         }

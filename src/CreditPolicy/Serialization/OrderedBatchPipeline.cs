@@ -19,9 +19,10 @@ internal static class OrderedBatchPipeline
         Action<TResult> consume,
         int workers,
         CancellationToken cancellationToken,
-        int maxDocumentBytes = int.MaxValue - 1024)
+        int maxDocumentBytes = int.MaxValue - 1024,
+        System.Text.Encoding? encoding = null)
     {
-        var reader = new LineBatchReader(input, maxDocumentBytes);
+        var reader = new LineBatchReader(input, maxDocumentBytes, encoding);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var inFlight = Channel.CreateBounded<Task<TResult>>(new BoundedChannelOptions(Math.Max(1, workers) * 2) { SingleReader = true, SingleWriter = true });
         var producer = Task.Run(

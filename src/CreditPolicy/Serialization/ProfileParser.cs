@@ -104,7 +104,7 @@ internal ref struct ProfileParser
 
         if (Utf8Input.FirstInvalid(_input) is >= 0 and var at)
         {
-            Error(at, null, $"Byte {at - _input[..at].LastIndexOf((byte)'\n')} of the line is not valid UTF-8: the text may be in GBK/GB18030 (read it with --encoding gb18030).");
+            Error(at, null, $"Byte {at - _input[..at].LastIndexOf((byte)'\n')} of the line is not valid text in the input's encoding (UTF-8 unless --encoding says otherwise; a file saved as GBK/GB18030 needs --encoding gb18030).");
             return null;
         }
 

@@ -33,7 +33,7 @@ public static class PersonalIds
         return Replace(text, static _ => "<resident-id-shaped value>");
     }
 
-    /// <summary>Replaces each 18-character run of digits (the last may be X) standing alone, for which <paramref name="replacement"/> gives a value.</summary>
+    /// <summary>Replaces each 18-character run of digits (the last may be X), whatever stands next to it, for which <paramref name="replacement"/> gives a value.</summary>
     private static string Replace(string text, Func<string, string?> replacement)
     {
         if (text.Length < 18)
@@ -45,13 +45,13 @@ public static class PersonalIds
         var copied = 0;
         for (var i = 0; i + 18 <= text.Length; i++)
         {
-            if (!char.IsAsciiDigit(text[i]) || (i > 0 && char.IsAsciiLetterOrDigit(text[i - 1])))
+            if (!char.IsAsciiDigit(text[i]))
             {
                 continue;
             }
 
             var candidate = text.AsSpan(i, 18);
-            if (!ResidentIdentityNumber.HasShape(candidate) || (i + 18 < text.Length && char.IsAsciiLetterOrDigit(text[i + 18])))
+            if (!ResidentIdentityNumber.HasShape(candidate))
             {
                 continue;
             }

@@ -97,7 +97,8 @@ public sealed class SubjectIdentifier : IEquatable<SubjectIdentifier>
     public string ToDisplayString(IdentityMask mask)
     {
         ArgumentNullException.ThrowIfNull(mask);
-        return IsPersonal ? mask.Apply(_value) : _value;
+        // A number that is not personal as a whole may still hold a resident identity number: masked all the same (contract v2).
+        return IsPersonal ? mask.Apply(_value) : PersonalIds.Mask(_value, mask);
     }
 
     /// <summary>

@@ -226,4 +226,25 @@ public sealed class HostileRuleFileTests
 
                 return true;
             });
+
+    [Theory]
+    [InlineData("int(object(facts.Kind)) > 0")]
+    [InlineData("string(object(facts.ActiveNegativeRecords)) == \"1\"")]
+    public void A_conversion_from_object_that_could_fail_at_run_time_is_refused_at_load(string expression)
+    {
+        Assert.Contains("conversion from object", Assert.Single(Load(File(expression)).Errors).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GlobalParams_count_once_for_every_enabled_rule_against_the_total_expression_budget()
+    {
+        var globals = string.Join(",", Enumerable.Range(0, 20).Select(i => $$"""{"Name":"g{{i}}","Expression":"{{string.Join("+", Enumerable.Repeat("1", 900))}}"}"""));
+        var rules = string.Join(",", Enumerable.Range(0, 30).Select(i => "{\"RuleName\":\"x" + i + "\",\"Expression\":\"g0 > 0\",\"Properties\":{\"code\":\"penalty.x-" + i + "\",\"kind\":\"penalty\",\"clause\":\"R7.2\",\"titleZh\":\"甲\",\"titleEn\":\"A\"}}")) + ",";
+        var json = File("true", rules).Replace("\"Rules\": [", $"\"GlobalParams\": [{globals}], \"Rules\": [", StringComparison.Ordinal);
+
+        var error = Assert.Single(Load(json).Errors);
+
+        Assert.Contains("MaxTotalExpressionLength", error.Message, StringComparison.Ordinal);
+        Assert.Contains("31 enabled rules", error.Message, StringComparison.Ordinal);
+    }
 }

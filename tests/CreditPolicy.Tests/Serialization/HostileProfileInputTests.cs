@@ -54,7 +54,7 @@ public sealed class HostileProfileInputTests
         var error = SingleError(gbk);
 
         Assert.Equal(2, error.Line);
-        Assert.Contains("not valid UTF-8", error.Message, StringComparison.Ordinal);
+        Assert.Contains("not valid text in the input's encoding (UTF-8", error.Message, StringComparison.Ordinal);
         Assert.Contains("gb18030", error.Message, StringComparison.Ordinal);
     }
 

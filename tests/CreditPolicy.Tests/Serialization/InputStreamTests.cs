@@ -129,4 +129,33 @@ public sealed class InputStreamTests
             new DecisionPipelineOptions { OnRejected = _ => throw new IOException("No space left on device") });
         await Assert.ThrowsAsync<IOException>(() => consuming.WaitAsync(TimeSpan.FromSeconds(60)));
     }
+
+    [Fact]
+    public void Contract_v2_Pretty_printed_profiles_without_indentation_are_read_and_a_byte_order_mark_mid_stream_is_skipped()
+    {
+        var unindented = Pretty("甲").Replace("\n  ", "\n", StringComparison.Ordinal).Replace("\n  ", "\n", StringComparison.Ordinal).Replace("\n  ", "\n", StringComparison.Ordinal);
+        var damaged = Pretty("零")[..60];
+
+        var (names, rejected) = Run(unindented + "\n" + Pretty("乙").Replace("\n", "\n", StringComparison.Ordinal) + "\n" + damaged + "\n\uFEFF" + Pretty("丙"));
+
+        Assert.Contains("\n{ \"id\"", unindented, StringComparison.Ordinal); // an array element in the first column
+        Assert.Equal(["甲", "乙", "丙"], names);
+        Assert.Single(rejected);
+    }
+
+    [Fact]
+    public void Contract_v2_A_byte_GB18030_does_not_allow_costs_its_profile_only()
+    {
+        var gb = InputEncodings.Gb18030;
+        byte[] bad = [.. gb.GetBytes("{\"subject\":{\"name\":\"郏县"), 0x81, 0x30, 0xFF, .. gb.GetBytes("公司\",\"kind\":\"enterprise\",\"idType\":\"uscc\",\"id\":\"914403001922038216\"}}\n")];
+        byte[] input = [.. gb.GetBytes(Compact("甲") + "\n"), .. bad, .. gb.GetBytes(Compact("乙") + "\n")];
+        var rejected = new List<RejectedProfile>();
+        using var output = new MemoryStream();
+
+        var summary = DecisionPipeline.Evaluate(new MemoryStream(input), output, Evaluator, Day, new DecisionPipelineOptions { InputEncoding = gb, OnRejected = rejected.Add });
+
+        Assert.Equal((2L, 1L), (summary.Evaluated, summary.Rejected));
+        Assert.Equal(2, Assert.Single(rejected).Line);
+        Assert.Contains("乙", Encoding.UTF8.GetString(output.ToArray()), StringComparison.Ordinal);
+    }
 }

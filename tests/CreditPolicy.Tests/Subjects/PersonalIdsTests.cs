@@ -13,7 +13,9 @@ public sealed class PersonalIdsTests
     [InlineData(Valid + "的处罚", "410425********1233的处罚")]
     [InlineData("甲" + Valid + "，乙" + Valid, "甲410425********1233，乙410425********1233")]
     [InlineData("410425198503151234", "410425198503151234")] // wrong check digit: not a resident number
-    [InlineData("9" + Valid, "9" + Valid)]                   // part of a longer number
+    [InlineData("9" + Valid, "9410425********1233")]        // inside a longer number: masked all the same
+    [InlineData("abc" + Valid + "y", "abc410425********1233y")]
+    [InlineData("rec" + Valid, "rec410425********1233")]
     [InlineData("short 12345", "short 12345")]
     public void R8_Every_valid_resident_number_in_free_text_is_masked_and_nothing_else(string text, string expected)
     {
@@ -25,6 +27,7 @@ public sealed class PersonalIdsTests
     {
         Assert.Equal("Id '<resident-id-shaped value>' is used twice", PersonalIds.Redact("Id '410425198503151234' is used twice"));
         Assert.Equal("code 91410425MA3X12345R", PersonalIds.Redact("code 91410425MA3X12345R"));
+        Assert.Equal("'cat<resident-id-shaped value>'", PersonalIds.Redact("'cat410425198503151234'"));
     }
 
     [Fact]
