@@ -263,13 +263,16 @@ internal sealed class LineBatchReader
         return scanner.Complete;
     }
 
+    private static readonly SearchValues<byte> Structure = SearchValues.Create("\"{}[]"u8);
+    private static readonly SearchValues<byte> StringEnds = SearchValues.Create("\"\\"u8);
+
     /// <summary>Bracket depth outside strings, carried from line to line of one document.</summary>
     private struct Scanner
     {
         private int _depth;
         private bool _inString;
 
-        // One bit per open bracket (1 for an object) for the innermost 64 levels, and the last byte outside strings that is not white space.
+        // One bit per open bracket (1 for an object) for the innermost 64 levels, and the last byte of the last line scanned that is not white space.
         private ulong _objects;
         private byte _last;
 
@@ -283,41 +286,59 @@ internal sealed class LineBatchReader
 
         internal void Scan(ReadOnlySpan<byte> line)
         {
-            for (var i = 0; i < line.Length; i++)
+            // Vectorised: jump from one byte that matters to the next (most of a profile is plain text).
+            var i = 0;
+            while (i < line.Length)
             {
-                var b = line[i];
                 if (_inString)
                 {
-                    if (b == (byte)'\\')
+                    var next = line[i..].IndexOfAny(StringEnds);
+                    if (next < 0)
                     {
-                        i++;
+                        break;
                     }
-                    else if (b == (byte)'"')
+
+                    i += next;
+                    if (line[i] == (byte)'\\')
                     {
-                        _inString = false;
+                        i += 2;
+                        continue;
                     }
+
+                    _inString = false;
+                    i++;
+                    continue;
                 }
-                else if (b == (byte)'"')
+
+                var special = line[i..].IndexOfAny(Structure);
+                if (special < 0)
                 {
-                    _inString = true;
-                    _last = b;
+                    break;
                 }
-                else if (b is (byte)'{' or (byte)'[')
+
+                i += special;
+                switch (line[i])
                 {
-                    _depth++;
-                    _objects = (_objects << 1) | (b == (byte)'{' ? 1UL : 0UL);
-                    _last = b;
+                    case (byte)'"':
+                        _inString = true;
+                        break;
+                    case (byte)'{' or (byte)'[':
+                        _depth++;
+                        _objects = (_objects << 1) | (line[i] == (byte)'{' ? 1UL : 0UL);
+                        break;
+                    default:
+                        _depth--;
+                        _objects >>= 1;
+                        break;
                 }
-                else if (b is (byte)'}' or (byte)']')
-                {
-                    _depth--;
-                    _objects >>= 1;
-                    _last = b;
-                }
-                else if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r'))
-                {
-                    _last = b;
-                }
+
+                i++;
+            }
+
+            // What may follow on the next line depends on the last byte of this one outside a string.
+            if (!_inString && line.TrimEnd(" \t\r"u8) is [.., var last])
+            {
+                _last = last;
             }
         }
     }
