@@ -100,8 +100,8 @@ internal sealed class DiffReport(RuleSet before, RuleSet after, LocalDate asOf)
             .Append("td,th{border:1px solid #ccc;padding:.3rem .6rem;text-align:left}th{background:#f3f3f3}.g{fill:#2e7d32}.l{fill:#c62828}")
             .Append(".num{text-align:right}</style></head><body>\n");
         html.Append("<h1>规则集差异报告 · Rule set comparison</h1>\n<table>")
-            .Append(CultureInfo.InvariantCulture, $"<tr><th>old</th><td>{E(Printable.Escape(PersonalIds.Mask(before.Id)))} {E(Printable.Escape(PersonalIds.Mask(before.Version)))} <code>{E(before.Sha256[..12])}</code></td></tr>")
-            .Append(CultureInfo.InvariantCulture, $"<tr><th>new</th><td>{E(Printable.Escape(PersonalIds.Mask(after.Id)))} {E(Printable.Escape(PersonalIds.Mask(after.Version)))} <code>{E(after.Sha256[..12])}</code></td></tr>")
+            .Append(CultureInfo.InvariantCulture, $"<tr><th>old</th><td>{E(PersonalIds.ForOutput(before.Id))} {E(PersonalIds.ForOutput(before.Version))} <code>{E(before.Sha256[..12])}</code></td></tr>")
+            .Append(CultureInfo.InvariantCulture, $"<tr><th>new</th><td>{E(PersonalIds.ForOutput(after.Id))} {E(PersonalIds.ForOutput(after.Version))} <code>{E(after.Sha256[..12])}</code></td></tr>")
             .Append(CultureInfo.InvariantCulture, $"<tr><th>as of</th><td>{asOf:uuuu-MM-dd}</td></tr>")
             .Append(CultureInfo.InvariantCulture, $"<tr><th>profiles</th><td class=\"num\">{Profiles}</td></tr><tr><th>changed</th><td class=\"num\">{Changed}</td></tr></table>\n");
         html.Append("<h2>措施变化 · Measures gained and lost</h2>\n");
@@ -134,7 +134,7 @@ internal sealed class DiffReport(RuleSet before, RuleSet after, LocalDate asOf)
         html.Append("<table><tr><th>line</th><th>subject</th><th>id</th><th>gained</th><th>lost</th></tr>\n");
         foreach (var change in _sample)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td class=\"num\">{change.Line}</td><td>{E(Printable.Escape(PersonalIds.Mask(change.Subject.Name)))}</td><td>{E(change.Subject.Identifier.ToString())}</td>")
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td class=\"num\">{change.Line}</td><td>{E(PersonalIds.ForOutput(change.Subject.Name))}</td><td>{E(change.Subject.Identifier.ToString())}</td>")
                 .Append(CultureInfo.InvariantCulture, $"<td>{E(string.Join(", ", change.Gained))}</td><td>{E(string.Join(", ", change.Lost))}</td></tr>\n");
         }
 

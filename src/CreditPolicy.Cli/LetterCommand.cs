@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Linq;
 using CreditPolicy.Commitments;
 using CreditPolicy.Serialization;
+using CreditPolicy.Subjects;
 
 namespace CreditPolicy.Cli;
 
@@ -39,14 +40,14 @@ internal static class LetterCommand
                 {
                     0 => throw new UsageException("the profile has no commitment."),
                     1 => commitments[0],
-                    _ => throw new UsageException($"the profile has {commitments.Length} commitments; choose one with --commitment ID ({string.Join(", ", commitments.Select(c => Shown(c.Id)))})."),
+                    _ => throw new UsageException($"the profile has {commitments.Length} commitments; choose one with --commitment ID ({string.Join(", ", commitments.Select(c => PersonalIds.ForOutput(c.Id)))})."),
                 }
-                : commitments.FirstOrDefault(c => c.Id == wanted) ?? throw new UsageException($"--commitment: the profile has no commitment '{Shown(wanted)}'.");
+                : commitments.FirstOrDefault(c => c.Id == wanted) ?? throw new UsageException($"--commitment: the profile has no commitment '{PersonalIds.ForOutput(wanted)}'.");
 
             // C3: a letter takes effect on signature; what the profile lacks is a blank to fill in, named on stderr.
             foreach (var gap in commitment.LetterGaps(read.Profile.Subject))
             {
-                context.Error.WriteLine($"note: commitment {Shown(commitment.Id)}: {gap.Field}: {gap.Message} The letter leaves it blank to fill in.");
+                context.Error.WriteLine($"note: commitment {PersonalIds.ForOutput(commitment.Id)}: {gap.Field}: {gap.Message} The letter leaves it blank to fill in.");
             }
 
             context.Out.Write(CommitmentLetter.Render(read.Profile.Subject, commitment, parse.GetValue(forPublication)));
@@ -54,7 +55,4 @@ internal static class LetterCommand
         });
         return command;
     }
-
-    /// <summary>An id as a message may show it: resident numbers masked, control characters escaped (contract v2, R8).</summary>
-    private static string Shown(string id) => Printable.Escape(CreditPolicy.Subjects.PersonalIds.Mask(id));
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Linq;
 using CreditPolicy.Rules;
+using CreditPolicy.Subjects;
 
 namespace CreditPolicy.Cli;
 
@@ -32,7 +33,7 @@ internal static class ValidateCommand
                 if (result.Succeeded)
                 {
                     var rules = result.RuleSet;
-                    context.Out.WriteLine($"{path}: valid: {Printable.Escape(Subjects.PersonalIds.Mask(rules.Id))} {Printable.Escape(Subjects.PersonalIds.Mask(rules.Version))}, {rules.Measures.Count(m => m.Enabled)} enabled rules of {rules.Measures.Length}, {rules.Cases.Length} example cases");
+                    context.Out.WriteLine($"{path}: valid: {PersonalIds.ForOutput(rules.Id)} {PersonalIds.ForOutput(rules.Version)}, {rules.Measures.Count(m => m.Enabled)} enabled rules of {rules.Measures.Length}, {rules.Cases.Length} example cases");
                 }
             }
 

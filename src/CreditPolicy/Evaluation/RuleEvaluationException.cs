@@ -1,9 +1,11 @@
 using System;
+using CreditPolicy.Subjects;
 
 namespace CreditPolicy.Evaluation;
 
 /// <summary>
-/// A rule failed on one profile — its checked arithmetic overflowed, or it divided by zero — so that
+/// A rule failed on one profile — its checked arithmetic overflowed, it divided by zero, or it threw
+/// otherwise — so that
 /// profile has no decision (contract v2, "Limits": a rule that fails on one profile rejects that profile,
 /// naming the rule, never the run). <see cref="DecisionPipeline"/> reports it as a rejected profile.
 /// </summary>
@@ -36,7 +38,7 @@ public sealed class RuleEvaluationException : Exception
     /// <param name="code">Its measure code.</param>
     /// <param name="innerException">What the rule's expression threw.</param>
     public RuleEvaluationException(string ruleName, string code, Exception innerException)
-        : base($"Rule '{Printable.Escape(Subjects.PersonalIds.Mask(ruleName))}' ({code}) cannot be evaluated for this profile: {innerException?.Message}", innerException)
+        : base($"Rule '{PersonalIds.ForOutput(ruleName)}' ({code}) cannot be evaluated for this profile: {innerException?.Message}", innerException)
     {
         RuleName = ruleName;
         Code = code;

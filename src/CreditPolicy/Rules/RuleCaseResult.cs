@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using CreditPolicy.Evaluation;
 using CreditPolicy.Serialization;
+using CreditPolicy.Subjects;
 
 namespace CreditPolicy.Rules;
 
@@ -71,10 +72,10 @@ public sealed class RuleCaseResult
     {
         if (Passed)
         {
-            return $"PASS {Shown(Case.Name)}";
+            return $"PASS {PersonalIds.ForOutput(Case.Name)}";
         }
 
-        var text = $"FAIL {Shown(Case.Name)} (line {Case.Line})";
+        var text = $"FAIL {PersonalIds.ForOutput(Case.Name)} (line {Case.Line})";
         if (Failure is not null)
         {
             return text + "\n  " + Failure;
@@ -98,7 +99,4 @@ public sealed class RuleCaseResult
 
         return text + $"\n  received: [{string.Join(", ", Received)}]";
     }
-
-    /// <summary>Text from the rule file as output may show it (contract v2): resident numbers masked, control characters escaped.</summary>
-    private static string Shown(string text) => Printable.Escape(Subjects.PersonalIds.Mask(text));
 }

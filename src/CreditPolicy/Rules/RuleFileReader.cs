@@ -14,6 +14,7 @@ using CreditPolicy.Serialization;
 using NodaTime;
 using RulesEngine.ExpressionBuilders;
 using RulesEngine.Models;
+using CreditPolicy.Subjects;
 
 namespace CreditPolicy.Rules;
 
@@ -768,7 +769,7 @@ internal sealed partial class RuleFileReader
     private bool Error(string path, string? ruleName, string message)
     {
         // Messages may quote the file: never a value shaped like a resident identity number (R8), never a raw control character.
-        _errors.Add(new RuleFileError(_file, _lines?.LineOf(path) ?? 1, ruleName is null ? null : Printable.Escape(Subjects.PersonalIds.Redact(ruleName)), Printable.Escape(Subjects.PersonalIds.Redact(message))));
+        _errors.Add(new RuleFileError(_file, _lines?.LineOf(path) ?? 1, ruleName is null ? null : PersonalIds.ForMessage(ruleName), PersonalIds.ForMessage(message)));
         return false;
     }
 

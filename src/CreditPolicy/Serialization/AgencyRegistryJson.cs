@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using CreditPolicy.Reports;
 using CreditPolicy.Rules;
+using CreditPolicy.Subjects;
 
 namespace CreditPolicy.Serialization;
 
@@ -48,7 +49,7 @@ public static class AgencyRegistryJson
 
         using (document)
         {
-            var registry = Read(document.RootElement, "$", (path, message) => problems.Add(new InputError(path, lines.LineOf(path), Printable.Escape(Subjects.PersonalIds.Redact(message)))));
+            var registry = Read(document.RootElement, "$", (path, message) => problems.Add(new InputError(path, lines.LineOf(path), PersonalIds.ForMessage(message))));
             errors = problems.ToImmutable();
             return errors.IsEmpty ? registry : null;
         }

@@ -778,7 +778,7 @@ internal ref struct ProfileParser
     private void AddError(InputError error)
     {
         // Messages may quote rejected input: never a value shaped like a resident identity number (R8), never a raw control character.
-        error = error with { Message = Printable.Escape(PersonalIds.Redact(error.Message)) };
+        error = error with { Message = PersonalIds.ForMessage(error.Message) };
         _errors ??= [];
         if (_errors.Count >= _options.MaxErrors)
         {

@@ -33,6 +33,15 @@ public static class PersonalIds
         return Replace(text, static _ => "<resident-id-shaped value>");
     }
 
+    /// <summary>
+    /// Input-derived <paramref name="text"/> as any output may show it: resident identity numbers masked
+    /// (<see cref="Mask"/>) and control characters written as <c>\uXXXX</c>.
+    /// </summary>
+    public static string ForOutput(string text, IdentityMask? mask = null) => Printable.Escape(Mask(text, mask));
+
+    /// <summary>A message about rejected input as it may be shown: id-shaped values redacted (<see cref="Redact"/>), control characters escaped.</summary>
+    internal static string ForMessage(string message) => Printable.Escape(Redact(message));
+
     /// <summary>Replaces each 18-character run of digits (the last may be X), whatever stands next to it, for which <paramref name="replacement"/> gives a value.</summary>
     private static string Replace(string text, Func<string, string?> replacement)
     {
