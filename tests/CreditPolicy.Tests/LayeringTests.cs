@@ -1,0 +1,91 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using CreditPolicy.Tests.Rules;
+using Xunit;
+
+namespace CreditPolicy.Tests;
+
+/// <summary>
+/// The library's namespaces are layers whose arrows point one way (docs/architecture.md, issue 10): a
+/// namespace may use only the ones below it. Read from the sources, so that a use inside a method body
+/// counts too. The backward arrows that remain are listed as debt: a new one fails, and so does a listed
+/// one that is gone (remove it from the list).
+/// </summary>
+public sealed class LayeringTests
+{
+    /// <summary>Lowest first: the kernel (the root namespace), the model, policy, use, the edges.</summary>
+    private static readonly string[] Layers =
+        ["CreditPolicy", "Subjects", "Records", "Reports", "Commitments", "Measures", "Rules", "Evaluation", "Serialization"];
+
+    /// <summary>Backward arrows still to remove (issue 10), each with where it comes from.</summary>
+    private static readonly HashSet<(string From, string To)> Debt =
+    [
+        ("CreditPolicy", "Subjects"), ("CreditPolicy", "Records"), ("CreditPolicy", "Reports"), ("CreditPolicy", "Commitments"), ("CreditPolicy", "Measures"), // CreditProfile sits in the kernel's namespace
+        ("Measures", "Serialization"),   // EncodedMeasure: decision JSON cached in the measure definition
+        ("Rules", "Evaluation"),         // SubjectFacts lives in Evaluation; RunCases builds a PolicyEvaluator
+        ("Rules", "Serialization"),      // cases read profiles; agencies; contract spellings; dates
+        ("Evaluation", "Serialization"), // DecisionPipeline, contract spellings in SubjectFacts
+    ];
+
+    private static Dictionary<(string From, string To), string> Arrows()
+    {
+        var root = Path.Combine(ShippedRuleSetTests.RepositoryRoot(), "src", "CreditPolicy");
+        var names = string.Join("|", Layers.Skip(1));
+        var qualified = new Regex($@"\b(?:CreditPolicy\.)?({names})\.[A-Z]", RegexOptions.CultureInvariant);
+        var usings = new Regex(@"^using CreditPolicy\.(\w+);", RegexOptions.Multiline | RegexOptions.CultureInvariant);
+        var kernel = new Regex(@"\b(CreditProfile|FieldProblem|IsoDate|DayNumber|Printable|Utf8Input)\b", RegexOptions.CultureInvariant);
+        var arrows = new Dictionary<(string, string), string>();
+        foreach (var file in Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories)
+                     .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                         && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))
+        {
+            var text = Regex.Replace(File.ReadAllText(file), @"//.*", string.Empty);
+            var own = Regex.Match(text, @"^namespace CreditPolicy(?:\.(\w+))?;", RegexOptions.Multiline) is { Success: true } m && m.Groups[1].Success ? m.Groups[1].Value : "CreditPolicy";
+            var used = usings.Matches(text).Select(u => u.Groups[1].Value)
+                .Concat(qualified.Matches(text).Select(q => q.Groups[1].Value))
+                .Concat(own != "CreditPolicy" && kernel.IsMatch(text) ? ["CreditPolicy"] : []);
+            foreach (var to in used.Where(u => u != own && Layers.Contains(u)))
+            {
+                arrows.TryAdd((own, to), Path.GetRelativePath(root, file));
+            }
+        }
+
+        return arrows;
+    }
+
+    [Fact]
+    public void No_namespace_uses_one_above_it_beyond_the_listed_debt()
+    {
+        var backward = Arrows().Where(a => Array.IndexOf(Layers, a.Key.To) > Array.IndexOf(Layers, a.Key.From)).ToArray();
+        var fresh = backward.Where(a => !Debt.Contains(a.Key)).Select(a => $"{a.Key.From} -> {a.Key.To} ({a.Value})").ToArray();
+
+        Assert.True(fresh.Length == 0, "New backward arrows: " + string.Join("; ", fresh));
+    }
+
+    [Fact]
+    public void The_debt_list_holds_only_arrows_that_still_exist()
+    {
+        var arrows = Arrows();
+        var paid = Debt.Where(d => !arrows.ContainsKey(d)).Select(d => $"{d.From} -> {d.To}").ToArray();
+
+        Assert.True(paid.Length == 0, "Remove from the debt list, they are gone: " + string.Join("; ", paid));
+    }
+
+    [Fact]
+    public void Every_namespace_of_the_library_has_a_layer()
+    {
+        var root = Path.Combine(ShippedRuleSetTests.RepositoryRoot(), "src", "CreditPolicy");
+        var namespaces = typeof(CreditProfile).Assembly.GetTypes()
+            .Select(t => t.Namespace)
+            .Where(n => n is not null && n.StartsWith("CreditPolicy", StringComparison.Ordinal))
+            .Select(n => n == "CreditPolicy" ? n : n!["CreditPolicy.".Length..])
+            .Distinct()
+            .ToArray();
+
+        Assert.All(namespaces, n => Assert.Contains(n, Layers));
+        Assert.True(Directory.Exists(root));
+    }
+}
