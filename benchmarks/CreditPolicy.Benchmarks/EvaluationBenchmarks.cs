@@ -3,6 +3,7 @@ using System.Linq;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using CreditPolicy.Evaluation;
+using CreditPolicy.Facts;
 using RulesEngine.Models;
 
 namespace CreditPolicy.Benchmarks;

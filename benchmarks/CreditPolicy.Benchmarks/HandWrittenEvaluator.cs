@@ -1,9 +1,10 @@
-using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System;
 using CreditPolicy.Commitments;
 using CreditPolicy.Evaluation;
+using CreditPolicy.Facts;
 using CreditPolicy.Measures;
 using CreditPolicy.Records;
 using CreditPolicy.Reports;

@@ -1,15 +1,16 @@
-using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using System.Linq.Expressions;
+using System.Linq;
 using System.Numerics;
 using System.Runtime.InteropServices;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
 using Ardalis.GuardClauses;
 using CreditPolicy.Commitments;
+using CreditPolicy.Facts;
 using CreditPolicy.Measures;
 using CreditPolicy.Records;
 using CreditPolicy.Reports;
@@ -65,6 +66,9 @@ public sealed class PolicyEvaluator
 
     /// <summary>The rule set it evaluates.</summary>
     public RuleSet RuleSet { get; }
+
+    /// <summary>Runs every example case the rule set carries (its <c>Cases</c>) with this evaluator.</summary>
+    public ImmutableArray<RuleCaseResult> RunCases() => [.. RuleSet.Cases.Select(c => RuleCaseResult.Run(c, this))];
 
     /// <summary>Today's date in China Standard Time by <paramref name="clock"/>.</summary>
     public static LocalDate TodayInChina(IClock clock)

@@ -1,6 +1,6 @@
-using System;
 using System.Linq.Expressions;
-using CreditPolicy.Evaluation;
+using System;
+using CreditPolicy.Facts;
 using CreditPolicy.Measures;
 
 namespace CreditPolicy.Rules;

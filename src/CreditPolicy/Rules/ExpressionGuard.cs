@@ -1,7 +1,7 @@
-using System;
 using System.Collections.Generic;
 using System.Linq.Expressions;
-using CreditPolicy.Evaluation;
+using System;
+using CreditPolicy.Facts;
 
 namespace CreditPolicy.Rules;
 

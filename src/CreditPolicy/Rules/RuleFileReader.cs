@@ -1,20 +1,20 @@
-using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using System.Linq.Expressions;
+using System.Linq;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using CreditPolicy.Evaluation;
+using System.Text;
+using System;
+using CreditPolicy.Facts;
 using CreditPolicy.Measures;
 using CreditPolicy.Reports;
 using CreditPolicy.Serialization;
+using CreditPolicy.Subjects;
 using NodaTime;
 using RulesEngine.ExpressionBuilders;
 using RulesEngine.Models;
-using CreditPolicy.Subjects;
 
 namespace CreditPolicy.Rules;
 

@@ -1,7 +1,7 @@
-using System;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
+using System;
 using Ardalis.GuardClauses;
 using CreditPolicy.Measures;
 using CreditPolicy.Records;
@@ -171,13 +171,6 @@ public sealed class RuleSet
 
     private static RuleSetLoadResult TooLarge(string file, RuleFileLimits limits) =>
         new(null, [new RuleFileError(file, 1, null, $"The rule file is larger than the limit of {limits.MaxFileBytes:N0} bytes (RuleFileLimits.MaxFileBytes).")]);
-
-    /// <summary>Runs every example case the file carries with a default evaluator of this rule set.</summary>
-    public ImmutableArray<RuleCaseResult> RunCases()
-    {
-        var evaluator = new Evaluation.PolicyEvaluator(this);
-        return [.. Cases.Select(c => RuleCaseResult.Run(c, evaluator))];
-    }
 
     /// <summary>The measure with this code, or <see langword="null"/>.</summary>
     public MeasureDefinition? FindMeasure(string code) => Measures.FirstOrDefault(m => string.Equals(m.Code, code, StringComparison.Ordinal));

@@ -1,3 +1,4 @@
+using System.Linq;
 using CreditPolicy.Commitments;
 using CreditPolicy.Measures;
 using CreditPolicy.Records;
@@ -9,13 +10,7 @@ namespace CreditPolicy.Serialization;
 /// <summary>The contract's spellings (../shared/contract, v2) of every enumeration it names.</summary>
 internal static class ContractNames
 {
-    internal static readonly EnumSpelling<SubjectKind> SubjectKinds = new(
-        (SubjectKind.Enterprise, "enterprise"),
-        (SubjectKind.PublicInstitution, "public-institution"),
-        (SubjectKind.SocialOrganization, "social-organization"),
-        (SubjectKind.NaturalPerson, "natural-person"),
-        (SubjectKind.IndividualBusiness, "individual-business"),
-        (SubjectKind.OtherOrganization, "other-organization"));
+    internal static readonly EnumSpelling<SubjectKind> SubjectKinds = new([.. System.Enum.GetValues<SubjectKind>().Select(k => (k, k.ContractName()))]);
 
     internal static readonly EnumSpelling<IdentifierType> IdentifierTypes = new(
         (IdentifierType.Uscc, "uscc"),

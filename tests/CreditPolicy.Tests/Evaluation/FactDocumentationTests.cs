@@ -1,6 +1,7 @@
 using System.IO;
 using System.Linq;
 using CreditPolicy.Evaluation;
+using CreditPolicy.Facts;
 using CreditPolicy.Tests.Rules;
 using Xunit;
 

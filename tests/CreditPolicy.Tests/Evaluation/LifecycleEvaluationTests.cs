@@ -1,6 +1,7 @@
-using System;
 using System.Linq;
+using System;
 using CreditPolicy.Evaluation;
+using CreditPolicy.Facts;
 using CreditPolicy.Measures;
 using CreditPolicy.Rules;
 using CreditPolicy.Serialization;

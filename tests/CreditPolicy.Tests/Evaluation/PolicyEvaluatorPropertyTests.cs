@@ -1,15 +1,16 @@
-using System;
 using System.Linq;
+using System;
 using CreditPolicy.Commitments;
 using CreditPolicy.Evaluation;
+using CreditPolicy.Facts;
 using CreditPolicy.Measures;
 using CreditPolicy.Records;
 using CreditPolicy.Reports;
 using CreditPolicy.Rules;
 using CreditPolicy.Serialization;
-using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using FsCheck;
 using NodaTime;
 
 namespace CreditPolicy.Tests.Evaluation;

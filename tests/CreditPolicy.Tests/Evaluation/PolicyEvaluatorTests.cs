@@ -1,12 +1,13 @@
-using System;
 using System.Linq;
+using System;
 using CreditPolicy.Evaluation;
+using CreditPolicy.Facts;
 using CreditPolicy.Measures;
 using CreditPolicy.Reports;
 using CreditPolicy.Rules;
 using CreditPolicy.Serialization;
-using NodaTime;
 using NodaTime.Testing;
+using NodaTime;
 using Xunit;
 
 namespace CreditPolicy.Tests.Evaluation;

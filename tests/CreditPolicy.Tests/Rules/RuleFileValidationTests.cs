@@ -1,6 +1,6 @@
-using System;
 using System.Linq;
 using System.Text;
+using System;
 using CreditPolicy.Evaluation;
 using CreditPolicy.Rules;
 using CreditPolicy.Serialization;
@@ -308,7 +308,7 @@ public sealed class RuleFileValidationTests
             }
             """, StringComparison.Ordinal);
 
-        var result = Assert.Single(Load(json).RuleSet!.RunCases());
+        var result = Assert.Single(new PolicyEvaluator(Load(json).RuleSet!).RunCases());
 
         Assert.False(result.Passed);
         Assert.Equal(["incentive.green-channel"], result.Missing.ToArray());

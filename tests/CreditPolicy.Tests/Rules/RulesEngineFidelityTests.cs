@@ -3,6 +3,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using CreditPolicy.Evaluation;
+using CreditPolicy.Facts;
 using CreditPolicy.Reports;
 using CreditPolicy.Rules;
 using FsCheck.Fluent;

@@ -1,8 +1,8 @@
-using System;
 using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
 using System.Text.Json;
+using System;
 using CreditPolicy.Evaluation;
 using CreditPolicy.Measures;
 using CreditPolicy.Reports;
@@ -64,7 +64,7 @@ public sealed class ShippedRuleSetTests
     [Fact]
     public void Shipped_example_cases_all_pass()
     {
-        var results = Rules.RunCases();
+        var results = new PolicyEvaluator(Rules).RunCases();
 
         Assert.NotEmpty(results);
         Assert.All(results, r => Assert.True(r.Passed, r.ToString()));

@@ -4,11 +4,10 @@ using CreditPolicy.Commitments;
 using CreditPolicy.Measures;
 using CreditPolicy.Records;
 using CreditPolicy.Reports;
-using CreditPolicy.Serialization;
 using CreditPolicy.Subjects;
 using NodaTime;
 
-namespace CreditPolicy.Evaluation;
+namespace CreditPolicy.Facts;
 
 /// <summary>
 /// The fact vocabulary that rule expressions read (as <c>facts.Name</c>): what is true of one subject on
@@ -256,7 +255,7 @@ public readonly struct SubjectFacts
 
         return new SubjectFacts
         {
-            Kind = ContractNames.SubjectKinds.Name(profile.Subject.Kind),
+            Kind = profile.Subject.Kind.ContractName(),
             IsNaturalPerson = profile.Subject.Kind == SubjectKind.NaturalPerson,
             ActiveNegativeRecords = negative,
             ActiveSeriousNegativeRecords = serious,

@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
 using System.Linq;
-using CreditPolicy.Evaluation;
+using CreditPolicy.Rules;
 using CreditPolicy.Serialization;
 using CreditPolicy.Subjects;
 
-namespace CreditPolicy.Rules;
+namespace CreditPolicy.Evaluation;
 
 /// <summary>The outcome of one example case: pass, or what differed.</summary>
 /// <remarks>Immutable and thread-safe.</remarks>

@@ -1,10 +1,10 @@
-using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
+using System;
 using CreditPolicy.Measures;
 
-namespace CreditPolicy.Evaluation;
+namespace CreditPolicy.Facts;
 
 /// <summary>
 /// Per-thread working space of one evaluation: the ids of the active negative records (with which are
