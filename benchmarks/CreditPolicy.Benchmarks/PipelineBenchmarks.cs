@@ -2,6 +2,7 @@ using System.IO;
 using BenchmarkDotNet.Attributes;
 using CreditPolicy.Evaluation;
 using CreditPolicy.Samples;
+using CreditPolicy.Streaming;
 
 namespace CreditPolicy.Benchmarks;
 

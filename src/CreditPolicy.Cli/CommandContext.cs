@@ -1,11 +1,12 @@
-using System;
 using System.IO;
+using System;
 using CreditPolicy.Evaluation;
 using CreditPolicy.Reports;
 using CreditPolicy.Rules;
 using CreditPolicy.Serialization;
-using NodaTime;
+using CreditPolicy.Streaming;
 using NodaTime.Text;
+using NodaTime;
 
 namespace CreditPolicy.Cli;
 

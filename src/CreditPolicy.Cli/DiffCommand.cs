@@ -1,12 +1,13 @@
-using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using System;
 using CreditPolicy.Evaluation;
 using CreditPolicy.Rules;
 using CreditPolicy.Serialization;
+using CreditPolicy.Streaming;
 
 namespace CreditPolicy.Cli;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CreditPolicy.Evaluation;
+using CreditPolicy.Streaming;
 
 namespace CreditPolicy.Cli;
 

@@ -18,7 +18,7 @@ public sealed class LayeringTests
 {
     /// <summary>Lowest first: the kernel (the root namespace), the model, policy, use, the edges.</summary>
     private static readonly string[] Layers =
-        ["CreditPolicy", "Subjects", "Records", "Reports", "Commitments", "Measures", "Facts", "Rules", "Evaluation", "Serialization"];
+        ["CreditPolicy", "Subjects", "Records", "Reports", "Commitments", "Measures", "Facts", "Rules", "Evaluation", "Serialization", "Streaming"];
 
     /// <summary>Backward arrows still to remove (issue 10), each with where it comes from.</summary>
     private static readonly HashSet<(string From, string To)> Debt =
@@ -26,7 +26,6 @@ public sealed class LayeringTests
         ("CreditPolicy", "Subjects"), ("CreditPolicy", "Records"), ("CreditPolicy", "Reports"), ("CreditPolicy", "Commitments"), ("CreditPolicy", "Measures"), // CreditProfile sits in the kernel's namespace
         ("Measures", "Serialization"),   // EncodedMeasure: decision JSON cached in the measure definition
         ("Rules", "Serialization"),      // cases read profiles; agencies; contract spellings; dates
-        ("Evaluation", "Serialization"), // DecisionPipeline, contract spellings in SubjectFacts
     ];
 
     private static Dictionary<(string From, string To), string> Arrows()

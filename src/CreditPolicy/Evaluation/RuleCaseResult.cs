@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
 using CreditPolicy.Rules;
-using CreditPolicy.Serialization;
+using CreditPolicy.Measures;
 using CreditPolicy.Subjects;
 
 namespace CreditPolicy.Evaluation;
@@ -93,8 +93,8 @@ public sealed class RuleCaseResult
 
         if (RevokedDiffers)
         {
-            text += $"\n  revoked conveniences: expected [{string.Join(", ", Case.RevokedConveniences!.Value.Select(ContractNames.Conveniences.Name))}],"
-                + $" got [{string.Join(", ", Decision!.RevokedConveniences.Select(ContractNames.Conveniences.Name))}]";
+            text += $"\n  revoked conveniences: expected [{string.Join(", ", Case.RevokedConveniences!.Value.Select(c => c.ContractName()))}],"
+                + $" got [{string.Join(", ", Decision!.RevokedConveniences.Select(c => c.ContractName()))}]";
         }
 
         return text + $"\n  received: [{string.Join(", ", Received)}]";

@@ -6,7 +6,7 @@ namespace CreditPolicy.Evaluation;
 /// <summary>
 /// A rule failed on one profile — its checked arithmetic overflowed, it divided by zero, or it threw
 /// otherwise — so that profile has no decision (contract v2, "Limits": a rule that fails on one profile
-/// rejects that profile, naming the rule, never the run). <see cref="DecisionPipeline"/> reports it as a rejected profile.
+/// rejects that profile, naming the rule, never the run). The decision pipeline (<c>CreditPolicy.Streaming.DecisionPipeline</c>) reports it as a rejected profile.
 /// </summary>
 public sealed class RuleEvaluationException : Exception
 {

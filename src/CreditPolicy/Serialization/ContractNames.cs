@@ -47,10 +47,7 @@ internal static class ContractNames
         (CommitmentType.AcceptanceWithMissingMaterials, "acceptance-with-missing-materials"),
         (CommitmentType.ApprovalSubstitution, "approval-substitution"));
 
-    internal static readonly EnumSpelling<Convenience> Conveniences = new(
-        (Convenience.GreenChannel, "green-channel"),
-        (Convenience.AcceptanceWithMissingMaterials, "acceptance-with-missing-materials"),
-        (Convenience.PrioritySupport, "priority-support"));
+    internal static readonly EnumSpelling<Convenience> Conveniences = new([.. System.Enum.GetValues<Convenience>().Select(c => (c, c.ContractName()))]);
 
     internal static readonly EnumSpelling<MeasureKind> MeasureKinds = new(
         (MeasureKind.Incentive, "incentive"),

@@ -1,13 +1,14 @@
-using System;
 using System.IO;
 using System.Linq;
 using System.Text;
+using System;
 using CreditPolicy.Evaluation;
 using CreditPolicy.Rules;
 using CreditPolicy.Serialization;
-using FsCheck;
+using CreditPolicy.Streaming;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using FsCheck;
 using NodaTime;
 using Xunit;
 

@@ -1,12 +1,13 @@
-using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
+using System;
 using CreditPolicy.Evaluation;
 using CreditPolicy.Rules;
 using CreditPolicy.Serialization;
+using CreditPolicy.Streaming;
 using NodaTime;
 using Xunit;
 

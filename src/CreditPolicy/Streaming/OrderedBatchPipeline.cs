@@ -4,7 +4,7 @@ using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
 
-namespace CreditPolicy.Serialization;
+namespace CreditPolicy.Streaming;
 
 /// <summary>
 /// Reads input batches, processes them on the thread pool in parallel, and hands the results to

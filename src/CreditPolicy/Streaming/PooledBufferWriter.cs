@@ -1,7 +1,7 @@
 using System;
 using System.Buffers;
 
-namespace CreditPolicy.Serialization;
+namespace CreditPolicy.Streaming;
 
 /// <summary>An <see cref="IBufferWriter{T}"/> over arrays rented from the shared pool; <see cref="Dispose"/> returns them.</summary>
 internal sealed class PooledBufferWriter(int initialCapacity) : IBufferWriter<byte>, IDisposable

@@ -2,7 +2,7 @@ using System;
 using System.Buffers;
 using System.Collections.Generic;
 
-namespace CreditPolicy.Serialization;
+namespace CreditPolicy.Streaming;
 
 /// <summary>
 /// A batch of input lines (one JSON document each) with their line numbers, sharing one buffer rented

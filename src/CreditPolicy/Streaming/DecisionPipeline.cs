@@ -1,15 +1,16 @@
-using System;
 using System.Buffers;
 using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
 using Ardalis.GuardClauses;
+using CreditPolicy.Evaluation;
 using CreditPolicy.Serialization;
 using NodaTime;
 
-namespace CreditPolicy.Evaluation;
+namespace CreditPolicy.Streaming;
 
 /// <summary>
 /// Evaluates a stream of profiles — JSON Lines, or one pretty-printed profile — and writes one decision a

@@ -1,10 +1,11 @@
-using System;
 using System.Buffers;
 using System.IO;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
+using CreditPolicy.Serialization;
 
-namespace CreditPolicy.Serialization;
+namespace CreditPolicy.Streaming;
 
 /// <summary>
 /// Splits an input stream into profile documents, batched (contract v2, "Input streams"): JSON Lines (one

@@ -2,7 +2,7 @@ using System;
 using CreditPolicy.Reports;
 using CreditPolicy.Serialization;
 
-namespace CreditPolicy.Evaluation;
+namespace CreditPolicy.Streaming;
 
 /// <summary>Options of <see cref="DecisionPipeline"/>.</summary>
 /// <remarks>Immutable and thread-safe; the callbacks are called on one thread at a time, in input order.</remarks>

@@ -1,4 +1,4 @@
-namespace CreditPolicy.Evaluation;
+namespace CreditPolicy.Streaming;
 
 /// <summary>What a <see cref="DecisionPipeline"/> run did.</summary>
 /// <param name="Evaluated">Profiles read and evaluated (one decision written for each).</param>

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using CreditPolicy.Serialization;
 
-namespace CreditPolicy.Evaluation;
+namespace CreditPolicy.Streaming;
 
 /// <summary>A profile of a stream that could not be read, with every problem found in it.</summary>
 /// <param name="Line">The input line the profile starts on.</param>
