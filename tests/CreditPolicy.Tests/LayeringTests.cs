@@ -24,7 +24,6 @@ public sealed class LayeringTests
     private static readonly HashSet<(string From, string To)> Debt =
     [
         ("CreditPolicy", "Subjects"), ("CreditPolicy", "Records"), ("CreditPolicy", "Reports"), ("CreditPolicy", "Commitments"), ("CreditPolicy", "Measures"), // CreditProfile sits in the kernel's namespace
-        ("Measures", "Serialization"),   // EncodedMeasure: decision JSON cached in the measure definition
         ("Rules", "Serialization"),      // cases read profiles; agencies; contract spellings; dates
     ];
 

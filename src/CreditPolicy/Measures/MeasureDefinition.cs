@@ -64,11 +64,6 @@ public sealed class MeasureDefinition
     /// <summary>What the decision cites as the evidence of this measure.</summary>
     public ImmutableArray<EvidenceSet> Evidence { get; }
 
-    /// <summary>The measure's values as JSON, encoded once for the decision writer.</summary>
-    internal EncodedMeasure Encoded => _encoded ??= new EncodedMeasure(this);
-
-    private EncodedMeasure? _encoded;
-
     /// <summary>The evidence sets as bits (1 &lt;&lt; set), for the evaluator.</summary>
     internal int EvidenceMask { get; }
 

@@ -53,7 +53,7 @@ public static class DecisionJson
         writer.WriteStartArray(Names.Measures);
         foreach (var measure in decision.ApplicableMeasures)
         {
-            var encoded = measure.Definition.Encoded;
+            var encoded = EncodedMeasure.Of(measure.Definition);
             writer.WriteStartObject();
             writer.WriteString(Names.Code, encoded.Code);
             writer.WriteString(Names.Kind, encoded.Kind);
