@@ -1,5 +1,6 @@
 using System.Linq;
 using BenchmarkDotNet.Attributes;
+using CreditPolicy.Profiles;
 
 namespace CreditPolicy.Benchmarks;
 

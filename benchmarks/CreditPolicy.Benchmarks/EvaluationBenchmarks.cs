@@ -4,6 +4,7 @@ using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using CreditPolicy.Evaluation;
 using CreditPolicy.Facts;
+using CreditPolicy.Profiles;
 using RulesEngine.Models;
 
 namespace CreditPolicy.Benchmarks;

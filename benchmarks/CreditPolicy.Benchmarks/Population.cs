@@ -1,7 +1,8 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
+using System;
 using CreditPolicy.Evaluation;
+using CreditPolicy.Profiles;
 using CreditPolicy.Reports;
 using CreditPolicy.Rules;
 using CreditPolicy.Samples;

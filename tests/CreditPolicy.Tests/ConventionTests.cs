@@ -1,6 +1,7 @@
-using System;
 using System.Linq;
 using System.Runtime.CompilerServices;
+using System;
+using CreditPolicy.Profiles;
 using Xunit;
 
 namespace CreditPolicy.Tests;

@@ -1,13 +1,13 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
+using System;
 using CreditPolicy.Commitments;
-using CreditPolicy.Measures;
+using CreditPolicy.Profiles;
 using CreditPolicy.Records;
 using CreditPolicy.Reports;
 using CreditPolicy.Subjects;
-using FsCheck;
 using FsCheck.Fluent;
+using FsCheck;
 using NodaTime;
 
 namespace CreditPolicy.Tests;

@@ -12,6 +12,7 @@ using Ardalis.GuardClauses;
 using CreditPolicy.Commitments;
 using CreditPolicy.Facts;
 using CreditPolicy.Measures;
+using CreditPolicy.Profiles;
 using CreditPolicy.Records;
 using CreditPolicy.Reports;
 using CreditPolicy.Rules;

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
 using CreditPolicy.Rules;
-using CreditPolicy.Measures;
 using CreditPolicy.Subjects;
 
 namespace CreditPolicy.Evaluation;

@@ -2,6 +2,7 @@ using System;
 using Ardalis.GuardClauses;
 using CreditPolicy.Commitments;
 using CreditPolicy.Measures;
+using CreditPolicy.Profiles;
 using CreditPolicy.Records;
 using CreditPolicy.Reports;
 using CreditPolicy.Subjects;

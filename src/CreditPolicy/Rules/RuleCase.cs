@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using CreditPolicy.Measures;
+using CreditPolicy.Profiles;
 using CreditPolicy.Reports;
 using NodaTime;
 

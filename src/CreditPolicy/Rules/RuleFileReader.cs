@@ -9,6 +9,7 @@ using System.Text;
 using System;
 using CreditPolicy.Facts;
 using CreditPolicy.Measures;
+using CreditPolicy.Profiles;
 using CreditPolicy.Reports;
 using CreditPolicy.Serialization;
 using CreditPolicy.Subjects;

@@ -1,9 +1,10 @@
-using System;
 using System.IO;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text;
+using System;
 using Ardalis.GuardClauses;
+using CreditPolicy.Profiles;
 using CreditPolicy.Subjects;
 using NodaTime;
 

@@ -1,11 +1,11 @@
-using System;
 using System.Buffers;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Text;
 using System.Text.Json;
+using System.Text;
+using System;
 using CreditPolicy.Commitments;
-using CreditPolicy.Measures;
+using CreditPolicy.Profiles;
 using CreditPolicy.Records;
 using CreditPolicy.Reports;
 using CreditPolicy.Subjects;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
+using CreditPolicy.Profiles;
 
 namespace CreditPolicy.Serialization;
 

@@ -2,7 +2,7 @@ using System.Linq;
 using System;
 using CreditPolicy.Evaluation;
 using CreditPolicy.Facts;
-using CreditPolicy.Measures;
+using CreditPolicy.Profiles;
 using CreditPolicy.Rules;
 using CreditPolicy.Serialization;
 using NodaTime;

@@ -4,6 +4,7 @@ using CreditPolicy.Commitments;
 using CreditPolicy.Evaluation;
 using CreditPolicy.Facts;
 using CreditPolicy.Measures;
+using CreditPolicy.Profiles;
 using CreditPolicy.Records;
 using CreditPolicy.Reports;
 using CreditPolicy.Rules;

@@ -3,6 +3,7 @@ using System;
 using CreditPolicy.Evaluation;
 using CreditPolicy.Facts;
 using CreditPolicy.Measures;
+using CreditPolicy.Profiles;
 using CreditPolicy.Reports;
 using CreditPolicy.Rules;
 using CreditPolicy.Serialization;

@@ -1,6 +1,7 @@
-using System;
 using System.Linq;
+using System;
 using CreditPolicy.Commitments;
+using CreditPolicy.Profiles;
 using CreditPolicy.Records;
 using CreditPolicy.Rules;
 using NodaTime;

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Text;
 using System;
 using CreditPolicy.Evaluation;
+using CreditPolicy.Profiles;
 using CreditPolicy.Rules;
 using CreditPolicy.Serialization;
 using CreditPolicy.Streaming;

@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using CreditPolicy.Commitments;
-using CreditPolicy.Measures;
 using CreditPolicy.Records;
 using CreditPolicy.Reports;
 using CreditPolicy.Serialization;

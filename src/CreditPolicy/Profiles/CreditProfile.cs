@@ -6,13 +6,12 @@ using System.Linq;
 using System.Runtime.InteropServices;
 using Ardalis.GuardClauses;
 using CreditPolicy.Commitments;
-using CreditPolicy.Measures;
 using CreditPolicy.Records;
 using CreditPolicy.Reports;
 using CreditPolicy.Subjects;
 using NodaTime;
 
-namespace CreditPolicy;
+namespace CreditPolicy.Profiles;
 
 /// <summary>
 /// Everything known about one subject: its credit records (R2), credit reports (R3), credit commitments

@@ -1,6 +1,6 @@
 using System;
 
-namespace CreditPolicy.Measures;
+namespace CreditPolicy;
 
 /// <summary>What a <see cref="Convenience"/> is called.</summary>
 public static class ConvenienceExtensions

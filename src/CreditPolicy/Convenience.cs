@@ -1,4 +1,4 @@
-namespace CreditPolicy.Measures;
+namespace CreditPolicy;
 
 /// <summary>
 /// An administrative convenience (行政便利措施) a subject enjoys now (R6.2); R7.3 cancels those already
