@@ -87,20 +87,11 @@ internal sealed class LineBatchReader
             var text = Decoded(_buffer.AsSpan(range.Start, range.Length));
             if (_documentLine == 0)
             {
-                if (IsBlank(text))
+                if (!IsBlank(text))
                 {
-                    continue;
+                    Start(batch, text);
                 }
 
-                var scanner = default(Scanner);
-                scanner.Scan(text);
-                if (scanner.Complete && text.Length <= _maxDocument)
-                {
-                    batch.Add(text, _lineNumber); // the JSON Lines case: one line, one document, no copy
-                    continue;
-                }
-
-                Begin(text, scanner);
                 continue;
             }
 
@@ -110,17 +101,7 @@ internal sealed class LineBatchReader
                 // damaged (reading resumes here). Only inside a pretty-printed document (its first line a lone
                 // bracket) may such a line continue it, where an object can stand: an array element, a value after ':'.
                 Flush(batch);
-                var scanner = default(Scanner);
-                scanner.Scan(text);
-                if (scanner.Complete && text.Length <= _maxDocument)
-                {
-                    batch.Add(text, _lineNumber);
-                }
-                else
-                {
-                    Begin(text, scanner);
-                }
-
+                Start(batch, text);
                 continue;
             }
 
@@ -133,6 +114,21 @@ internal sealed class LineBatchReader
         }
 
         return batch.Items.Count == 0 ? null : batch;
+    }
+
+    /// <summary>A document starts with <paramref name="text"/>: whole on one line (JSON Lines, no copy), or begun for the lines that follow.</summary>
+    private void Start(LineBatch batch, ReadOnlySpan<byte> text)
+    {
+        var scanner = default(Scanner);
+        scanner.Scan(text);
+        if (scanner.Complete && text.Length <= _maxDocument)
+        {
+            batch.Add(text, _lineNumber);
+        }
+        else
+        {
+            Begin(text, scanner);
+        }
     }
 
     private void Begin(ReadOnlySpan<byte> text, Scanner scanner)
@@ -255,14 +251,6 @@ internal sealed class LineBatchReader
     }
 
     private static bool IsBlank(ReadOnlySpan<byte> text) => text.IndexOfAnyExcept(" \t\r"u8) < 0;
-
-    /// <summary>Whether the line holds a complete JSON value (brackets balanced outside strings).</summary>
-    internal static bool IsCompleteValue(ReadOnlySpan<byte> line)
-    {
-        var scanner = default(Scanner);
-        scanner.Scan(line);
-        return scanner.Complete;
-    }
 
     private static readonly SearchValues<byte> Structure = SearchValues.Create("\"{}[]"u8);
     private static readonly SearchValues<byte> StringEnds = SearchValues.Create("\"\\"u8);

@@ -135,8 +135,9 @@ public sealed class CreditRecordTests
             {
                 var (r, d) = t;
                 var regime = RuleSet.NationalPublicityPolicy.RegimeOn(d);
-                LocalDate? cap = r.Category.PublicityInformation() is { } information && regime is not null
-                    ? regime.LastDayFor(information, r.Severity!.Value, r.DecidedOn)
+                // The regime's maximum; minor information at most three months under every regime, and before the first (contract v2).
+                LocalDate? cap = r.Category.PublicityInformation() is { } information
+                    ? regime?.LastDayFor(information, r.Severity!.Value, r.DecidedOn) ?? (r.Severity == RecordSeverity.Minor ? r.DecidedOn.PlusMonths(3).PlusDays(-1) : null)
                     : null;
                 var unpublishedMinor = r.Severity == RecordSeverity.Minor && r.PublicUntil is null && r.Category.PublicityInformation() is not null;
                 var expected = r.DecidedOn <= d && (r.PublicUntil is null || d <= r.PublicUntil) && (cap is null || d <= cap)
