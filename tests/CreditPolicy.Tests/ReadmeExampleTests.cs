@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using CreditPolicy.Output;
 using CreditPolicy.Evaluation;
 using CreditPolicy.Rules;
 using CreditPolicy.Serialization;

@@ -13,7 +13,7 @@ namespace CreditPolicy.Evaluation;
 /// measures, and applying them stays the window's decision.
 /// </summary>
 /// <remarks>
-/// Written as the contract's decision JSON by <see cref="Serialization.DecisionJson"/>, with a natural
+/// Written as the contract's decision JSON by <see cref="Output.DecisionJson"/>, with a natural
 /// person's number masked (R8). Immutable and thread-safe.
 /// </remarks>
 public sealed class AdvisoryDecision

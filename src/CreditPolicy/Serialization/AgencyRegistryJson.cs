@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Text.Json;
 using CreditPolicy.Reports;
-using CreditPolicy.Rules;
 using CreditPolicy.Subjects;
 
 namespace CreditPolicy.Serialization;

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using System.Threading;
 using System;
 using Ardalis.GuardClauses;
+using CreditPolicy.Output;
 using CreditPolicy.Evaluation;
 using CreditPolicy.Serialization;
 using NodaTime;

@@ -1,4 +1,5 @@
 using System;
+using CreditPolicy.Output;
 using CreditPolicy.Reports;
 using CreditPolicy.Serialization;
 

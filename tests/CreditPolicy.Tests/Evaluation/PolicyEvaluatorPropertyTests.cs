@@ -1,5 +1,6 @@
 using System.Linq;
 using System;
+using CreditPolicy.Output;
 using CreditPolicy.Commitments;
 using CreditPolicy.Evaluation;
 using CreditPolicy.Facts;

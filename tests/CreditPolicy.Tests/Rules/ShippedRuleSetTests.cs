@@ -3,6 +3,7 @@ using System.Linq;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System;
+using CreditPolicy.Output;
 using CreditPolicy.Evaluation;
 using CreditPolicy.Measures;
 using CreditPolicy.Reports;

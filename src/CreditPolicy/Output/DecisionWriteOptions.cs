@@ -1,6 +1,6 @@
 using CreditPolicy.Subjects;
 
-namespace CreditPolicy.Serialization;
+namespace CreditPolicy.Output;
 
 /// <summary>How <see cref="DecisionJson"/> writes a decision.</summary>
 /// <remarks>Immutable and thread-safe. There is deliberately no way to write a personal number whole (R8).</remarks>

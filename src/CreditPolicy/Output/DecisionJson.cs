@@ -3,10 +3,10 @@ using System.Text;
 using System.Text.Json;
 using Ardalis.GuardClauses;
 using CreditPolicy.Evaluation;
-
+using CreditPolicy.Serialization;
 using CreditPolicy.Subjects;
 
-namespace CreditPolicy.Serialization;
+namespace CreditPolicy.Output;
 
 /// <summary>
 /// Writes decisions in the contract's decision JSON (../shared/contract, v1): <c>subject</c> (its id masked

@@ -1,8 +1,9 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using CreditPolicy.Measures;
+using CreditPolicy.Serialization;
 
-namespace CreditPolicy.Serialization;
+namespace CreditPolicy.Output;
 
 /// <summary>
 /// A measure's code, kind, clause and titles as pre-encoded JSON strings, made once per measure definition

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Text;
 using System.Text.Json;
 
-namespace CreditPolicy.Rules;
+namespace CreditPolicy.Serialization;
 
 /// <summary>
 /// The line on which each value of a JSON document starts, by JSON path (<c>$.Rules[2].Expression</c>), so
