@@ -20,5 +20,5 @@ public class LoadBenchmarks
     public void Setup() => _bytes = RuleFile.Bytes();
 
     [Benchmark]
-    public int LoadShippedRuleFile() => RuleSet.Load(_bytes, "jia-county-2022-8.json").RuleSet!.Measures.Length;
+    public int LoadShippedRuleFile() => RuleSet.Load(_bytes, "jia-county-2022-8.json").Value!.Measures.Length;
 }

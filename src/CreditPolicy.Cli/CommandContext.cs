@@ -90,7 +90,7 @@ internal sealed class CommandContext(CliConsole console, TextWriter stdout, IClo
         var result = RuleSet.LoadFile(path, encoding: InputEncoding);
         if (result.Succeeded)
         {
-            return result.RuleSet;
+            return result.Value;
         }
 
         foreach (var error in result.Errors)
@@ -110,24 +110,24 @@ internal sealed class CommandContext(CliConsole console, TextWriter stdout, IClo
         }
 
         using var stream = OpenInput(path);
-        var registry = AgencyRegistryJson.Read(ReadAll(stream), out var errors);
-        foreach (var error in errors)
+        var result = AgencyRegistryJson.Read(ReadAll(stream), path);
+        foreach (var error in result.Errors)
         {
-            Error.WriteLine($"{path}:{error.Line}: {error.Path}: {error.Message}");
+            Error.WriteLine(error);
         }
 
-        return registry ?? throw new UsageException($"{path}: not a valid registry of filed agencies.");
+        return result.Value ?? throw new UsageException($"{path}: not a valid registry of filed agencies.");
     }
 
     /// <summary>Prints a rejected profile's problems on stderr: line, JSON path, reason (personal numbers never appear, R8).</summary>
     internal void ReportRejected(RejectedProfile rejected) => ReportErrors(rejected.Errors);
 
-    /// <summary>Prints input problems on stderr, one a line: <c>line N: PATH: reason</c>.</summary>
+    /// <summary>Prints input problems on stderr, one a line, as <see cref="InputError.ToString"/> formats them: <c>line N: PATH: reason</c>.</summary>
     internal void ReportErrors(System.Collections.Generic.IEnumerable<InputError> errors)
     {
         foreach (var error in errors)
         {
-            Error.WriteLine($"line {error.Line}: {error.Path}: {error.Message}");
+            Error.WriteLine(error);
         }
     }
 

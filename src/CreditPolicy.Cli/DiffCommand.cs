@@ -107,8 +107,8 @@ internal static class DiffCommand
             HashSet<string> was, now;
             try
             {
-                was = Codes(before.EvaluateMeasures(read.Profile, day));
-                now = Codes(after.EvaluateMeasures(read.Profile, day));
+                was = Codes(before.EvaluateMeasures(read.Value, day));
+                now = Codes(after.EvaluateMeasures(read.Value, day));
             }
             catch (RuleEvaluationException ex)
             {
@@ -121,7 +121,7 @@ internal static class DiffCommand
             {
                 changes.Add(new ProfileChange(
                     line,
-                    read.Profile.Subject,
+                    read.Value.Subject,
                     [.. now.Except(was).Order(StringComparer.Ordinal)],
                     [.. was.Except(now).Order(StringComparer.Ordinal)]));
             }

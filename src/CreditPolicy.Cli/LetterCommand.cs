@@ -33,7 +33,7 @@ internal static class LetterCommand
                 throw new UsageException("the profile is not valid; no letter rendered.");
             }
 
-            var commitments = read.Profile.Commitments;
+            var commitments = read.Value.Commitments;
             var wanted = parse.GetValue(id);
             var commitment = wanted is null
                 ? commitments.Length switch
@@ -45,12 +45,12 @@ internal static class LetterCommand
                 : commitments.FirstOrDefault(c => c.Id == wanted) ?? throw new UsageException($"--commitment: the profile has no commitment '{PersonalIds.ForOutput(wanted)}'.");
 
             // C3: a letter takes effect on signature; what the profile lacks is a blank to fill in, named on stderr.
-            foreach (var gap in commitment.LetterGaps(read.Profile.Subject))
+            foreach (var gap in commitment.LetterGaps(read.Value.Subject))
             {
                 context.Error.WriteLine($"note: commitment {PersonalIds.ForOutput(commitment.Id)}: {gap.Field}: {gap.Message} The letter leaves it blank to fill in.");
             }
 
-            context.Out.Write(CommitmentLetter.Render(read.Profile.Subject, commitment, parse.GetValue(forPublication)));
+            context.Out.Write(CommitmentLetter.Render(read.Value.Subject, commitment, parse.GetValue(forPublication)));
             return 0;
         });
         return command;

@@ -34,7 +34,7 @@ internal static class TestCommand
                     continue;
                 }
 
-                var results = new CreditPolicy.Evaluation.PolicyEvaluator(load.RuleSet).RunCases();
+                var results = new CreditPolicy.Evaluation.PolicyEvaluator(load.Value).RunCases();
                 foreach (var result in results)
                 {
                     context.Out.WriteLine(result);

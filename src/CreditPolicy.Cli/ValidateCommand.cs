@@ -32,7 +32,7 @@ internal static class ValidateCommand
                 problems += result.Errors.Length;
                 if (result.Succeeded)
                 {
-                    var rules = result.RuleSet;
+                    var rules = result.Value;
                     context.Out.WriteLine($"{path}: valid: {PersonalIds.ForOutput(rules.Id)} {PersonalIds.ForOutput(rules.Version)}, {rules.Measures.Count(m => m.Enabled)} enabled rules of {rules.Measures.Length}, {rules.Cases.Length} example cases");
                 }
             }

@@ -107,7 +107,7 @@ public sealed class EvaluateCommandTests
         var result = Cli.Run("evaluate", "--agencies", agencies, Cli.Fixture("profile.example.json"));
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains(":2: $[0].filingNumber:", result.Error, StringComparison.Ordinal);
+        Assert.Contains(":2: $[0]: Missing required field 'filingNumber'.", result.Error, StringComparison.Ordinal);
         Assert.Empty(result.Out);
     }
 

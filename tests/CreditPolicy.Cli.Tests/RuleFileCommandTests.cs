@@ -30,7 +30,7 @@ public sealed class RuleFileCommandTests
         var result = Cli.Run("validate", typo, clause, Shipped);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains(result.OutLines, l => l.StartsWith(typo + ":", StringComparison.Ordinal) && l.Contains("rule 'R7.1 dishonesty publicity': Unknown field 'Expresion'", StringComparison.Ordinal));
+        Assert.Contains(result.OutLines, l => l.StartsWith(typo + ":", StringComparison.Ordinal) && l.Contains("rule 'R7.1 dishonesty publicity': $.Rules[", StringComparison.Ordinal) && l.Contains("].Expresion: Unknown field 'Expresion'", StringComparison.Ordinal));
         Assert.Contains(result.OutLines, l => l.StartsWith(clause + ":", StringComparison.Ordinal) && l.Contains("'R7.9' is not a clause id", StringComparison.Ordinal));
         Assert.Contains(result.OutLines, l => l.StartsWith(Shipped + ": valid", StringComparison.Ordinal));
         Assert.Matches(@":\d+: rule '", result.OutLines.First(l => l.Contains("Expresion", StringComparison.Ordinal)));

@@ -29,7 +29,7 @@ public sealed class SamplesTests
         Assert.True(Lines.Length >= 1000);
         var profiles = Lines.Select((line, i) => ProfileJson.Read(line, new ProfileReadOptions { FirstLineNumber = i + 1 })).ToArray();
         Assert.All(profiles, p => Assert.True(p.Succeeded, string.Join("; ", p.Errors)));
-        var all = profiles.Select(p => p.Profile!).ToArray();
+        var all = profiles.Select(p => p.Value!).ToArray();
         var day = SamplePopulation.Reference;
         var registry = new FiledAgencyRegistry(SamplePopulation.FiledAgencies);
 

@@ -20,7 +20,7 @@ public sealed class ReadmeExampleTests
         var read = ProfileJson.Read(File.ReadAllText(Fixtures.PathOf("contract/profile.example.json")));
         Assert.True(read.Succeeded);
         var evaluator = new PolicyEvaluator(RuleSet.JiaCounty2022No8);
-        var decision = evaluator.Evaluate(read.Profile, new LocalDate(2026, 11, 27));
+        var decision = evaluator.Evaluate(read.Value, new LocalDate(2026, 11, 27));
         foreach (var measure in decision.ApplicableMeasures)
         {
             output.WriteLine($"{measure.Clause} {measure.Code}: {string.Join(", ", measure.Evidence)}");

@@ -88,9 +88,8 @@ public sealed class PolicyEvaluator
     /// <exception cref="RuleEvaluationException">A rule's arithmetic overflowed or divided by zero on this profile: it has no decision.</exception>
     public AdvisoryDecision Evaluate(CreditProfile profile, LocalDate asOf) => Evaluate(profile, asOf, _agencies);
 
-    /// <summary>Evaluates a profile as of <paramref name="asOf"/> with another registry of filed agencies.</summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is before the rule set takes effect.</exception>
-    public AdvisoryDecision Evaluate(CreditProfile profile, LocalDate asOf, FiledAgencyRegistry agencies)
+    /// <summary>Evaluates with another registry of filed agencies: for a rule file's example cases, which may bring their own.</summary>
+    internal AdvisoryDecision Evaluate(CreditProfile profile, LocalDate asOf, FiledAgencyRegistry agencies)
     {
         Guard.Against.Null(profile);
         Guard.Against.Null(agencies);

@@ -21,7 +21,7 @@ internal static class NationalPublicity
             ?? throw new InvalidOperationException($"The embedded publicity policy {Resource} is missing from the build.");
         using var buffer = new MemoryStream();
         stream.CopyTo(buffer);
-        var (policy, errors) = new RuleFileReader(buffer.ToArray(), "publicity-policy.json").ReadPublicityPolicyFile();
-        return policy ?? throw new InvalidOperationException("The embedded publicity policy is invalid: " + string.Join("; ", errors));
+        var result = new RuleFileReader(buffer.ToArray(), "publicity-policy.json").ReadPublicityPolicyFile();
+        return result.Value ?? throw new InvalidOperationException("The embedded publicity policy is invalid: " + string.Join("; ", result.Errors));
     }
 }

@@ -31,19 +31,11 @@ internal sealed partial class RuleFileReader
         [PublicityInformation.AdministrativePenalty, PublicityInformation.OtherNegative, PublicityInformation.CommitmentBreach];
 
     /// <summary>Reads the whole file as a publicity policy.</summary>
-    internal (PublicityPolicy? Policy, IReadOnlyList<RuleFileError> Errors) ReadPublicityPolicyFile()
+    internal ReadResult<PublicityPolicy> ReadPublicityPolicyFile()
     {
-        try
-        {
-            using var document = JsonDocument.Parse(_bytes, DocumentOptions);
-            _lines = new JsonLineMap(_bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-            var policy = ReadPublicityPolicy(document.RootElement, "$");
-            return (_errors.Count == 0 ? policy : null, [.. _errors.OrderBy(e => e.Line)]);
-        }
-        catch (JsonException ex)
-        {
-            return (null, [new RuleFileError(_file, (int)(ex.LineNumber ?? 0) + 1, null, "Invalid JSON: " + ex.Message)]);
-        }
+        using var document = _in.Open(_bytes);
+        var policy = document is null ? null : ReadPublicityPolicy(document.Root, "$");
+        return new(policy, _in.Sorted());
     }
 
     /// <summary>The header's <c>publicityPolicy</c>: the name of a shipped national policy, or a policy inline.</summary>
@@ -57,7 +49,7 @@ internal sealed partial class RuleFileReader
                 return NationalPublicity.Policy;
             }
 
-            Error(path, null, $"Unknown publicity policy '{name}'; name '{NationalPublicity.Policy.Id}' (the national regimes shipped with the library) or give the policy inline as an object.");
+            _in.Error(path, null, $"Unknown publicity policy '{name}'; name '{NationalPublicity.Policy.Id}' (the national regimes shipped with the library) or give the policy inline as an object.");
             return null;
         }
 
@@ -66,22 +58,22 @@ internal sealed partial class RuleFileReader
 
     private PublicityPolicy? ReadPublicityPolicy(JsonElement element, string path)
     {
-        if (ObjectFields(element, path, PolicyFields, null) is not { } fields)
+        if (_in.ObjectFields(element, path, PolicyFields, null) is not { } fields)
         {
             return null;
         }
 
-        var id = RequireString(fields, "id", path, null);
-        OptionalString(fields, "titleZh", path, null);
-        OptionalString(fields, "titleEn", path, null);
-        OptionalString(fields, "note", path, null);
+        var id = _in.RequireString(fields, "id", path, null);
+        _in.OptionalString(fields, "titleZh", path, null);
+        _in.OptionalString(fields, "titleEn", path, null);
+        _in.OptionalString(fields, "note", path, null);
         var regimes = new List<PublicityRegime>();
         var ok = true;
         if (!fields.TryGetValue("regimes", out var list))
         {
-            ok = Missing<bool>(path, "regimes", null);
+            ok = _in.Missing<bool>(path, "regimes", null);
         }
-        else if (Elements(list, path + ".regimes", null) is { } items)
+        else if (_in.Elements(list, path + ".regimes", null) is { } items)
         {
             for (var i = 0; i < items.Count; i++)
             {
@@ -92,7 +84,7 @@ internal sealed partial class RuleFileReader
                 }
                 else if (regimes.FirstOrDefault(r => r.EffectiveFrom == regime.EffectiveFrom || string.Equals(r.Id, regime.Id, StringComparison.Ordinal)) is { } clash)
                 {
-                    ok = Error(at, null, $"Regime '{regime.Id}' clashes with regime '{clash.Id}': regimes need ids and first days of their own.");
+                    ok = _in.Error(at, null, $"Regime '{regime.Id}' clashes with regime '{clash.Id}': regimes need ids and first days of their own.");
                 }
                 else
                 {
@@ -110,23 +102,23 @@ internal sealed partial class RuleFileReader
 
     private PublicityRegime? ReadRegime(JsonElement element, string path)
     {
-        if (ObjectFields(element, path, RegimeFields, null) is not { } fields)
+        if (_in.ObjectFields(element, path, RegimeFields, null) is not { } fields)
         {
             return null;
         }
 
-        var id = RequireString(fields, "id", path, null);
-        var source = RequireString(fields, "source", path, null);
-        var basis = OptionalString(fields, "basis", path, null);
-        OptionalString(fields, "note", path, null);
-        var from = fields.TryGetValue("effectiveFrom", out var date) ? ReadDate(date, path + ".effectiveFrom", null) : Missing<LocalDate?>(path, "effectiveFrom", null);
+        var id = _in.RequireString(fields, "id", path, null);
+        var source = _in.RequireString(fields, "source", path, null);
+        var basis = _in.OptionalString(fields, "basis", path, null);
+        _in.OptionalString(fields, "note", path, null);
+        var from = fields.TryGetValue("effectiveFrom", out var date) ? _in.ReadDate(date, path + ".effectiveFrom", null) : _in.Missing<LocalDate?>(path, "effectiveFrom", null);
         var maxima = new List<PublicityMaximum>();
         var ok = true;
         if (!fields.TryGetValue("maxima", out var maximaElement))
         {
-            ok = Missing<bool>(path, "maxima", null);
+            ok = _in.Missing<bool>(path, "maxima", null);
         }
-        else if (ObjectFields(maximaElement, path + ".maxima", InformationFields, null) is { } byInformation)
+        else if (_in.ObjectFields(maximaElement, path + ".maxima", InformationFields, null) is { } byInformation)
         {
             foreach (var information in InformationOrder)
             {
@@ -149,7 +141,7 @@ internal sealed partial class RuleFileReader
 
     private bool ReadClasses(JsonElement element, string path, PublicityInformation information, List<PublicityMaximum> into)
     {
-        if (ObjectFields(element, path, ClassFields, null) is not { } fields)
+        if (_in.ObjectFields(element, path, ClassFields, null) is not { } fields)
         {
             return false;
         }
@@ -165,11 +157,11 @@ internal sealed partial class RuleFileReader
             var period = value.ValueKind == JsonValueKind.String && PeriodPattern.NormalizingIso.Parse(value.GetString()!) is { Success: true } parsed ? parsed.Value : null;
             if (period is null)
             {
-                ok = Error($"{path}.{name}", null, $"Expected an ISO-8601 period such as \"P1Y\" or \"P3M\", not {Truncate(value.GetRawText())}.");
+                ok = _in.Error($"{path}.{name}", null, $"Expected an ISO-8601 period such as \"P1Y\" or \"P3M\", not {Truncate(value.GetRawText())}.");
             }
             else if (PublicityRegime.CheckPeriod(period) is { } problem)
             {
-                ok = Error($"{path}.{name}", null, problem);
+                ok = _in.Error($"{path}.{name}", null, problem);
             }
             else
             {

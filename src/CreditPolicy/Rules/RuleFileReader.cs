@@ -27,8 +27,6 @@ namespace CreditPolicy.Rules;
 /// </summary>
 internal sealed partial class RuleFileReader
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
-
     private static readonly Fields TopFields = new(
         ["WorkflowName", "RuleSet", "Rules", "GlobalParams", "RuleExpressionType", "Cases"],
         ["WorkflowsToInject", "WorkflowRulesToInject"]);
@@ -72,66 +70,36 @@ internal sealed partial class RuleFileReader
     private readonly RuleFileLimits _limits;
     private int _rules;
     private long _expressionChars;
-    private readonly List<RuleFileError> _errors = [];
+    private readonly ElementReader _in;
     private readonly RuleExpressionParser _parser = new(new ReSettings { CustomTypes = [typeof(SubjectFacts)] });
     private readonly ParameterExpression _facts = Expression.Parameter(typeof(SubjectFacts), "facts");
     private readonly HashSet<string> _ruleNames = new(StringComparer.Ordinal);
-    private JsonLineMap? _lines;
 
     internal RuleFileReader(byte[] bytes, string file, RuleFileLimits? limits = null)
     {
         _bytes = bytes.AsSpan().StartsWith(Utf8Input.Bom) ? bytes[Utf8Input.Bom.Length..] : bytes; // a byte-order mark is accepted everywhere (contract v2)
         _file = file;
         _limits = limits ?? RuleFileLimits.Default;
+        _in = new ElementReader(file);
     }
 
 
-    internal RuleSetLoadResult Read()
+    internal ReadResult<RuleSet> Read()
     {
-        if (Utf8Input.FirstInvalid(_bytes) is >= 0 and var invalid)
-        {
-            var line = 1 + _bytes.AsSpan(0, invalid).Count((byte)'\n');
-            _errors.Add(new RuleFileError(_file, line, null, "The rule file is not valid UTF-8: it may be in GBK/GB18030 (read it with --encoding gb18030)."));
-            return Fail();
-        }
-
-        if (Utf8Input.FirstLoneSurrogateEscape(_bytes) is >= 0 and var lone)
-        {
-            var line = 1 + _bytes.AsSpan(0, lone).Count((byte)'\n');
-            _errors.Add(new RuleFileError(_file, line, null, "A string holds a lone surrogate escape (such as \\ud800), which is no Unicode text."));
-            return Fail();
-        }
-
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(_bytes, DocumentOptions);
-            _lines = new JsonLineMap(_bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        }
-        catch (JsonException ex)
-        {
-            var message = ex.Message;
-            var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-            _errors.Add(new RuleFileError(_file, (int)(ex.LineNumber ?? 0) + 1, null, "Invalid JSON: " + (cut > 0 ? message[..cut] : message)));
-            return Fail();
-        }
-
-        using (document)
-        {
-            return ReadWorkflow(document.RootElement);
-        }
+        using var document = _in.Open(_bytes);
+        return document is null ? Fail() : ReadWorkflow(document.Root);
     }
 
-    private RuleSetLoadResult ReadWorkflow(JsonElement root)
+    private ReadResult<RuleSet> ReadWorkflow(JsonElement root)
     {
-        if (ObjectFields(root, "$", TopFields, null) is not { } top)
+        if (_in.ObjectFields(root, "$", TopFields, null) is not { } top)
         {
             return Fail();
         }
 
-        RequireString(top, "WorkflowName", "$", null);
+        _in.RequireString(top, "WorkflowName", "$", null);
         CheckExpressionType(top, "$", null);
-        var header = top.TryGetValue("RuleSet", out var headerElement) ? ReadHeader(headerElement) : Missing<RuleSetHeader>("$", "RuleSet", null);
+        var header = top.TryGetValue("RuleSet", out var headerElement) ? ReadHeader(headerElement) : _in.Missing<RuleSetHeader>("$", "RuleSet", null);
 
         var globals = new List<(ParameterExpression Variable, Expression Value)>();
         long globalChars = 0;
@@ -145,13 +113,13 @@ internal sealed partial class RuleFileReader
         var compiled = ImmutableArray.CreateBuilder<CompiledMeasure>();
         if (!top.TryGetValue("Rules", out var rules))
         {
-            Missing<object>("$", "Rules", null);
+            _in.Missing<object>("$", "Rules", null);
         }
-        else if (Elements(rules, "$.Rules", null) is { } ruleList)
+        else if (_in.Elements(rules, "$.Rules", null) is { } ruleList)
         {
             if (ruleList.Count == 0)
             {
-                Error("$.Rules", null, "A rule set needs at least one rule.");
+                _in.Error("$.Rules", null, "A rule set needs at least one rule.");
             }
 
             for (var i = 0; i < ruleList.Count; i++)
@@ -165,12 +133,12 @@ internal sealed partial class RuleFileReader
         var reported = _expressionChars > _limits.MaxTotalExpressionLength || globalChars > _limits.MaxTotalExpressionLength;
         if (total > _limits.MaxTotalExpressionLength && !reported)
         {
-            Error(globals.Count > 0 ? "$.GlobalParams" : "$.Rules", null, $"The rules give the compiler {total:N0} characters of expressions (GlobalParams count once for each of the {compiled.Count} enabled rules), more than the limit of {_limits.MaxTotalExpressionLength:N0} (RuleFileLimits.MaxTotalExpressionLength).");
+            _in.Error(globals.Count > 0 ? "$.GlobalParams" : "$.Rules", null, $"The rules give the compiler {total:N0} characters of expressions (GlobalParams count once for each of the {compiled.Count} enabled rules), more than the limit of {_limits.MaxTotalExpressionLength:N0} (RuleFileLimits.MaxTotalExpressionLength).");
         }
 
         if (compiled.Count > MaxEnabledRules)
         {
-            Error("$.Rules", null, $"A rule set has at most {MaxEnabledRules} enabled rules; this one has {compiled.Count}.");
+            _in.Error("$.Rules", null, $"A rule set has at most {MaxEnabledRules} enabled rules; this one has {compiled.Count}.");
         }
 
         var codes = new HashSet<string>(StringComparer.Ordinal);
@@ -178,7 +146,7 @@ internal sealed partial class RuleFileReader
         {
             if (!codes.Add(measures[i].Code))
             {
-                Error($"$.Rules[{i}].Properties.code", measures[i].RuleName, $"Measure code '{measures[i].Code}' is already used by another rule.");
+                _in.Error($"$.Rules[{i}].Properties.code", measures[i].RuleName, $"Measure code '{measures[i].Code}' is already used by another rule.");
             }
         }
 
@@ -188,41 +156,41 @@ internal sealed partial class RuleFileReader
             cases = ReadCases(casesElement, header, measures.ToImmutable());
         }
 
-        if (_errors.Count > 0 || header is null)
+        if (_in.Errors.Count > 0 || header is null)
         {
             return Fail();
         }
 
         var sha = Convert.ToHexString(SHA256.HashData(_bytes)).ToLowerInvariant();
-        return new RuleSetLoadResult(new RuleSet(header, sha, measures.ToImmutable(), compiled.ToImmutable(), cases), []);
+        return new ReadResult<RuleSet>(new RuleSet(header, sha, measures.ToImmutable(), compiled.ToImmutable(), cases), []);
     }
 
     private RuleSetHeader? ReadHeader(JsonElement element)
     {
         const string path = "$.RuleSet";
-        if (ObjectFields(element, path, HeaderFields, null) is not { } fields)
+        if (_in.ObjectFields(element, path, HeaderFields, null) is not { } fields)
         {
             return null;
         }
 
-        var id = RequireString(fields, "id", path, null);
-        var version = RequireString(fields, "version", path, null);
-        var source = RequireString(fields, "source", path, null);
-        var issuer = RequireString(fields, "issuer", path, null);
-        var effective = fields.TryGetValue("effectiveFrom", out var date) ? ReadDate(date, path + ".effectiveFrom", null) : Missing<LocalDate?>(path, "effectiveFrom", null);
+        var id = _in.RequireString(fields, "id", path, null);
+        var version = _in.RequireString(fields, "version", path, null);
+        var source = _in.RequireString(fields, "source", path, null);
+        var issuer = _in.RequireString(fields, "issuer", path, null);
+        var effective = fields.TryGetValue("effectiveFrom", out var date) ? _in.ReadDate(date, path + ".effectiveFrom", null) : _in.Missing<LocalDate?>(path, "effectiveFrom", null);
         var agencies = fields.TryGetValue("filedAgencies", out var list) ? ReadAgencies(list, path + ".filedAgencies") : FiledAgencyRegistry.Empty;
         var publicity = fields.TryGetValue("publicityPolicy", out var policy) ? ReadHeaderPublicityPolicy(policy, path + ".publicityPolicy") : NationalPublicity.Policy;
-        OptionalString(fields, "note", path, null);
+        _in.OptionalString(fields, "note", path, null);
         if (id is null || version is null || source is null || issuer is null || effective is not { } from || agencies is null || publicity is null)
         {
             return null;
         }
 
-        return new RuleSetHeader(id, version, source, issuer, OptionalString(fields, "titleZh", path, null), OptionalString(fields, "titleEn", path, null), from, agencies, publicity);
+        return new RuleSetHeader(id, version, source, issuer, _in.OptionalString(fields, "titleZh", path, null), _in.OptionalString(fields, "titleEn", path, null), from, agencies, publicity);
     }
 
     private FiledAgencyRegistry? ReadAgencies(JsonElement element, string path) =>
-        AgencyRegistryJson.Read(element, path, (at, message) => Error(at, null, message));
+        AgencyRegistryJson.Read(element, path, _in);
 
     private void ReadMeasure(
         JsonElement element,
@@ -232,7 +200,7 @@ internal sealed partial class RuleFileReader
         ImmutableArray<CompiledMeasure>.Builder compiled)
     {
         var ruleName = element.ValueKind == JsonValueKind.Object && element.TryGetProperty("RuleName", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
-        var errorsBefore = _errors.Count;
+        var errorsBefore = _in.Errors.Count;
         var body = ReadRuleBody(element, path, [_facts, .. globals.Select(g => g.Variable)], ruleName, nested: false, out var fields);
         if (fields is null)
         {
@@ -241,9 +209,9 @@ internal sealed partial class RuleFileReader
 
         var enabled = ReadEnabled(fields, path, ruleName);
         var definition = fields.TryGetValue("Properties", out var properties)
-            ? ReadProperties(properties, path + ".Properties", ruleName ?? "?", enabled, OptionalString(fields, "Expression", path, ruleName))
-            : Missing<MeasureDefinition>(path, "Properties", ruleName);
-        if (definition is null || body is null || _errors.Count > errorsBefore)
+            ? ReadProperties(properties, path + ".Properties", ruleName ?? "?", enabled, _in.OptionalString(fields, "Expression", path, ruleName))
+            : _in.Missing<MeasureDefinition>(path, "Properties", ruleName);
+        if (definition is null || body is null || _in.Errors.Count > errorsBefore)
         {
             return;
         }
@@ -266,7 +234,7 @@ internal sealed partial class RuleFileReader
         {
             if (_rules == _limits.MaxRules + 1)
             {
-                Error(path, ruleName, $"The file has more than {_limits.MaxRules:N0} rules, nested rules included (RuleFileLimits.MaxRules); the rest is not read.");
+                _in.Error(path, ruleName, $"The file has more than {_limits.MaxRules:N0} rules, nested rules included (RuleFileLimits.MaxRules); the rest is not read.");
             }
 
             return null;
@@ -274,25 +242,25 @@ internal sealed partial class RuleFileReader
 
         if (depth > _limits.MaxRuleDepth)
         {
-            Error(path, ruleName, $"Rules are nested more than {_limits.MaxRuleDepth} deep (RuleFileLimits.MaxRuleDepth).");
+            _in.Error(path, ruleName, $"Rules are nested more than {_limits.MaxRuleDepth} deep (RuleFileLimits.MaxRuleDepth).");
             return null;
         }
 
-        fields = ObjectFields(element, path, RuleFields, ruleName);
+        fields = _in.ObjectFields(element, path, RuleFields, ruleName);
         if (fields is null)
         {
             return null;
         }
 
-        var name = RequireString(fields, "RuleName", path, ruleName);
+        var name = _in.RequireString(fields, "RuleName", path, ruleName);
         if (name is not null && !_ruleNames.Add(name))
         {
-            Error(path + ".RuleName", name, "Another rule has the same RuleName.");
+            _in.Error(path + ".RuleName", name, "Another rule has the same RuleName.");
         }
 
         if (nested && fields.ContainsKey("Properties"))
         {
-            Error(path + ".Properties", ruleName, "Only top-level rules define measures; a nested rule's Properties would be ignored.");
+            _in.Error(path + ".Properties", ruleName, "Only top-level rules define measures; a nested rule's Properties would be ignored.");
         }
 
         CheckExpressionType(fields, path, ruleName);
@@ -303,8 +271,8 @@ internal sealed partial class RuleFileReader
         }
 
         List<ParameterExpression> scope = [.. visible, .. locals.Select(l => l.Variable)];
-        var expression = OptionalString(fields, "Expression", path, ruleName);
-        var op = OptionalString(fields, "Operator", path, ruleName);
+        var expression = _in.OptionalString(fields, "Expression", path, ruleName);
+        var op = _in.OptionalString(fields, "Operator", path, ruleName);
         Expression? body;
         if (op is not null || fields.ContainsKey("Rules"))
         {
@@ -312,7 +280,7 @@ internal sealed partial class RuleFileReader
         }
         else if (expression is null)
         {
-            body = Missing<Expression>(path, "Expression", ruleName);
+            body = _in.Missing<Expression>(path, "Expression", ruleName);
         }
         else
         {
@@ -331,21 +299,21 @@ internal sealed partial class RuleFileReader
     {
         if (op is null || Array.IndexOf(Operators, op) < 0)
         {
-            Error(path + ".Operator", ruleName, $"A rule with nested Rules needs an Operator, one of {string.Join(", ", Operators)}.");
+            _in.Error(path + ".Operator", ruleName, $"A rule with nested Rules needs an Operator, one of {string.Join(", ", Operators)}.");
             return null;
         }
 
         if (expression is not null)
         {
-            Error(path + ".Expression", ruleName, "RulesEngine ignores Expression when Operator and Rules are given; remove one of them.");
+            _in.Error(path + ".Expression", ruleName, "RulesEngine ignores Expression when Operator and Rules are given; remove one of them.");
         }
 
         if (!fields.TryGetValue("Rules", out var children))
         {
-            return Missing<Expression>(path, "Rules", ruleName);
+            return _in.Missing<Expression>(path, "Rules", ruleName);
         }
 
-        if (Elements(children, path + ".Rules", ruleName) is not { } list)
+        if (_in.Elements(children, path + ".Rules", ruleName) is not { } list)
         {
             return null;
         }
@@ -371,7 +339,7 @@ internal sealed partial class RuleFileReader
 
     private void ReadScopedParams(JsonElement element, string path, List<ParameterExpression> visible, List<(ParameterExpression, Expression)> into, string? ruleName)
     {
-        if (Elements(element, path, ruleName) is not { } items)
+        if (_in.Elements(element, path, ruleName) is not { } items)
         {
             return;
         }
@@ -379,29 +347,29 @@ internal sealed partial class RuleFileReader
         for (var i = 0; i < items.Count; i++)
         {
             var itemPath = $"{path}[{i}]";
-            if (ObjectFields(items[i], itemPath, ScopedParamFields, ruleName) is not { } fields
-                || RequireString(fields, "Name", itemPath, ruleName) is not { } name
-                || RequireString(fields, "Expression", itemPath, ruleName) is not { } text)
+            if (_in.ObjectFields(items[i], itemPath, ScopedParamFields, ruleName) is not { } fields
+                || _in.RequireString(fields, "Name", itemPath, ruleName) is not { } name
+                || _in.RequireString(fields, "Expression", itemPath, ruleName) is not { } text)
             {
                 continue;
             }
 
             if (!IdentifierPattern().IsMatch(name))
             {
-                Error(itemPath + ".Name", ruleName, $"'{name}' is not a valid parameter name (a letter, then letters, digits or _).");
+                _in.Error(itemPath + ".Name", ruleName, $"'{name}' is not a valid parameter name (a letter, then letters, digits or _).");
                 continue;
             }
 
             if (ExpressionKeywords.Contains(name))
             {
-                Error(itemPath + ".Name", ruleName, $"'{name}' is a word of the expression language; a parameter of that name would change what expressions mean.");
+                _in.Error(itemPath + ".Name", ruleName, $"'{name}' is a word of the expression language; a parameter of that name would change what expressions mean.");
                 continue;
             }
 
             List<ParameterExpression> scope = [.. visible, .. into.Select(p => p.Item1)];
             if (scope.Any(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)))
             {
-                Error(itemPath + ".Name", ruleName, $"A parameter named '{name}' is already visible here.");
+                _in.Error(itemPath + ".Name", ruleName, $"A parameter named '{name}' is already visible here.");
                 continue;
             }
 
@@ -417,13 +385,13 @@ internal sealed partial class RuleFileReader
         // Limits first: the expression parser and compiler recurse, and a stack overflow cannot be caught.
         if (text.Length > _limits.MaxExpressionLength)
         {
-            Error(path, ruleName, $"The expression has {text.Length:N0} characters, more than the limit of {_limits.MaxExpressionLength:N0} (RuleFileLimits.MaxExpressionLength).");
+            _in.Error(path, ruleName, $"The expression has {text.Length:N0} characters, more than the limit of {_limits.MaxExpressionLength:N0} (RuleFileLimits.MaxExpressionLength).");
             return null;
         }
 
         if (RuleFileLimits.NestingDepth(text) is var depth && depth > _limits.MaxExpressionDepth)
         {
-            Error(path, ruleName, $"The expression nests parentheses {depth} deep, more than the limit of {_limits.MaxExpressionDepth} (RuleFileLimits.MaxExpressionDepth).");
+            _in.Error(path, ruleName, $"The expression nests parentheses {depth} deep, more than the limit of {_limits.MaxExpressionDepth} (RuleFileLimits.MaxExpressionDepth).");
             return null;
         }
 
@@ -432,7 +400,7 @@ internal sealed partial class RuleFileReader
         {
             if (_expressionChars - text.Length <= _limits.MaxTotalExpressionLength)
             {
-                Error(path, ruleName, $"The file's expressions pass {_limits.MaxTotalExpressionLength:N0} characters here (RuleFileLimits.MaxTotalExpressionLength); the rest are not compiled.");
+                _in.Error(path, ruleName, $"The file's expressions pass {_limits.MaxTotalExpressionLength:N0} characters here (RuleFileLimits.MaxTotalExpressionLength); the rest are not compiled.");
             }
 
             return null;
@@ -445,13 +413,13 @@ internal sealed partial class RuleFileReader
         }
         catch (Exception ex) when (ex is System.Linq.Dynamic.Core.Exceptions.ParseException or InvalidOperationException or ArgumentException or NotSupportedException)
         {
-            Error(path, ruleName, $"The expression does not compile: {ex.Message}");
+            _in.Error(path, ruleName, $"The expression does not compile: {ex.Message}");
             return null;
         }
 
         if (ExpressionGuard.Check(parsed, scope) is { } problem)
         {
-            Error(path, ruleName, problem);
+            _in.Error(path, ruleName, problem);
             return null;
         }
 
@@ -460,24 +428,24 @@ internal sealed partial class RuleFileReader
 
     private MeasureDefinition? ReadProperties(JsonElement element, string path, string ruleName, bool enabled, string? expression)
     {
-        if (ObjectFields(element, path, PropertyFields, ruleName) is not { } fields)
+        if (_in.ObjectFields(element, path, PropertyFields, ruleName) is not { } fields)
         {
             return null;
         }
 
-        var code = RequireString(fields, "code", path, ruleName);
-        var kind = fields.TryGetValue("kind", out var k) ? ReadEnum(k, path + ".kind", ContractNames.MeasureKinds, ruleName) : Missing<MeasureKind?>(path, "kind", ruleName);
-        var clauseText = RequireString(fields, "clause", path, ruleName);
-        var titleZh = RequireString(fields, "titleZh", path, ruleName);
-        var titleEn = RequireString(fields, "titleEn", path, ruleName);
-        var evidence = fields.TryGetValue("evidence", out var e) ? ReadEnumArray(e, path + ".evidence", ContractNames.EvidenceSets, ruleName) : [];
-        var revokes = fields.TryGetValue("revokes", out var r) ? ReadEnumArray(r, path + ".revokes", ContractNames.Conveniences, ruleName) : [];
-        OptionalString(fields, "note", path, ruleName);
+        var code = _in.RequireString(fields, "code", path, ruleName);
+        var kind = fields.TryGetValue("kind", out var k) ? _in.ReadEnum(k, path + ".kind", ContractNames.MeasureKinds, ruleName) : _in.Missing<MeasureKind?>(path, "kind", ruleName);
+        var clauseText = _in.RequireString(fields, "clause", path, ruleName);
+        var titleZh = _in.RequireString(fields, "titleZh", path, ruleName);
+        var titleEn = _in.RequireString(fields, "titleEn", path, ruleName);
+        var evidence = fields.TryGetValue("evidence", out var e) ? _in.ReadEnumArray(e, path + ".evidence", ContractNames.EvidenceSets, ruleName) : [];
+        var revokes = fields.TryGetValue("revokes", out var r) ? _in.ReadEnumArray(r, path + ".revokes", ContractNames.Conveniences, ruleName) : [];
+        _in.OptionalString(fields, "note", path, ruleName);
 
         ClauseId clause = default;
         if (clauseText is not null && !ClauseId.TryParse(clauseText, out clause))
         {
-            Error(path + ".clause", ruleName, $"'{clauseText}' is not a clause id of the policy; measures cite R6.1, R6.2, R6.3, R7.1, R7.2 or R7.3.");
+            _in.Error(path + ".clause", ruleName, $"'{clauseText}' is not a clause id of the policy; measures cite R6.1, R6.2, R6.3, R7.1, R7.2 or R7.3.");
             return null;
         }
 
@@ -490,29 +458,29 @@ internal sealed partial class RuleFileReader
         var ok = true;
         if (!CodePattern().IsMatch(code) || !code.StartsWith(kindName + ".", StringComparison.Ordinal))
         {
-            ok = Error(path + ".code", ruleName, $"Measure code '{code}' must be '{kindName}.' followed by lowercase words joined by '-'.");
+            ok = _in.Error(path + ".code", ruleName, $"Measure code '{code}' must be '{kindName}.' followed by lowercase words joined by '-'.");
         }
 
         if (measureKind == MeasureKind.Incentive ? !clause.IsIncentiveClause : !clause.IsPenaltyClause)
         {
-            ok = Error(path + ".clause", ruleName, measureKind == MeasureKind.Incentive
+            ok = _in.Error(path + ".clause", ruleName, measureKind == MeasureKind.Incentive
                 ? $"An incentive cites R6.1, R6.2 or R6.3, not {clause}."
                 : $"A penalty cites R7.1, R7.2 or R7.3, not {clause}.");
         }
 
         if (ContractCodes.TryGetValue(code, out var contractClause) && contractClause != clauseText)
         {
-            ok = Error(path + ".clause", ruleName, $"'{code}' is the contract's {contractClause} measure; cite {contractClause}, or give a measure of your own a code of its own.");
+            ok = _in.Error(path + ".clause", ruleName, $"'{code}' is the contract's {contractClause} measure; cite {contractClause}, or give a measure of your own a code of its own.");
         }
 
         if (!revoked.IsEmpty && measureKind != MeasureKind.Penalty)
         {
-            ok = Error(path + ".revokes", ruleName, "Only a penalty can cancel conveniences (R7.3).");
+            ok = _in.Error(path + ".revokes", ruleName, "Only a penalty can cancel conveniences (R7.3).");
         }
 
         if (code == "penalty.revoke-conveniences" && revoked.IsEmpty)
         {
-            ok = Error(path, ruleName, "penalty.revoke-conveniences must list in 'revokes' the conveniences it cancels (R7.3).");
+            ok = _in.Error(path, ruleName, "penalty.revoke-conveniences must list in 'revokes' the conveniences it cancels (R7.3).");
         }
 
         return ok ? new MeasureDefinition(ruleName, enabled, expression, code, measureKind, clause, titleZh, titleEn, evidenceSets, revoked) : null;
@@ -520,7 +488,7 @@ internal sealed partial class RuleFileReader
 
     private ImmutableArray<RuleCase> ReadCases(JsonElement element, RuleSetHeader header, ImmutableArray<MeasureDefinition> measures)
     {
-        if (Elements(element, "$.Cases", null) is not { } items)
+        if (_in.Elements(element, "$.Cases", null) is not { } items)
         {
             return [];
         }
@@ -530,43 +498,43 @@ internal sealed partial class RuleFileReader
         for (var i = 0; i < items.Count; i++)
         {
             var path = $"$.Cases[{i}]";
-            if (ObjectFields(items[i], path, CaseFields, null) is not { } fields)
+            if (_in.ObjectFields(items[i], path, CaseFields, null) is not { } fields)
             {
                 continue;
             }
 
-            var errorsBefore = _errors.Count;
-            var name = RequireString(fields, "name", path, null);
+            var errorsBefore = _in.Errors.Count;
+            var name = _in.RequireString(fields, "name", path, null);
             if (name is not null && !names.Add(name))
             {
-                Error(path + ".name", null, $"Another case is named '{name}'.");
+                _in.Error(path + ".name", null, $"Another case is named '{name}'.");
             }
 
-            OptionalString(fields, "note", path, null);
-            var asOf = fields.TryGetValue("asOf", out var date) ? ReadDate(date, path + ".asOf", null) : Missing<LocalDate?>(path, "asOf", null);
+            _in.OptionalString(fields, "note", path, null);
+            var asOf = fields.TryGetValue("asOf", out var date) ? _in.ReadDate(date, path + ".asOf", null) : _in.Missing<LocalDate?>(path, "asOf", null);
             if (asOf < header.EffectiveFrom)
             {
-                Error(path + ".asOf", null, $"The rule set takes effect on {IsoDate.Format(header.EffectiveFrom)}; a case cannot be evaluated before that.");
+                _in.Error(path + ".asOf", null, $"The rule set takes effect on {IsoDate.Format(header.EffectiveFrom)}; a case cannot be evaluated before that.");
             }
 
-            var profile = fields.TryGetValue("profile", out var p) ? ReadCaseProfile(p, path + ".profile") : Missing<CreditProfile>(path, "profile", null);
+            var profile = fields.TryGetValue("profile", out var p) ? ReadCaseProfile(p, path + ".profile") : _in.Missing<CreditProfile>(path, "profile", null);
             var agencies = fields.TryGetValue("filedAgencies", out var a) ? ReadAgencies(a, path + ".filedAgencies") : null;
             var must = ReadCodes(fields, "mustReceive", path, measures, enabledOnly: true);
             var mustNot = ReadCodes(fields, "mustNotReceive", path, measures, enabledOnly: false);
-            var revoked = fields.TryGetValue("revokedConveniences", out var rc) ? ReadEnumArray(rc, path + ".revokedConveniences", ContractNames.Conveniences, null) : null;
+            var revoked = fields.TryGetValue("revokedConveniences", out var rc) ? _in.ReadEnumArray(rc, path + ".revokedConveniences", ContractNames.Conveniences, null) : null;
             foreach (var code in must.Intersect(mustNot, StringComparer.Ordinal))
             {
-                Error(path + ".mustNotReceive", null, $"'{code}' is both in mustReceive and in mustNotReceive.");
+                _in.Error(path + ".mustNotReceive", null, $"'{code}' is both in mustReceive and in mustNotReceive.");
             }
 
             if (!fields.ContainsKey("mustReceive") && !fields.ContainsKey("mustNotReceive") && !fields.ContainsKey("revokedConveniences"))
             {
-                Error(path, null, "A case must expect something: mustReceive, mustNotReceive or revokedConveniences.");
+                _in.Error(path, null, "A case must expect something: mustReceive, mustNotReceive or revokedConveniences.");
             }
 
-            if (_errors.Count == errorsBefore && name is not null && asOf is { } day && profile is not null)
+            if (_in.Errors.Count == errorsBefore && name is not null && asOf is { } day && profile is not null)
             {
-                cases.Add(new RuleCase(name, _lines!.LineOf(path), day, profile, agencies, must, mustNot, revoked));
+                cases.Add(new RuleCase(name, _in.Lines!.LineOf(path), day, profile, agencies, must, mustNot, revoked));
             }
         }
 
@@ -575,19 +543,19 @@ internal sealed partial class RuleFileReader
 
     private CreditProfile? ReadCaseProfile(JsonElement element, string path)
     {
-        var line = _lines!.LineOf(path);
+        var line = _in.Lines!.LineOf(path);
         var result = ProfileJson.Read(element.GetRawText(), new ProfileReadOptions { FirstLineNumber = line, AllowComments = true });
         foreach (var error in result.Errors)
         {
-            _errors.Add(new RuleFileError(_file, error.Line, null, $"{path}{error.Path[1..]}: {error.Message}"));
+            _in.Add(error with { Path = path + error.Path?[1..] });
         }
 
-        return result.Profile;
+        return result.Value;
     }
 
     private ImmutableArray<string> ReadCodes(Dictionary<string, JsonElement> fields, string name, string path, ImmutableArray<MeasureDefinition> measures, bool enabledOnly)
     {
-        if (!fields.TryGetValue(name, out var element) || Elements(element, $"{path}.{name}", null) is not { } items)
+        if (!fields.TryGetValue(name, out var element) || _in.Elements(element, $"{path}.{name}", null) is not { } items)
         {
             return [];
         }
@@ -598,7 +566,7 @@ internal sealed partial class RuleFileReader
             var itemPath = $"{path}.{name}[{i}]";
             if (items[i].ValueKind != JsonValueKind.String)
             {
-                Error(itemPath, null, "Expected a measure code.");
+                _in.Error(itemPath, null, "Expected a measure code.");
                 continue;
             }
 
@@ -606,11 +574,11 @@ internal sealed partial class RuleFileReader
             var measure = measures.FirstOrDefault(m => m.Code == code);
             if (measure is null)
             {
-                Error(itemPath, null, $"'{code}' is not a measure code of this rule set.");
+                _in.Error(itemPath, null, $"'{code}' is not a measure code of this rule set.");
             }
             else if (enabledOnly && !measure.Enabled)
             {
-                Error(itemPath, null, $"'{code}' is disabled, so no case can receive it.");
+                _in.Error(itemPath, null, $"'{code}' is disabled, so no case can receive it.");
             }
             else
             {
@@ -633,148 +601,19 @@ internal sealed partial class RuleFileReader
             return element.GetBoolean();
         }
 
-        Error(path + ".Enabled", ruleName, "Enabled must be true or false.");
+        _in.Error(path + ".Enabled", ruleName, "Enabled must be true or false.");
         return false;
     }
 
     private void CheckExpressionType(Dictionary<string, JsonElement> fields, string path, string? ruleName)
     {
-        if (OptionalString(fields, "RuleExpressionType", path, ruleName) is { } type && type != "LambdaExpression")
+        if (_in.OptionalString(fields, "RuleExpressionType", path, ruleName) is { } type && type != "LambdaExpression")
         {
-            Error(path + ".RuleExpressionType", ruleName, $"Only LambdaExpression is supported, not '{type}'.");
+            _in.Error(path + ".RuleExpressionType", ruleName, $"Only LambdaExpression is supported, not '{type}'.");
         }
     }
 
-    private Dictionary<string, JsonElement>? ObjectFields(JsonElement element, string path, Fields spec, string? ruleName)
-    {
-        if (element.ValueKind != JsonValueKind.Object)
-        {
-            Error(path, ruleName, "Expected an object.");
-            return null;
-        }
-
-        var fields = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        foreach (var property in element.EnumerateObject())
-        {
-            var at = $"{path}.{property.Name}";
-            if (spec.Rejected.Contains(property.Name))
-            {
-                Error(at, ruleName, $"RulesEngine's '{property.Name}' is not supported by CreditPolicy; remove it (decisions carry their reasons from Properties).");
-            }
-            else if (!spec.Known.Contains(property.Name))
-            {
-                Error(at, ruleName, $"Unknown field '{property.Name}'{spec.Suggest(property.Name)}; it would be silently ignored.");
-            }
-            else if (!fields.TryAdd(property.Name, property.Value))
-            {
-                Error(at, ruleName, $"Field '{property.Name}' is given twice.");
-            }
-            else if (property.Value.ValueKind == JsonValueKind.Null)
-            {
-                fields.Remove(property.Name);
-            }
-        }
-
-        return fields;
-    }
-
-    private List<JsonElement>? Elements(JsonElement element, string path, string? ruleName)
-    {
-        if (element.ValueKind != JsonValueKind.Array)
-        {
-            Error(path, ruleName, "Expected an array.");
-            return null;
-        }
-
-        return [.. element.EnumerateArray()];
-    }
-
-    private string? RequireString(Dictionary<string, JsonElement> fields, string name, string path, string? ruleName) =>
-        fields.ContainsKey(name) ? OptionalString(fields, name, path, ruleName) : Missing<string>(path, name, ruleName);
-
-    private string? OptionalString(Dictionary<string, JsonElement> fields, string name, string path, string? ruleName)
-    {
-        if (!fields.TryGetValue(name, out var element))
-        {
-            return null;
-        }
-
-        if (element.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(element.GetString()))
-        {
-            Error($"{path}.{name}", ruleName, $"'{name}' must be a non-empty string.");
-            return null;
-        }
-
-        return element.GetString();
-    }
-
-    private LocalDate? ReadDate(JsonElement element, string path, string? ruleName)
-    {
-        if (element.ValueKind == JsonValueKind.String
-            && IsoDateReader.TryRead(Encoding.UTF8.GetBytes(element.GetString()!), out var date) == IsoDateReader.Outcome.Valid)
-        {
-            return date;
-        }
-
-        Error(path, ruleName, "Expected a real date, YYYY-MM-DD.");
-        return null;
-    }
-
-    private T? ReadEnum<T>(JsonElement element, string path, EnumSpelling<T> spelling, string? ruleName)
-        where T : struct, Enum
-    {
-        if (element.ValueKind == JsonValueKind.String && spelling.TryParse(element.GetString(), out var value))
-        {
-            return value;
-        }
-
-        Error(path, ruleName, $"Unknown value {element.GetRawText()}; expected one of: {spelling.Expected}.");
-        return null;
-    }
-
-    private ImmutableArray<T>? ReadEnumArray<T>(JsonElement element, string path, EnumSpelling<T> spelling, string? ruleName)
-        where T : struct, Enum
-    {
-        if (Elements(element, path, ruleName) is not { } items)
-        {
-            return null;
-        }
-
-        var values = ImmutableArray.CreateBuilder<T>();
-        var ok = true;
-        for (var i = 0; i < items.Count; i++)
-        {
-            if (ReadEnum(items[i], $"{path}[{i}]", spelling, ruleName) is not { } value)
-            {
-                ok = false;
-            }
-            else if (values.Contains(value))
-            {
-                ok = Error($"{path}[{i}]", ruleName, $"'{spelling.Name(value)}' is listed twice.");
-            }
-            else
-            {
-                values.Add(value);
-            }
-        }
-
-        return ok ? values.ToImmutable() : null;
-    }
-
-    private T? Missing<T>(string path, string name, string? ruleName)
-    {
-        Error(path, ruleName, $"Missing required field '{name}'.");
-        return default;
-    }
-
-    private bool Error(string path, string? ruleName, string message)
-    {
-        // Messages may quote the file: never a value shaped like a resident identity number (R8), never a raw control character.
-        _errors.Add(new RuleFileError(_file, _lines?.LineOf(path) ?? 1, ruleName is null ? null : PersonalIds.ForMessage(ruleName), PersonalIds.ForMessage(message)));
-        return false;
-    }
-
-    private RuleSetLoadResult Fail() => new(null, [.. _errors.OrderBy(e => e.Line)]);
+    private ReadResult<RuleSet> Fail() => new(null, _in.Sorted());
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]*$")]
     private static partial Regex IdentifierPattern();

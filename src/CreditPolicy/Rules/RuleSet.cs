@@ -6,7 +6,9 @@ using Ardalis.GuardClauses;
 using CreditPolicy.Measures;
 using CreditPolicy.Records;
 using CreditPolicy.Reports;
+using CreditPolicy.Serialization;
 using NodaTime;
+
 
 namespace CreditPolicy.Rules;
 
@@ -108,7 +110,7 @@ public sealed class RuleSet
     /// <param name="fileName">The name errors are reported under.</param>
     /// <param name="limits">The limits that stop a hostile file; <see cref="RuleFileLimits.Default"/> when <see langword="null"/>.</param>
     /// <exception cref="ArgumentException">A limit is not positive.</exception>
-    public static RuleSetLoadResult Load(ReadOnlySpan<byte> utf8Json, string fileName, RuleFileLimits? limits = null)
+    public static ReadResult<RuleSet> Load(ReadOnlySpan<byte> utf8Json, string fileName, RuleFileLimits? limits = null)
     {
         Guard.Against.NullOrEmpty(fileName);
         limits = Checked(limits);
@@ -125,7 +127,7 @@ public sealed class RuleSet
     /// <param name="limits">The limits that stop a hostile file; <see cref="RuleFileLimits.Default"/> when <see langword="null"/>.</param>
     /// <param name="encoding">The file's encoding (see <see cref="Serialization.InputEncodings"/>); UTF-8 when <see langword="null"/>.</param>
     /// <exception cref="ArgumentException">A limit is not positive.</exception>
-    public static RuleSetLoadResult LoadFile(string path, RuleFileLimits? limits = null, System.Text.Encoding? encoding = null)
+    public static ReadResult<RuleSet> LoadFile(string path, RuleFileLimits? limits = null, System.Text.Encoding? encoding = null)
     {
         Guard.Against.NullOrEmpty(path);
         limits = Checked(limits);
@@ -148,16 +150,16 @@ public sealed class RuleSet
             var raw = buffer.ToArray();
             try
             {
-                bytes = Serialization.InputEncodings.ToUtf8(raw, encoding);
+                bytes = InputEncodings.ToUtf8(raw, encoding);
             }
             catch (System.Text.DecoderFallbackException ex)
             {
-                return new RuleSetLoadResult(null, [new RuleFileError(path, Serialization.InputEncodings.LineOf(raw, ex.Index), null, $"The file is not valid {encoding!.WebName.ToUpperInvariant()}.")]);
+                return new ReadResult<RuleSet>(null, [new InputError(null, InputEncodings.LineOf(raw, ex.Index), $"The file is not valid {encoding!.WebName.ToUpperInvariant()}.") { File = path }]);
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
-            return new RuleSetLoadResult(null, [new RuleFileError(path, 0, null, $"Cannot read the rule file: {ex.Message}")]);
+            return new ReadResult<RuleSet>(null, [new InputError(null, 0, $"Cannot read the rule file: {ex.Message}") { File = path }]);
         }
 
         return new RuleFileReader(bytes, path, limits).Read();
@@ -169,8 +171,8 @@ public sealed class RuleSet
         return limits.Problems() is [var problem, ..] ? throw new ArgumentException(problem, nameof(limits)) : limits;
     }
 
-    private static RuleSetLoadResult TooLarge(string file, RuleFileLimits limits) =>
-        new(null, [new RuleFileError(file, 1, null, $"The rule file is larger than the limit of {limits.MaxFileBytes:N0} bytes (RuleFileLimits.MaxFileBytes).")]);
+    private static ReadResult<RuleSet> TooLarge(string file, RuleFileLimits limits) =>
+        new(null, [new InputError(null, 1, $"The rule file is larger than the limit of {limits.MaxFileBytes:N0} bytes (RuleFileLimits.MaxFileBytes).") { File = file }]);
 
     /// <summary>The measure with this code, or <see langword="null"/>.</summary>
     public MeasureDefinition? FindMeasure(string code) => Measures.FirstOrDefault(m => string.Equals(m.Code, code, StringComparison.Ordinal));
@@ -185,6 +187,6 @@ public sealed class RuleSet
         using var buffer = new MemoryStream();
         stream.CopyTo(buffer);
         var result = Load(buffer.ToArray(), "jia-county-2022-8.json");
-        return result.RuleSet ?? throw new InvalidOperationException("The embedded rule file is invalid: " + string.Join("; ", result.Errors));
+        return result.Value ?? throw new InvalidOperationException("The embedded rule file is invalid: " + string.Join("; ", result.Errors));
     }
 }

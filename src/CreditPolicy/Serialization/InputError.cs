@@ -1,14 +1,42 @@
+using System.Text;
+
 namespace CreditPolicy.Serialization;
 
 /// <summary>
-/// One problem in an input document: where (JSON path and line) and what. The message never contains a
-/// natural person's identity number (R8).
+/// One problem in an input document — a profile, a rule file, a registry of agencies: where (file, line,
+/// rule, JSON path) and what. Every reader of the library reports its problems in this one shape. The
+/// message never contains a natural person's identity number (R8).
 /// </summary>
-/// <param name="Path">JSON path of the value at fault, e.g. <c>$.records[1].decidedOn</c>.</param>
-/// <param name="Line">1-based line of the input where the value starts (counted from the line the caller says the document starts on).</param>
+/// <param name="Path">JSON path of the value at fault, e.g. <c>$.records[1].decidedOn</c>; <see langword="null"/> when the problem is not in one value (the file cannot be read, invalid JSON).</param>
+/// <param name="Line">1-based line of the input where the value starts (counted from the line the caller says the document starts on); 0 when the file could not be read at all.</param>
 /// <param name="Message">What is wrong, in English.</param>
-public sealed record InputError(string Path, int Line, string Message)
+public sealed record InputError(string? Path, int Line, string Message)
 {
-    /// <summary><c>line L, PATH: MESSAGE</c>.</summary>
-    public override string ToString() => $"line {Line}, {Path}: {Message}";
+    /// <summary>The file's name as given to the reader, when the input is a named file.</summary>
+    public string? File { get; init; }
+
+    /// <summary>The rule the problem is in, for a problem in a rule file's rule.</summary>
+    public string? RuleName { get; init; }
+
+    /// <summary>
+    /// The one format of every located problem: <c>FILE:LINE: rule 'NAME': PATH: MESSAGE</c>, or
+    /// <c>line LINE: …</c> without a file; the rule and the path only when there are.
+    /// </summary>
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        _ = File is null ? text.Append("line ").Append(Line) : text.Append(File).Append(':').Append(Line);
+        text.Append(": ");
+        if (RuleName is not null)
+        {
+            text.Append("rule '").Append(RuleName).Append("': ");
+        }
+
+        if (!string.IsNullOrEmpty(Path))
+        {
+            text.Append(Path).Append(": ");
+        }
+
+        return text.Append(Message).ToString();
+    }
 }

@@ -24,11 +24,11 @@ public static class ProfileJson
     internal static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 
     /// <summary>Reads one profile from UTF-8 JSON.</summary>
-    public static ProfileReadResult Read(ReadOnlySpan<byte> utf8Json, ProfileReadOptions? options = null) =>
+    public static ReadResult<CreditProfile> Read(ReadOnlySpan<byte> utf8Json, ProfileReadOptions? options = null) =>
         new ProfileParser(utf8Json, options ?? ProfileReadOptions.Default).Parse();
 
     /// <summary>Reads one profile from JSON text.</summary>
-    public static ProfileReadResult Read(string json, ProfileReadOptions? options = null)
+    public static ReadResult<CreditProfile> Read(string json, ProfileReadOptions? options = null)
     {
         Guard.Against.Null(json);
         return Read(Encoding.UTF8.GetBytes(json), options);

@@ -55,7 +55,7 @@ internal ref struct ProfileParser
         _errors = null;
     }
 
-    internal ProfileReadResult Parse()
+    internal ReadResult<CreditProfile> Parse()
     {
         CreditProfile? profile = null;
         try
@@ -84,8 +84,8 @@ internal ref struct ProfileParser
 
         _scratch.Clear();
         return _errors is null && profile is not null
-            ? new ProfileReadResult(profile, [])
-            : new ProfileReadResult(null, [.. _errors ?? []]);
+            ? new ReadResult<CreditProfile>(profile, [])
+            : new ReadResult<CreditProfile>(null, [.. _errors ?? []]);
     }
 
     private CreditProfile? ReadProfile()
@@ -495,7 +495,7 @@ internal ref struct ProfileParser
             _path.Push(fields.Names[field]);
             if ((present & (1 << field)) != 0)
             {
-                Error(at, null, $"Field '{fields.Names[field]}' is given twice.");
+                Error(at, null, ReadMessages.GivenTwice(fields.Names[field]));
             }
 
             if (_reader.TokenType != JsonTokenType.Null)
@@ -520,7 +520,7 @@ internal ref struct ProfileParser
         {
             if (_reader.TokenType != JsonTokenType.Null)
             {
-                Error(_reader.TokenStartIndex, null, "Expected an array.");
+                Error(_reader.TokenStartIndex, null, ReadMessages.ExpectedArray);
                 _reader.Skip();
             }
 
@@ -536,7 +536,7 @@ internal ref struct ProfileParser
         if (_reader.TokenType == JsonTokenType.Null)
         {
             // Contract v2: no array holds null (a dropped record would make a subject look clean).
-            Error(_reader.TokenStartIndex, null, "An array element must not be null.");
+            Error(_reader.TokenStartIndex, null, ReadMessages.NullElement);
         }
 
         return true;
@@ -551,7 +551,7 @@ internal ref struct ProfileParser
 
         if (_reader.TokenType != JsonTokenType.Null)
         {
-            Error(_reader.TokenStartIndex, null, "Expected an object.");
+            Error(_reader.TokenStartIndex, null, ReadMessages.ExpectedObject);
             _reader.Skip();
         }
 
@@ -567,7 +567,7 @@ internal ref struct ProfileParser
 
         if (_reader.TokenType != JsonTokenType.Null)
         {
-            Error(_reader.TokenStartIndex, null, "Expected a string.");
+            Error(_reader.TokenStartIndex, null, ReadMessages.ExpectedString);
             _reader.Skip();
         }
 
@@ -595,7 +595,7 @@ internal ref struct ProfileParser
         var text = shared ? ReadSharedString() : ReadString();
         if (text is not null && string.IsNullOrWhiteSpace(text))
         {
-            Error(offset, null, "Must not be blank.");
+            Error(offset, null, ReadMessages.Blank);
             return null;
         }
 
@@ -676,11 +676,11 @@ internal ref struct ProfileParser
         var offset = _reader.TokenStartIndex;
         if (_reader.TokenType == JsonTokenType.String)
         {
-            Error(offset, null, $"Unknown value '{Truncate(_reader.GetString())}'; expected one of: {expected}.");
+            Error(offset, null, ReadMessages.UnknownValue(_reader.GetString(), expected));
         }
         else
         {
-            Error(offset, null, $"Expected a string, one of: {expected}.");
+            Error(offset, null, ReadMessages.ExpectedOneOf(expected));
             _reader.Skip();
         }
     }
@@ -691,7 +691,7 @@ internal ref struct ProfileParser
         {
             if (_reader.TokenType != JsonTokenType.Null)
             {
-                Error(_reader.TokenStartIndex, null, "Expected a date string YYYY-MM-DD.");
+                Error(_reader.TokenStartIndex, null, ReadMessages.ExpectedDate);
                 _reader.Skip();
             }
 
@@ -701,20 +701,15 @@ internal ref struct ProfileParser
         var text = _reader.ValueIsEscaped || _reader.HasValueSequence
             ? Encoding.UTF8.GetBytes(_reader.GetString() ?? string.Empty)
             : _reader.ValueSpan;
-        switch (IsoDateReader.TryRead(text, out var date))
+        var outcome = IsoDateReader.TryRead(text, out var date);
+        if (outcome == IsoDateReader.Outcome.Valid)
         {
-            case IsoDateReader.Outcome.Valid:
-                return date;
-            case IsoDateReader.Outcome.Impossible:
-                Error(_reader.TokenStartIndex, null, $"'{Encoding.UTF8.GetString(text)}' is not a real calendar date.");
-                return null;
-            default:
-                Error(_reader.TokenStartIndex, null, $"'{Truncate(Encoding.UTF8.GetString(text))}' is not a date; expected YYYY-MM-DD.");
-                return null;
+            return date;
         }
-    }
 
-    private static string? Truncate(string? text) => text is { Length: > 40 } ? text[..40] + "…" : text;
+        Error(_reader.TokenStartIndex, null, ReadMessages.BadDate(outcome, Encoding.UTF8.GetString(text)));
+        return null;
+    }
 
     private void RequireFields(FieldSet fields, int present, int required, long objectStart)
     {
@@ -723,7 +718,7 @@ internal ref struct ProfileParser
         {
             if ((missing & 1) != 0)
             {
-                Error(objectStart, null, $"Missing required field '{fields.Names[i]}'.");
+                Error(objectStart, null, ReadMessages.Missing(fields.Names[i]));
             }
         }
     }
@@ -790,7 +785,7 @@ internal ref struct ProfileParser
     }
 
     /// <summary>An id as an error message may repeat it: not when it has the shape of a resident identity number (contract v2, R8).</summary>
-    private static string Shown(string id) => ResidentIdentityNumber.HasShape(id) ? "(an id shaped like a resident identity number)" : Truncate(id)!;
+    private static string Shown(string id) => ResidentIdentityNumber.HasShape(id) ? "(an id shaped like a resident identity number)" : ReadMessages.Truncate(id);
 
     /// <summary>Stops reading a profile that has already given <see cref="ProfileReadOptions.MaxErrors"/> problems.</summary>
     private sealed class TooManyErrors : Exception

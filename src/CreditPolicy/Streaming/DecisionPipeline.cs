@@ -39,11 +39,10 @@ public static class DecisionPipeline
         options ??= DecisionPipelineOptions.Default;
         evaluator.EnsureInForce(asOf);
 
-        var agencies = options.FiledAgencies;
         long evaluated = 0, rejected = 0, read = 0;
         await OrderedBatchPipeline.RunAsync(
             input,
-            batch => Evaluate(batch, evaluator, asOf, agencies, options),
+            batch => Evaluate(batch, evaluator, asOf, options),
             result =>
             {
                 output.Write(result.Output.WrittenSpan);
@@ -71,7 +70,7 @@ public static class DecisionPipeline
     public static DecisionPipelineSummary Evaluate(Stream input, Stream output, PolicyEvaluator evaluator, LocalDate asOf, DecisionPipelineOptions? options = null) =>
         EvaluateAsync(input, output, evaluator, asOf, options).GetAwaiter().GetResult();
 
-    private static BatchResult Evaluate(LineBatch batch, PolicyEvaluator evaluator, LocalDate asOf, Reports.FiledAgencyRegistry? agencies, DecisionPipelineOptions options)
+    private static BatchResult Evaluate(LineBatch batch, PolicyEvaluator evaluator, LocalDate asOf, DecisionPipelineOptions options)
     {
         var buffer = new PooledBufferWriter(batch.Bytes / 2);
         var rejected = new List<RejectedProfile>();
@@ -90,7 +89,7 @@ public static class DecisionPipeline
             AdvisoryDecision decision;
             try
             {
-                decision = agencies is null ? evaluator.Evaluate(result.Profile, asOf) : evaluator.Evaluate(result.Profile, asOf, agencies);
+                decision = evaluator.Evaluate(result.Value, asOf);
             }
             catch (RuleEvaluationException ex)
             {

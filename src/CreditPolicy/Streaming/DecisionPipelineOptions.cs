@@ -1,6 +1,5 @@
 using System;
 using CreditPolicy.Output;
-using CreditPolicy.Reports;
 using CreditPolicy.Serialization;
 
 namespace CreditPolicy.Streaming;
@@ -23,10 +22,6 @@ public sealed record DecisionPipelineOptions
     /// <summary>The encoding of the input stream (see <see cref="InputEncodings"/>).</summary>
     /// <value>The default value is <see langword="null"/>: UTF-8, with or without a byte-order mark.</value>
     public System.Text.Encoding? InputEncoding { get; init; }
-
-    /// <summary>The registry of filed agencies.</summary>
-    /// <value>The default value is <see langword="null"/>: the evaluator's.</value>
-    public FiledAgencyRegistry? FiledAgencies { get; init; }
 
     /// <summary>How many batches are evaluated at once.</summary>
     /// <value>The default value is <see cref="Environment.ProcessorCount"/>.</value>

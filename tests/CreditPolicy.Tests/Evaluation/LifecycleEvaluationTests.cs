@@ -27,7 +27,7 @@ public sealed class LifecycleEvaluationTests
     {
         var result = ProfileJson.Read($$"""{"subject":{{Company}}{{checkedOn}}{{rest}}}""");
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
-        return result.Profile;
+        return result.Value;
     }
 
     private static string[] Codes(AdvisoryDecision decision) => [.. decision.ApplicableMeasures.Select(m => m.Code)];

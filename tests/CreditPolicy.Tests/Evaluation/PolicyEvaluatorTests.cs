@@ -23,7 +23,7 @@ public sealed class PolicyEvaluatorTests
     {
         var result = ProfileJson.Read($$"""{"subject":{{subject}},"creditCheckedOn":"2026-11-20"{{rest}}}""");
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
-        return result.Profile;
+        return result.Value;
     }
 
     private static string[] Codes(AdvisoryDecision decision) => [.. decision.ApplicableMeasures.Select(m => m.Code)];
@@ -178,7 +178,7 @@ public sealed class PolicyEvaluatorTests
               {"RuleName":"always","Expression":"true","Properties":{"code":"incentive.priority-support","kind":"incentive","clause":"R6.2","titleZh":"支持","titleEn":"Support"}},
               {"RuleName":"bad","Expression":"facts.HasBadCreditRecord","Properties":{"code":"penalty.key-review","kind":"penalty","clause":"R7.2","titleZh":"审查","titleEn":"Review"}}]}
             """;
-        var evaluator = new PolicyEvaluator(RuleSet.Load(System.Text.Encoding.UTF8.GetBytes(json), "t.json").RuleSet!);
+        var evaluator = new PolicyEvaluator(RuleSet.Load(System.Text.Encoding.UTF8.GetBytes(json), "t.json").Value!);
 
         var decision = evaluator.Evaluate(Profile(""","records":[{"id":"p","category":"administrative-penalty","decidedOn":"2026-01-01"}]"""), Day);
 
@@ -246,7 +246,7 @@ public sealed class PolicyEvaluatorTests
               "filedAgencies":[{"name":"甲","filingNumber":"F-1"}]},
              "Rules":[{"RuleName":"r","Expression":"true","Properties":{"code":"penalty.key-review","kind":"penalty","clause":"R7.2","titleZh":"审查","titleEn":"Review","evidence":["{{{sets}}}"]}}]}
             """;
-        var evaluator = new PolicyEvaluator(RuleSet.Load(System.Text.Encoding.UTF8.GetBytes(json), "t.json").RuleSet!);
+        var evaluator = new PolicyEvaluator(RuleSet.Load(System.Text.Encoding.UTF8.GetBytes(json), "t.json").Value!);
         var profile = Profile("""
             ,"records":[
               {"id":"s1","category":"serious-dishonesty-list","decidedOn":"2026-01-01"},

@@ -35,10 +35,10 @@ public sealed class HostileRuleFileTests
 
     private static string JsonSerializerString(string text) => System.Text.Json.JsonSerializer.Serialize(text);
 
-    private static RuleSetLoadResult Load(string json) => RuleSet.Load(Encoding.UTF8.GetBytes(json), "test.json");
+    private static ReadResult<RuleSet> Load(string json) => RuleSet.Load(Encoding.UTF8.GetBytes(json), "test.json");
 
     private static CreditProfile Profile(string rest = "") =>
-        ProfileJson.Read("""{"subject":{"name":"某公司","kind":"enterprise","idType":"uscc","id":"914403001922038216"}""" + rest + "}").Profile!;
+        ProfileJson.Read("""{"subject":{"name":"某公司","kind":"enterprise","idType":"uscc","id":"914403001922038216"}""" + rest + "}").Value!;
 
     [Fact]
     public void Two_thousand_nested_parentheses_are_a_located_error_not_a_stack_overflow()
@@ -117,7 +117,7 @@ public sealed class HostileRuleFileTests
     [Fact]
     public void Division_by_zero_rejects_the_one_profile_naming_the_rule_and_the_run_goes_on()
     {
-        var rules = Load(File("10 / facts.ActivePositiveRecords > 1")).RuleSet!;
+        var rules = Load(File("10 / facts.ActivePositiveRecords > 1")).Value!;
         var evaluator = new PolicyEvaluator(rules);
         var input = string.Join("\n",
             """{"subject":{"name":"甲","kind":"enterprise","idType":"uscc","id":"914403001922038216"}}""",
@@ -139,7 +139,7 @@ public sealed class HostileRuleFileTests
     [Fact]
     public void Arithmetic_is_checked_so_an_overflow_is_a_rejection_never_a_silent_true()
     {
-        var evaluator = new PolicyEvaluator(Load(File("2147483647 + facts.ActiveNegativeRecords + 1 < 0")).RuleSet!);
+        var evaluator = new PolicyEvaluator(Load(File("2147483647 + facts.ActiveNegativeRecords + 1 < 0")).Value!);
 
         var failure = Assert.Throws<RuleEvaluationException>(() => evaluator.Evaluate(Profile(), Day));
 
@@ -164,7 +164,7 @@ public sealed class HostileRuleFileTests
     [InlineData("facts.Kind == \"enterprise\"")]
     public void Ordinal_comparisons_are_allowed_and_decide_the_same_under_every_culture(string expression)
     {
-        var evaluator = new PolicyEvaluator(Load(File(expression)).RuleSet!);
+        var evaluator = new PolicyEvaluator(Load(File(expression)).Value!);
         var before = System.Globalization.CultureInfo.CurrentCulture;
         try
         {
@@ -219,7 +219,7 @@ public sealed class HostileRuleFileTests
 
                 try
                 {
-                    new PolicyEvaluator(result.RuleSet).Evaluate(t.profile, Day);
+                    new PolicyEvaluator(result.Value).Evaluate(t.profile, Day);
                 }
                 catch (RuleEvaluationException)
                 {

@@ -4,6 +4,7 @@ using System;
 using CreditPolicy.Profiles;
 using CreditPolicy.Records;
 using CreditPolicy.Rules;
+using CreditPolicy.Serialization;
 using NodaTime;
 using Xunit;
 
@@ -21,12 +22,12 @@ public sealed class PublicityPolicyRuleFileTests
         }
         """;
 
-    private static RuleSetLoadResult Load(string json) => RuleSet.Load(Encoding.UTF8.GetBytes(json), "test.json");
+    private static ReadResult<RuleSet> Load(string json) => RuleSet.Load(Encoding.UTF8.GetBytes(json), "test.json");
 
     [Fact]
     public void Without_a_publicity_policy_a_rule_set_follows_the_national_one_and_the_shipped_rules_name_it()
     {
-        Assert.Same(RuleSet.NationalPublicityPolicy, Load(File(string.Empty)).RuleSet!.PublicityPolicy);
+        Assert.Same(RuleSet.NationalPublicityPolicy, Load(File(string.Empty)).Value!.PublicityPolicy);
         Assert.Same(RuleSet.NationalPublicityPolicy, RuleSet.JiaCounty2022No8.PublicityPolicy);
         Assert.Equal("cn-national-publicity", RuleSet.NationalPublicityPolicy.Id);
     }
@@ -41,7 +42,7 @@ public sealed class PublicityPolicyRuleFileTests
                   "maxima": { "administrative-penalty": { "general": "P6M" } } } ] }
             """);
 
-        var rules = Load(json).RuleSet!;
+        var rules = Load(json).Value!;
         var regime = Assert.Single(rules.PublicityPolicy.Regimes);
         var penalty = new CreditRecord("p", CreditRecordCategory.AdministrativePenalty, new LocalDate(2026, 1, 1));
 
@@ -91,7 +92,7 @@ public sealed class PublicityPolicyRuleFileTests
               "publicityPolicy": { "id": "local", "regimes": [
                 { "id": "r", "source": "某县规定", "effectiveFrom": "2022-01-01", "maxima": { "administrative-penalty": { "general": "P1Y" } } } ] }
             """);
-        var policy = Load(json).RuleSet!.PublicityPolicy;
+        var policy = Load(json).Value!.PublicityPolicy;
         var minor = new CreditRecord("m", CreditRecordCategory.OtherNegative, new LocalDate(2026, 4, 2), RecordSeverity.Minor, publicUntil: new LocalDate(2028, 4, 1));
 
         Assert.True(minor.IsActiveOn(new LocalDate(2026, 7, 1), policy));
@@ -102,7 +103,7 @@ public sealed class PublicityPolicyRuleFileTests
     [Fact]
     public void A_rule_set_in_force_from_the_first_year_or_evaluated_on_the_last_day_of_the_calendar_works()
     {
-        var early = Load(File(string.Empty).Replace("\"2022-03-11\"", "\"0001-01-01\"", StringComparison.Ordinal)).RuleSet!;
+        var early = Load(File(string.Empty).Replace("\"2022-03-11\"", "\"0001-01-01\"", StringComparison.Ordinal)).Value!;
         var profile = new CreditProfile(
             new CreditPolicy.Subjects.Subject("某公司", CreditPolicy.Subjects.SubjectKind.Enterprise, CreditPolicy.Subjects.SubjectIdentifier.Parse(CreditPolicy.Subjects.IdentifierType.Uscc, "914403001922038216")),
             [new CreditRecord("p", CreditRecordCategory.AdministrativePenalty, new LocalDate(9999, 1, 1), RecordSeverity.Serious)]);

@@ -34,9 +34,9 @@ public sealed class RuleFileValidationTests
         }
         """;
 
-    private static RuleSetLoadResult Load(string json) => RuleSet.Load(Encoding.UTF8.GetBytes(json), "test.json");
+    private static ReadResult<RuleSet> Load(string json) => RuleSet.Load(Encoding.UTF8.GetBytes(json), "test.json");
 
-    private static RuleFileError SingleError(string json)
+    private static InputError SingleError(string json)
     {
         var result = Load(json);
         Assert.False(result.Succeeded);
@@ -47,7 +47,7 @@ public sealed class RuleFileValidationTests
         ProfileJson.Read($$"""
             {"subject":{"name":"某公司","kind":"enterprise","idType":"uscc","id":"914403001922038216","supervisingDepartment":"某局"},
              "records":[{{records}}], "commitments":[{{commitments}}]}
-            """).Profile!;
+            """).Value!;
 
     private const string Penalty = """{"id":"p1","category":"administrative-penalty","decidedOn":"2026-01-01"}""";
 
@@ -57,7 +57,7 @@ public sealed class RuleFileValidationTests
         var result = Load(Template);
 
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
-        Assert.Equal(2, result.RuleSet.Measures.Length);
+        Assert.Equal(2, result.Value.Measures.Length);
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class RuleFileValidationTests
         var errors = Load(Template.Replace("\"Expression\": \"!facts", "\"Expresion\": \"!facts", StringComparison.Ordinal)).Errors;
 
         var typo = Assert.Single(errors, e => e.Message.Contains("Expresion", StringComparison.Ordinal));
-        Assert.Equal("test.json:7: rule 'green': Unknown field 'Expresion' (did you mean 'Expression'?); it would be silently ignored.", typo.ToString());
+        Assert.Equal("test.json:7: rule 'green': $.Rules[0].Expresion: Unknown field 'Expresion' (did you mean 'Expression'?); it would be silently ignored.", typo.ToString());
         Assert.Contains(errors, e => e.Message.Contains("Missing required field 'Expression'", StringComparison.Ordinal) && e.RuleName == "green");
     }
 
@@ -120,7 +120,7 @@ public sealed class RuleFileValidationTests
     [InlineData("\"clause\": \"R6.2\"", "\"clause\": \"R6.3\"", "the contract's R6.2 measure")]
     [InlineData("\"code\": \"incentive.green-channel\"", "\"code\": \"penalty.green-channel\"", "must be 'incentive.'")]
     [InlineData("\"code\": \"incentive.green-channel\"", "\"code\": \"incentive.Green_Channel\"", "lowercase words")]
-    [InlineData("\"kind\": \"incentive\"", "\"kind\": \"reward\"", "Unknown value \"reward\"")]
+    [InlineData("\"kind\": \"incentive\"", "\"kind\": \"reward\"", "Unknown value 'reward'")]
     [InlineData(", \"titleZh\": \"绿色通道\"", "", "Missing required field 'titleZh'")]
     public void Measure_metadata_is_checked(string from, string to, string reason)
     {
@@ -158,7 +158,7 @@ public sealed class RuleFileValidationTests
         var result = Load(json);
 
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
-        Assert.True(new PolicyEvaluator(result.RuleSet).Evaluate(Profile(), Day).IsApplicable("incentive.green-channel"));
+        Assert.True(new PolicyEvaluator(result.Value).Evaluate(Profile(), Day).IsApplicable("incentive.green-channel"));
     }
 
     [Fact]
@@ -169,7 +169,7 @@ public sealed class RuleFileValidationTests
         var result = Load(json);
 
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
-        Assert.True(new PolicyEvaluator(result.RuleSet).Evaluate(Profile(), Day).IsApplicable("incentive.green-channel"));
+        Assert.True(new PolicyEvaluator(result.Value).Evaluate(Profile(), Day).IsApplicable("incentive.green-channel"));
     }
 
     [Fact]
@@ -212,7 +212,7 @@ public sealed class RuleFileValidationTests
             "\"Expression\": \"facts.HasBadCreditRecord\",",
             "\"LocalParams\": [ { \"Name\": \"bad\", \"Expression\": \"facts.ActiveNegativeRecords + facts.BreachedCommitments\" }, { \"Name\": \"many\", \"Expression\": \"bad >= 2\" } ], \"Expression\": \"many\",",
             StringComparison.Ordinal);
-        var evaluator = new PolicyEvaluator(Load(json).RuleSet!);
+        var evaluator = new PolicyEvaluator(Load(json).Value!);
 
         Assert.False(evaluator.Evaluate(Profile(Penalty), Day).IsApplicable("penalty.key-review"));
         Assert.True(evaluator.Evaluate(Profile(Penalty + "," + Penalty.Replace("p1", "p2", StringComparison.Ordinal)), Day).IsApplicable("penalty.key-review"));
@@ -225,7 +225,7 @@ public sealed class RuleFileValidationTests
             .Replace("\"!facts.HasBadCreditRecord\"", "\"!bad\"", StringComparison.Ordinal)
             .Replace("\"facts.HasBadCreditRecord\"", "\"bad\"", StringComparison.Ordinal)
             .Replace("\"Rules\": [", "\"GlobalParams\": [ { \"Name\": \"bad\", \"Expression\": \"facts.HasBadCreditRecord\" } ],\n  \"Rules\": [", StringComparison.Ordinal);
-        var evaluator = new PolicyEvaluator(Load(json).RuleSet!);
+        var evaluator = new PolicyEvaluator(Load(json).Value!);
 
         Assert.True(evaluator.Evaluate(Profile(Penalty), Day).IsApplicable("penalty.key-review"));
         Assert.True(evaluator.Evaluate(Profile(), Day).IsApplicable("incentive.green-channel"));
@@ -244,7 +244,7 @@ public sealed class RuleFileValidationTests
             StringComparison.Ordinal);
         var result = Load(json);
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
-        var evaluator = new PolicyEvaluator(result.RuleSet);
+        var evaluator = new PolicyEvaluator(result.Value);
 
         Assert.Equal(onePenalty, evaluator.Evaluate(Profile(Penalty), Day).IsApplicable("penalty.key-review"));
         Assert.Equal(twoPenalties, evaluator.Evaluate(Profile(Penalty + "," + Penalty.Replace("p1", "p2", StringComparison.Ordinal)), Day).IsApplicable("penalty.key-review"));
@@ -280,7 +280,7 @@ public sealed class RuleFileValidationTests
         var error = SingleError(json);
 
         Assert.Equal(19, error.Line);
-        Assert.StartsWith("$.Cases[0].profile.subject.id:", error.Message, StringComparison.Ordinal);
+        Assert.Equal("$.Cases[0].profile.subject.id", error.Path);
     }
 
     [Theory]
@@ -309,7 +309,7 @@ public sealed class RuleFileValidationTests
             }
             """, StringComparison.Ordinal);
 
-        var result = Assert.Single(new PolicyEvaluator(Load(json).RuleSet!).RunCases());
+        var result = Assert.Single(new PolicyEvaluator(Load(json).Value!).RunCases());
 
         Assert.False(result.Passed);
         Assert.Equal(["incentive.green-channel"], result.Missing.ToArray());

@@ -84,7 +84,7 @@ public sealed class ShippedRuleSetTests
     [Fact]
     public void Contract_The_example_profile_gives_the_example_decision()
     {
-        var profile = ProfileJson.Read(Fixtures.Read("contract/profile.example.json")).Profile!;
+        var profile = ProfileJson.Read(Fixtures.Read("contract/profile.example.json")).Value!;
         var agencies = new FiledAgencyRegistry([new CreditServiceAgency("示例信用评级有限公司", "PBC-HN-2021-001")]);
         var evaluator = new PolicyEvaluator(Rules, new PolicyEvaluatorOptions { FiledAgencies = agencies });
 

@@ -118,6 +118,6 @@ public sealed class HostileProfileInputTests
                 var result = ProfileJson.Read(bytes);
                 return result.Succeeded
                     ? result.Errors.IsEmpty
-                    : !result.Errors.IsEmpty && result.Errors.All(e => e.Line >= 1 && e.Path.StartsWith('$') && e.Message.Length > 0);
+                    : !result.Errors.IsEmpty && result.Errors.All(e => e.Line >= 1 && e.Path is { } path && path.StartsWith('$') && e.Message.Length > 0);
             });
 }

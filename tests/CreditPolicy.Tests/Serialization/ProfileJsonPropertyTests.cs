@@ -17,9 +17,9 @@ public sealed class ProfileJsonPropertyTests
             var json = ProfileJson.Write(profile, Stored);
             var read = ProfileJson.Read(json);
             return read.Succeeded
-                && ProfileJson.Write(read.Profile, Stored) == json
-                && read.Profile.Records.Length == profile.Records.Length
-                && read.Profile.Subject.Identifier.Equals(profile.Subject.Identifier);
+                && ProfileJson.Write(read.Value, Stored) == json
+                && read.Value.Records.Length == profile.Records.Length
+                && read.Value.Subject.Identifier.Equals(profile.Subject.Identifier);
         });
 
     [Property(MaxTest = 300)]

@@ -30,7 +30,7 @@ public sealed class ProfileJsonTests
         var result = ProfileJson.Read(Fixtures.Read("contract/profile.example.json"));
 
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
-        var profile = result.Profile;
+        var profile = result.Value;
         Assert.Equal("郏县示例建材有限公司", profile.Subject.Name);
         Assert.Equal(SubjectKind.Enterprise, profile.Subject.Kind);
         Assert.Equal("91410425MA3X12345R", profile.Subject.Identifier.Uscc!.Value.Value);
@@ -66,7 +66,7 @@ public sealed class ProfileJsonTests
         var result = ProfileJson.Read(json);
 
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
-        Assert.Single(result.Profile.Records);
+        Assert.Single(result.Value.Records);
     }
 
     [Fact]
@@ -75,8 +75,8 @@ public sealed class ProfileJsonTests
         var result = ProfileJson.Read(Minimal(",\n  \"records\": null"));
 
         Assert.True(result.Succeeded);
-        Assert.Empty(result.Profile.Records);
-        Assert.Empty(result.Profile.Commitments);
+        Assert.Empty(result.Value.Records);
+        Assert.Empty(result.Value.Commitments);
     }
 
     [Fact]
@@ -262,13 +262,13 @@ public sealed class ProfileJsonTests
         Assert.False(ProfileJson.Read(json).Succeeded);
         var lenient = ProfileJson.Read(json, new ProfileReadOptions { UsccMode = UsccParseMode.Lenient });
         Assert.True(lenient.Succeeded);
-        Assert.False(lenient.Profile.Subject.Identifier.Uscc!.Value.ChecksPass);
+        Assert.False(lenient.Value.Subject.Identifier.Uscc!.Value.ChecksPass);
     }
 
     [Fact]
     public void R8_Written_profiles_mask_personal_numbers_unless_revealing_is_asked_for()
     {
-        var profile = ProfileJson.Read(Fixtures.Read("contract/profile.example.json")).Profile!;
+        var profile = ProfileJson.Read(Fixtures.Read("contract/profile.example.json")).Value!;
 
         var published = ProfileJson.Write(profile);
         var stored = ProfileJson.Write(profile, new ProfileWriteOptions { RevealPersonalIdentifiers = true });
@@ -282,7 +282,7 @@ public sealed class ProfileJsonTests
     [Fact]
     public void Contract_Written_profiles_use_the_contracts_names_and_read_back()
     {
-        var profile = ProfileJson.Read(Fixtures.Read("contract/profile.example.json")).Profile!;
+        var profile = ProfileJson.Read(Fixtures.Read("contract/profile.example.json")).Value!;
 
         var json = ProfileJson.Write(profile, new ProfileWriteOptions { RevealPersonalIdentifiers = true, Indented = true });
 
@@ -290,7 +290,7 @@ public sealed class ProfileJsonTests
         Assert.Contains("\"type\": \"acceptance-with-missing-materials\"", json, StringComparison.Ordinal);
         Assert.Contains("\"remedyDeadline\": \"2026-10-26\"", json, StringComparison.Ordinal);
         Assert.Contains("\"郏县示例建材有限公司\"", json, StringComparison.Ordinal);
-        Assert.Equal(json, ProfileJson.Write(ProfileJson.Read(json).Profile!, new ProfileWriteOptions { RevealPersonalIdentifiers = true, Indented = true }));
+        Assert.Equal(json, ProfileJson.Write(ProfileJson.Read(json).Value!, new ProfileWriteOptions { RevealPersonalIdentifiers = true, Indented = true }));
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public sealed class ProfileJsonV2Tests
         var result = ProfileJson.Read(json);
 
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
-        var profile = result.Profile;
+        var profile = result.Value;
         Assert.Equal(new LocalDate(2026, 11, 20), profile.CreditCheckedOn);
         Assert.Equal(RecordSeverity.Minor, profile.Records[0].Severity);
         Assert.Equal("k2", profile.Records[1].CommitmentId);
@@ -64,7 +64,7 @@ public sealed class ProfileJsonV2Tests
         }
 
         Assert.DoesNotContain("\"agency\"", written, StringComparison.Ordinal);
-        Assert.Equal(written, ProfileJson.Write(ProfileJson.Read(written).Profile!));
+        Assert.Equal(written, ProfileJson.Write(ProfileJson.Read(written).Value!));
     }
 
     [Fact]
@@ -111,8 +111,8 @@ public sealed class ProfileJsonV2Tests
         var filed = ProfileJson.Read(Profile(",\n  \"reports\": [ { \"id\": \"r\", \"kind\": \"enterprise\", \"issuedOn\": \"2026-01-01\", \"validUntil\": \"2026-12-31\" } ]"));
         var unknown = SingleError(Profile(",\n  \"reports\": [ { \"id\": \"r\", \"kind\": \"enterprise\", \"source\": \"bank\", \"issuedOn\": \"2026-01-01\", \"validUntil\": \"2026-12-31\" } ]"));
 
-        Assert.Equal(["$.reports[0].agency", "$.reports[0].rating"], crc.Errors.Select(e => e.Path).Order().ToArray());
-        Assert.Equal(["$.reports[0].agency", "$.reports[0].rating"], filed.Errors.Select(e => e.Path).Order().ToArray());
+        Assert.Equal(["$.reports[0].agency", "$.reports[0].rating"], crc.Errors.Select(e => e.Path!).Order().ToArray());
+        Assert.Equal(["$.reports[0].agency", "$.reports[0].rating"], filed.Errors.Select(e => e.Path!).Order().ToArray());
         Assert.Equal("$.reports[0].source", unknown.Path);
         Assert.Contains("credit-reference-center", unknown.Message, StringComparison.Ordinal);
     }

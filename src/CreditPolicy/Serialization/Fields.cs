@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace CreditPolicy.Rules;
+namespace CreditPolicy.Serialization;
 
 /// <summary>The fields an object of a rule file may have, and the RulesEngine fields CreditPolicy rejects by name.</summary>
 internal sealed class Fields(string[] known, string[] rejected)
