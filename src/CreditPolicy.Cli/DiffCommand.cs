@@ -1,10 +1,8 @@
-using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
-using System.Linq;
 using System.Text.Json;
-using System;
 using CreditPolicy.Evaluation;
+using CreditPolicy.Output;
 using CreditPolicy.Rules;
 using CreditPolicy.Serialization;
 using CreditPolicy.Streaming;
@@ -39,41 +37,56 @@ internal static class DiffCommand
             var after = context.LoadRules(parse.GetValue(newRules), invalidExitCode: 1);
             var registry = context.LoadAgencies(parse.GetValue(agencies));
             var day = context.AsOf(parse.GetValue(asOf));
-            var latest = before.EffectiveFrom > after.EffectiveFrom ? before.EffectiveFrom : after.EffectiveFrom;
-            if (day < latest)
+            var comparer = new PolicyComparer(
+                new PolicyEvaluator(before, new PolicyEvaluatorOptions { FiledAgencies = registry }),
+                new PolicyEvaluator(after, new PolicyEvaluatorOptions { FiledAgencies = registry }));
+            try
             {
-                throw new UsageException($"--as-of: both rule sets must be in force; the later takes effect on {latest:uuuu-MM-dd}.");
+                comparer.EnsureInForce(day);
+            }
+            catch (RuleSetNotInForceException ex)
+            {
+                throw new UsageException($"--as-of: both rule sets must be in force; the later takes effect on {ex.EffectiveFrom:uuuu-MM-dd} (R9).");
             }
 
-            var oldEvaluator = new PolicyEvaluator(before, new PolicyEvaluatorOptions { FiledAgencies = registry });
-            var newEvaluator = new PolicyEvaluator(after, new PolicyEvaluatorOptions { FiledAgencies = registry });
-            var report = new DiffReport(before, after, day);
+            var tally = new ComparisonTally();
+            var report = new DiffReport(before, after, day, tally);
             using var stream = context.OpenInput(parse.GetValue(input));
             context.Out.Flush();
             var output = context.Console.Out;
-            using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = ProfileJson.Encoder });
-            report.WriteStart(writer);
+            using var writer = new Utf8JsonWriter(output, ProfileJson.WriterOptions());
+            ComparisonJson.WriteStart(writer, before, after, day);
             var rejected = 0L;
             var progress = context.Progress("profiles");
-            OrderedBatchPipeline.RunAsync(
+            ProfileStreamReader.ProcessAsync(
                 stream,
-                batch => Compare(batch, oldEvaluator, newEvaluator, day),
-                result =>
+                line => Compare(line, comparer, day),
+                compared =>
                 {
-                    foreach (var rejection in result.Rejected)
+                    if (compared.Rejected is { } rejection)
                     {
                         rejected++;
                         context.ReportRejected(rejection);
                     }
+                    else
+                    {
+                        tally.Add(compared.Change!);
+                        if (compared.Change!.Changed)
+                        {
+                            ComparisonJson.WriteChange(writer, compared.Line, compared.Change);
+                            report.Keep(compared.Line, compared.Change);
+                        }
+                    }
 
-                    report.Add(result.Profiles, result.Changes, writer);
-                    progress?.Invoke(report.Profiles + rejected);
+                    if (writer.BytesPending > 16384)
+                    {
+                        writer.Flush();
+                    }
+
+                    progress?.Invoke(tally.Profiles + rejected);
                 },
-                Environment.ProcessorCount,
-                default,
-                ProfileReadOptions.Default.MaxProfileBytes,
-                context.InputEncoding).GetAwaiter().GetResult();
-            report.WriteEnd(writer);
+                new ProfileStreamOptions { InputEncoding = context.InputEncoding }).GetAwaiter().GetResult();
+            ComparisonJson.WriteEnd(writer, tally);
             writer.Flush();
             output.WriteByte((byte)'\n');
             output.Flush();
@@ -88,59 +101,23 @@ internal static class DiffCommand
         return command;
     }
 
-    private static BatchComparison Compare(LineBatch batch, PolicyEvaluator before, PolicyEvaluator after, NodaTime.LocalDate day)
+    /// <summary>One profile compared, or why it could not be (read errors, or a rule that failed on it).</summary>
+    private static Compared Compare(ProfileLine line, PolicyComparer comparer, NodaTime.LocalDate day)
     {
-        var changes = new List<ProfileChange>();
-        var rejected = new List<RejectedProfile>();
-        var profiles = 0;
-        for (var i = 0; i < batch.Items.Count; i++)
+        if (line.Profile is not { } profile)
         {
-            var line = batch.LineOf(i);
-            var read = ProfileJson.Read(batch[i], ProfileReadOptions.Default with { FirstLineNumber = line });
-            if (!read.Succeeded)
-            {
-                rejected.Add(new RejectedProfile(line, read.Errors));
-                continue;
-            }
-
-            // Only the codes are compared: the measures-only evaluation, without evidence or warnings.
-            HashSet<string> was, now;
-            try
-            {
-                was = Codes(before.EvaluateMeasures(read.Value, day));
-                now = Codes(after.EvaluateMeasures(read.Value, day));
-            }
-            catch (RuleEvaluationException ex)
-            {
-                rejected.Add(new RejectedProfile(line, [new InputError("$", line, ex.Message)]));
-                continue;
-            }
-
-            profiles++;
-            if (!was.SetEquals(now))
-            {
-                changes.Add(new ProfileChange(
-                    line,
-                    read.Value.Subject,
-                    [.. now.Except(was).Order(StringComparer.Ordinal)],
-                    [.. was.Except(now).Order(StringComparer.Ordinal)]));
-            }
+            return new Compared(line.Line, null, new RejectedProfile(line.Line, line.Result.Errors));
         }
 
-        batch.Release();
-        return new BatchComparison(profiles, changes, rejected);
-    }
-
-    private static HashSet<string> Codes(ApplicableMeasureSet measures)
-    {
-        var codes = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var measure in measures)
+        try
         {
-            codes.Add(measure.Code);
+            return new Compared(line.Line, comparer.Compare(profile, day), null);
         }
-
-        return codes;
+        catch (RuleEvaluationException ex)
+        {
+            return new Compared(line.Line, null, new RejectedProfile(line.Line, [new InputError("$", line.Line, ex.Message)]));
+        }
     }
 
-    private sealed record BatchComparison(int Profiles, List<ProfileChange> Changes, List<RejectedProfile> Rejected);
+    private sealed record Compared(int Line, ProfileComparison? Change, RejectedProfile? Rejected);
 }

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Linq;
 using System.Net;
 using System.Text;
-using System.Text.Json;
+using CreditPolicy.Evaluation;
 using CreditPolicy.Rules;
 using CreditPolicy.Serialization;
 using CreditPolicy.Subjects;
@@ -12,82 +12,26 @@ using NodaTime;
 namespace CreditPolicy.Cli;
 
 /// <summary>
-/// The outcome of <c>diff</c>: written as one JSON object whose <c>changes</c> stream out as profiles are
-/// compared (memory stays flat), followed by the totals; and, on request, a self-contained HTML report.
+/// The HTML report of <c>diff</c>, for policy staff: built from the library's comparison (the JSON output is
+/// written by <see cref="Output.ComparisonJson"/>), keeping the first changes for its table.
 /// </summary>
-internal sealed class DiffReport(RuleSet before, RuleSet after, LocalDate asOf)
+internal sealed class DiffReport(RuleSet before, RuleSet after, LocalDate asOf, ComparisonTally tally)
 {
     private const int HtmlRows = 1000;
 
-    private readonly SortedDictionary<string, (long Gained, long Lost)> _measures = new(System.StringComparer.Ordinal);
-    private readonly List<ProfileChange> _sample = [];
+    private readonly List<(int Line, ProfileComparison Change)> _sample = [];
 
-    internal long Profiles { get; private set; }
+    private long Profiles => tally.Profiles;
 
-    internal long Changed { get; private set; }
+    private long Changed => tally.Changed;
 
-    internal void WriteStart(Utf8JsonWriter writer)
+    /// <summary>Keeps a change for the table, while there is room.</summary>
+    internal void Keep(int line, ProfileComparison change)
     {
-        writer.WriteStartObject();
-        WriteRuleSet(writer, "old", before);
-        WriteRuleSet(writer, "new", after);
-        ProfileJson.WriteDate(writer, "asOf", asOf);
-        writer.WriteStartArray("changes");
-    }
-
-    internal void Add(int profiles, List<ProfileChange> changes, Utf8JsonWriter writer)
-    {
-        Profiles += profiles;
-        foreach (var change in changes)
+        if (_sample.Count < HtmlRows)
         {
-            Changed++;
-            foreach (var code in change.Gained)
-            {
-                _measures[code] = (_measures.GetValueOrDefault(code).Gained + 1, _measures.GetValueOrDefault(code).Lost);
-            }
-
-            foreach (var code in change.Lost)
-            {
-                _measures[code] = (_measures.GetValueOrDefault(code).Gained, _measures.GetValueOrDefault(code).Lost + 1);
-            }
-
-            if (_sample.Count < HtmlRows)
-            {
-                _sample.Add(change);
-            }
-
-            writer.WriteStartObject();
-            writer.WriteNumber("line", change.Line);
-            writer.WriteStartObject("subject");
-            writer.WriteString("name", PersonalIds.Mask(change.Subject.Name));
-            writer.WriteString("kind", ContractNames.SubjectKinds.Name(change.Subject.Kind));
-            writer.WriteString("idType", ContractNames.IdentifierTypes.Name(change.Subject.Identifier.Type));
-            writer.WriteString("id", change.Subject.Identifier.ToString());
-            writer.WriteEndObject();
-            WriteCodes(writer, "gained", change.Gained);
-            WriteCodes(writer, "lost", change.Lost);
-            writer.WriteEndObject();
+            _sample.Add((line, change));
         }
-
-        writer.Flush();
-    }
-
-    internal void WriteEnd(Utf8JsonWriter writer)
-    {
-        writer.WriteEndArray();
-        writer.WriteNumber("profiles", Profiles);
-        writer.WriteNumber("changed", Changed);
-        writer.WriteStartObject("measures");
-        foreach (var (code, (gained, lost)) in _measures)
-        {
-            writer.WriteStartObject(code);
-            writer.WriteNumber("gained", gained);
-            writer.WriteNumber("lost", lost);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndObject();
-        writer.WriteEndObject();
     }
 
     /// <summary>A self-contained HTML page: summary, a bar chart of gains and losses per measure (inline SVG), and the first changes.</summary>
@@ -105,11 +49,11 @@ internal sealed class DiffReport(RuleSet before, RuleSet after, LocalDate asOf)
             .Append(CultureInfo.InvariantCulture, $"<tr><th>as of</th><td>{asOf:uuuu-MM-dd}</td></tr>")
             .Append(CultureInfo.InvariantCulture, $"<tr><th>profiles</th><td class=\"num\">{Profiles}</td></tr><tr><th>changed</th><td class=\"num\">{Changed}</td></tr></table>\n");
         html.Append("<h2>措施变化 · Measures gained and lost</h2>\n");
-        var max = System.Math.Max(1, _measures.Values.Select(v => System.Math.Max(v.Gained, v.Lost)).DefaultIfEmpty(1).Max());
-        var height = (_measures.Count * 44) + 10;
+        var max = System.Math.Max(1, tally.Measures.Values.Select(v => System.Math.Max(v.Gained, v.Lost)).DefaultIfEmpty(1).Max());
+        var height = (tally.Measures.Count * 44) + 10;
         html.Append(CultureInfo.InvariantCulture, $"<svg width=\"760\" height=\"{height}\" role=\"img\" aria-label=\"gained and lost per measure\">\n");
         var y = 10;
-        foreach (var (code, (gained, lost)) in _measures)
+        foreach (var (code, (gained, lost)) in tally.Measures)
         {
             var gainedWidth = 400.0 * gained / max;
             var lostWidth = 400.0 * lost / max;
@@ -120,7 +64,7 @@ internal sealed class DiffReport(RuleSet before, RuleSet after, LocalDate asOf)
         }
 
         html.Append("</svg>\n<table><tr><th>measure</th><th>gained</th><th>lost</th></tr>");
-        foreach (var (code, (gained, lost)) in _measures)
+        foreach (var (code, (gained, lost)) in tally.Measures)
         {
             html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(code)}</td><td class=\"num\">{gained}</td><td class=\"num\">{lost}</td></tr>");
         }
@@ -132,33 +76,13 @@ internal sealed class DiffReport(RuleSet before, RuleSet after, LocalDate asOf)
         }
 
         html.Append("<table><tr><th>line</th><th>subject</th><th>id</th><th>gained</th><th>lost</th></tr>\n");
-        foreach (var change in _sample)
+        foreach (var (line, change) in _sample)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td class=\"num\">{change.Line}</td><td>{E(PersonalIds.ForOutput(change.Subject.Name))}</td><td>{E(change.Subject.Identifier.ToString())}</td>")
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td class=\"num\">{line}</td><td>{E(PersonalIds.ForOutput(change.Subject.Name))}</td><td>{E(change.Subject.Identifier.ToString())}</td>")
                 .Append(CultureInfo.InvariantCulture, $"<td>{E(string.Join(", ", change.Gained))}</td><td>{E(string.Join(", ", change.Lost))}</td></tr>\n");
         }
 
         html.Append("</table>\n<p>Decisions are advice: R6 and R7 say the administration <em>may</em> apply these measures.</p>\n</body></html>\n");
         return html.ToString();
-    }
-
-    private static void WriteRuleSet(Utf8JsonWriter writer, string name, RuleSet rules)
-    {
-        writer.WriteStartObject(name);
-        writer.WriteString("id", PersonalIds.Mask(rules.Id));
-        writer.WriteString("version", PersonalIds.Mask(rules.Version));
-        writer.WriteString("sha256", rules.Sha256);
-        writer.WriteEndObject();
-    }
-
-    private static void WriteCodes(Utf8JsonWriter writer, string name, string[] codes)
-    {
-        writer.WriteStartArray(name);
-        foreach (var code in codes)
-        {
-            writer.WriteStringValue(code);
-        }
-
-        writer.WriteEndArray();
     }
 }

@@ -27,9 +27,14 @@ internal static class EvaluateCommand
             var ruleSet = context.LoadRules(parse.GetValue(rules), invalidExitCode: 2);
             var registry = context.LoadAgencies(parse.GetValue(agencies));
             var day = context.AsOf(parse.GetValue(asOf));
-            if (day < ruleSet.EffectiveFrom)
+            var evaluator = new PolicyEvaluator(ruleSet, new PolicyEvaluatorOptions { FiledAgencies = registry });
+            try
             {
-                throw new UsageException($"--as-of: rule set {ruleSet.Id} takes effect on {ruleSet.EffectiveFrom:uuuu-MM-dd} (R9); it cannot evaluate as of {day:uuuu-MM-dd}.");
+                evaluator.EnsureInForce(day);
+            }
+            catch (RuleSetNotInForceException ex)
+            {
+                throw new UsageException("--as-of: " + ex.Reason);
             }
 
             using var stream = context.OpenInput(parse.GetValue(input));
@@ -37,7 +42,7 @@ internal static class EvaluateCommand
             var summary = DecisionPipeline.Evaluate(
                 stream,
                 context.Console.Out,
-                new PolicyEvaluator(ruleSet, new PolicyEvaluatorOptions { FiledAgencies = registry }),
+                evaluator,
                 day,
                 new DecisionPipelineOptions { OnRejected = context.ReportRejected, OnProgress = context.Progress("profiles"), InputEncoding = context.InputEncoding });
             context.EndProgress();

@@ -84,7 +84,7 @@ public sealed class PolicyEvaluator
         Evaluate(profile, TodayInChina(_clock ?? throw new InvalidOperationException("No clock was given in PolicyEvaluatorOptions.Clock; evaluate as of an explicit day instead.")));
 
     /// <summary>Evaluates a profile as of <paramref name="asOf"/>: which measures the rules find applicable, and why.</summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is before the rule set takes effect.</exception>
+    /// <exception cref="RuleSetNotInForceException"><paramref name="asOf"/> is before the rule set takes effect (R9).</exception>
     /// <exception cref="RuleEvaluationException">A rule's arithmetic overflowed or divided by zero on this profile: it has no decision.</exception>
     public AdvisoryDecision Evaluate(CreditProfile profile, LocalDate asOf) => Evaluate(profile, asOf, _agencies);
 
@@ -133,7 +133,7 @@ public sealed class PolicyEvaluator
     /// The measures applicable to a profile as of a day, without evidence, revocations or warnings and
     /// without allocating: for callers that need only the measure codes. Penalties dominate incentives.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is before the rule set takes effect.</exception>
+    /// <exception cref="RuleSetNotInForceException"><paramref name="asOf"/> is before the rule set takes effect (R9).</exception>
     public ApplicableMeasureSet EvaluateMeasures(CreditProfile profile, LocalDate asOf)
     {
         Guard.Against.Null(profile);
@@ -219,7 +219,7 @@ public sealed class PolicyEvaluator
     /// <param name="profiles">The profiles.</param>
     /// <param name="asOf">The day.</param>
     /// <param name="maxDegreeOfParallelism">At most this many threads; -1 (the default) for the thread pool's choice.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is before the rule set takes effect.</exception>
+    /// <exception cref="RuleSetNotInForceException"><paramref name="asOf"/> is before the rule set takes effect (R9).</exception>
     public AdvisoryDecision[] EvaluateAll(IReadOnlyList<CreditProfile> profiles, LocalDate asOf, int maxDegreeOfParallelism = -1)
     {
         Guard.Against.Null(profiles);
@@ -231,7 +231,7 @@ public sealed class PolicyEvaluator
     /// Like <see cref="EvaluateAll"/>, but only which measures apply (see <see cref="EvaluateMeasures"/>):
     /// one array of values for the whole batch and nothing allocated per profile.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is before the rule set takes effect.</exception>
+    /// <exception cref="RuleSetNotInForceException"><paramref name="asOf"/> is before the rule set takes effect (R9).</exception>
     public ApplicableMeasureSet[] EvaluateAllMeasures(IReadOnlyList<CreditProfile> profiles, LocalDate asOf, int maxDegreeOfParallelism = -1)
     {
         Guard.Against.Null(profiles);
@@ -248,7 +248,7 @@ public sealed class PolicyEvaluator
     /// <param name="asOf">The day.</param>
     /// <param name="consume">Called once per profile, from several threads at once and in no particular order: it must be thread-safe.</param>
     /// <param name="maxDegreeOfParallelism">At most this many threads; -1 (the default) for the thread pool's choice.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is before the rule set takes effect.</exception>
+    /// <exception cref="RuleSetNotInForceException"><paramref name="asOf"/> is before the rule set takes effect (R9).</exception>
     public void EvaluateEach(IReadOnlyList<CreditProfile> profiles, LocalDate asOf, Action<int, AdvisoryDecision> consume, int maxDegreeOfParallelism = -1)
     {
         Guard.Against.Null(profiles);
@@ -304,14 +304,16 @@ public sealed class PolicyEvaluator
         return cutoffs;
     }
 
-    /// <summary>Throws when the rule set is not yet in force on <paramref name="asOf"/> (R9).</summary>
-    internal void EnsureInForce(LocalDate asOf)
+    /// <summary>Whether the rule set is in force on <paramref name="asOf"/>: on or after the day it takes effect (R9).</summary>
+    public bool IsInForceOn(LocalDate asOf) => asOf >= RuleSet.EffectiveFrom;
+
+    /// <summary>Throws when the rule set is not yet in force on <paramref name="asOf"/> (R9): the check every evaluation makes first.</summary>
+    /// <exception cref="RuleSetNotInForceException"><paramref name="asOf"/> is before the rule set takes effect.</exception>
+    public void EnsureInForce(LocalDate asOf)
     {
-        if (asOf < RuleSet.EffectiveFrom)
+        if (!IsInForceOn(asOf))
         {
-            throw new ArgumentOutOfRangeException(
-                nameof(asOf),
-                $"Rule set {RuleSet.Id} takes effect on {IsoDate.Format(RuleSet.EffectiveFrom)} (R9); it cannot evaluate as of {IsoDate.Format(asOf)}.");
+            throw new RuleSetNotInForceException(RuleSet, asOf);
         }
     }
 }

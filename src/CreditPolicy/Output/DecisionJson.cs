@@ -30,6 +30,24 @@ public static class DecisionJson
         return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
     }
 
+    /// <summary>
+    /// Writes a <c>subject</c> property as decisions and comparisons show it: name, kind, idType and id, a
+    /// natural person's identity number masked with <paramref name="mask"/> (<see cref="IdentityMask.Default"/>
+    /// when <see langword="null"/>), and any valid resident identity number in the name masked too (contract v2, R8).
+    /// </summary>
+    public static void WriteSubject(Utf8JsonWriter writer, Subject subject, IdentityMask? mask = null)
+    {
+        Guard.Against.Null(writer);
+        Guard.Against.Null(subject);
+        mask ??= IdentityMask.Default;
+        writer.WriteStartObject(Names.Subject);
+        writer.WriteString(Names.Name, PersonalIds.Mask(subject.Name, mask));
+        writer.WriteString(Names.Kind, ContractNames.SubjectKinds.Name(subject.Kind));
+        writer.WriteString(Names.IdType, ContractNames.IdentifierTypes.Name(subject.Identifier.Type));
+        writer.WriteString(Names.Id, subject.Identifier.ToDisplayString(mask));
+        writer.WriteEndObject();
+    }
+
     /// <summary>Writes a decision to a JSON writer.</summary>
     public static void Write(Utf8JsonWriter writer, AdvisoryDecision decision, DecisionWriteOptions? options = null)
     {
@@ -37,13 +55,7 @@ public static class DecisionJson
         Guard.Against.Null(decision);
         options ??= DecisionWriteOptions.Default;
         writer.WriteStartObject();
-        writer.WriteStartObject(Names.Subject);
-        // Any valid resident identity number in free text is masked, whatever field holds it (contract v2, R8).
-        writer.WriteString(Names.Name, PersonalIds.Mask(decision.Subject.Name, options.Mask));
-        writer.WriteString(Names.Kind, ContractNames.SubjectKinds.Name(decision.Subject.Kind));
-        writer.WriteString(Names.IdType, ContractNames.IdentifierTypes.Name(decision.Subject.Identifier.Type));
-        writer.WriteString(Names.Id, decision.Subject.Identifier.ToDisplayString(options.Mask));
-        writer.WriteEndObject();
+        WriteSubject(writer, decision.Subject, options.Mask);
         ProfileJson.WriteDate(writer, Names.AsOf, decision.AsOf);
         writer.WriteStartObject(Names.RuleSet);
         writer.WriteString(Names.Id, PersonalIds.Mask(decision.RuleSetId, options.Mask));

@@ -47,6 +47,6 @@ public static class InputEncodings
         return IsUtf8(encoding) ? bytes : Utf8.GetBytes(Strict(encoding!).GetString(bytes));
     }
 
-    /// <summary>The line (from 1) of byte <paramref name="index"/> of <paramref name="bytes"/>.</summary>
-    internal static int LineOf(byte[] bytes, int index) => 1 + bytes.AsSpan(0, Math.Clamp(index, 0, bytes.Length)).Count((byte)'\n');
+    /// <summary>The line (from 1) of byte <paramref name="index"/> of <paramref name="bytes"/>: where decoding failed, for a message (a <see cref="System.Text.DecoderFallbackException"/> gives the index).</summary>
+    public static int LineOf(byte[] bytes, int index) => 1 + bytes.AsSpan(0, Math.Clamp(index, 0, bytes.Length)).Count((byte)'\n');
 }

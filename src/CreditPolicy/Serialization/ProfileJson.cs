@@ -23,6 +23,14 @@ public static class ProfileJson
 {
     internal static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 
+    /// <summary>
+    /// The writer options of every JSON the library writes to the contract (profiles, decisions,
+    /// comparisons): Chinese written as is, not as <c>\uXXXX</c> escapes; HTML-sensitive characters are not
+    /// escaped either, so embed the output in HTML only through an HTML encoder.
+    /// </summary>
+    /// <param name="indented">Whether to indent.</param>
+    public static JsonWriterOptions WriterOptions(bool indented = false) => new() { Encoder = Encoder, Indented = indented };
+
     /// <summary>Reads one profile from UTF-8 JSON.</summary>
     public static ReadResult<CreditProfile> Read(ReadOnlySpan<byte> utf8Json, ProfileReadOptions? options = null) =>
         new ProfileParser(utf8Json, options ?? ProfileReadOptions.Default).Parse();

@@ -153,7 +153,7 @@ public sealed class PolicyEvaluatorTests
     [Fact]
     public void R9_Evaluating_before_the_rules_take_effect_is_an_error()
     {
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => Evaluator.Evaluate(Profile(), new LocalDate(2022, 3, 10)));
+        var error = Assert.Throws<RuleSetNotInForceException>(() => Evaluator.Evaluate(Profile(), new LocalDate(2022, 3, 10)));
 
         Assert.Contains("2022-03-11 (R9)", error.Message, StringComparison.Ordinal);
         Assert.NotNull(Evaluator.Evaluate(Profile(), new LocalDate(2022, 3, 11)));
@@ -227,7 +227,7 @@ public sealed class PolicyEvaluatorTests
             Assert.All(single.ApplicableMeasures, m => Assert.True(measures[i].Contains(m.Code)));
         }
 
-        Assert.Throws<ArgumentOutOfRangeException>(() => Evaluator.EvaluateAll(profiles, new LocalDate(2020, 1, 1)));
+        Assert.Throws<RuleSetNotInForceException>(() => Evaluator.EvaluateAll(profiles, new LocalDate(2020, 1, 1)));
     }
 
     [Theory]

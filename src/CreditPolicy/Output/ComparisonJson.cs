@@ -1,0 +1,85 @@
+using System.Collections.Generic;
+using System.Text.Json;
+using Ardalis.GuardClauses;
+using CreditPolicy.Evaluation;
+using CreditPolicy.Rules;
+using CreditPolicy.Serialization;
+using CreditPolicy.Subjects;
+using NodaTime;
+
+namespace CreditPolicy.Output;
+
+/// <summary>
+/// Writes a comparison as the contract's <c>diff</c> object: <c>old</c>, <c>new</c>, <c>asOf</c>, then
+/// <c>changes[]</c> streamed one change at a time (memory stays flat), then <c>profiles</c>,
+/// <c>changed</c> and <c>measures</c>. Subjects are written as in decisions, personal ids masked (R8).
+/// </summary>
+public static class ComparisonJson
+{
+    /// <summary>Opens the object: the two rule sets, the day, and the <c>changes</c> array.</summary>
+    public static void WriteStart(Utf8JsonWriter writer, RuleSet before, RuleSet after, LocalDate asOf)
+    {
+        Guard.Against.Null(writer);
+        Guard.Against.Null(before);
+        Guard.Against.Null(after);
+        writer.WriteStartObject();
+        WriteRuleSet(writer, "old", before);
+        WriteRuleSet(writer, "new", after);
+        ProfileJson.WriteDate(writer, "asOf", asOf);
+        writer.WriteStartArray("changes");
+    }
+
+    /// <summary>Writes one entry of <c>changes</c>: the line the profile starts on, its subject (masked), the codes gained and lost.</summary>
+    public static void WriteChange(Utf8JsonWriter writer, int line, ProfileComparison change, IdentityMask? mask = null)
+    {
+        Guard.Against.Null(writer);
+        Guard.Against.Null(change);
+        writer.WriteStartObject();
+        writer.WriteNumber("line", line);
+        DecisionJson.WriteSubject(writer, change.Subject, mask);
+        WriteCodes(writer, "gained", change.Gained);
+        WriteCodes(writer, "lost", change.Lost);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Closes <c>changes</c> and writes the totals.</summary>
+    public static void WriteEnd(Utf8JsonWriter writer, ComparisonTally tally)
+    {
+        Guard.Against.Null(writer);
+        Guard.Against.Null(tally);
+        writer.WriteEndArray();
+        writer.WriteNumber("profiles", tally.Profiles);
+        writer.WriteNumber("changed", tally.Changed);
+        writer.WriteStartObject("measures");
+        foreach (var (code, change) in tally.Measures)
+        {
+            writer.WriteStartObject(code);
+            writer.WriteNumber("gained", change.Gained);
+            writer.WriteNumber("lost", change.Lost);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteRuleSet(Utf8JsonWriter writer, string name, RuleSet rules)
+    {
+        writer.WriteStartObject(name);
+        writer.WriteString("id", PersonalIds.Mask(rules.Id));
+        writer.WriteString("version", PersonalIds.Mask(rules.Version));
+        writer.WriteString("sha256", rules.Sha256);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteCodes(Utf8JsonWriter writer, string name, IEnumerable<string> codes)
+    {
+        writer.WriteStartArray(name);
+        foreach (var code in codes)
+        {
+            writer.WriteStringValue(code);
+        }
+
+        writer.WriteEndArray();
+    }
+}
