@@ -47,4 +47,18 @@ internal sealed class FieldSet
     }
 
     internal int IndexOf(string name) => System.Array.IndexOf(Names, name);
+
+    /// <summary>The bits of <paramref name="names"/> in a mask of present fields (as <c>NextField</c> sets them): required fields by name, not by position.</summary>
+    /// <exception cref="ArgumentException">A name is not a field of this set.</exception>
+    internal int Bits(params string[] names)
+    {
+        var bits = 0;
+        foreach (var name in names)
+        {
+            var index = IndexOf(name);
+            bits |= index >= 0 ? 1 << index : throw new ArgumentException($"'{name}' is not a field of this set.", nameof(names));
+        }
+
+        return bits;
+    }
 }

@@ -1,0 +1,282 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq.Expressions;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using System.Text;
+using System;
+using CreditPolicy.Facts;
+using CreditPolicy.Measures;
+using CreditPolicy.Profiles;
+using CreditPolicy.Reports;
+using CreditPolicy.Serialization;
+using CreditPolicy.Subjects;
+using NodaTime;
+using RulesEngine.ExpressionBuilders;
+using RulesEngine.Models;
+
+namespace CreditPolicy.Rules;
+
+/// <summary>Rules and their expressions: parsing with RulesEngine's parser, the guard, checked arithmetic, scoped parameters, nested rules.</summary>
+internal sealed partial class RuleFileReader
+{
+    private void ReadMeasure(
+        JsonElement element,
+        string path,
+        List<(ParameterExpression Variable, Expression Value)> globals,
+        ImmutableArray<MeasureDefinition>.Builder measures,
+        ImmutableArray<CompiledMeasure>.Builder compiled)
+    {
+        var ruleName = element.ValueKind == JsonValueKind.Object && element.TryGetProperty("RuleName", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
+        var errorsBefore = _in.Errors.Count;
+        var body = ReadRuleBody(element, path, [_facts, .. globals.Select(g => g.Variable)], ruleName, nested: false, out var fields);
+        if (fields is null)
+        {
+            return;
+        }
+
+        var enabled = ReadEnabled(fields, path, ruleName);
+        var definition = fields.TryGetValue("Properties", out var properties)
+            ? ReadProperties(properties, path + ".Properties", ruleName ?? "?", enabled, _in.OptionalString(fields, "Expression", path, ruleName))
+            : _in.Missing<MeasureDefinition>(path, "Properties", ruleName);
+        if (definition is null || body is null || _in.Errors.Count > errorsBefore)
+        {
+            return;
+        }
+
+        measures.Add(definition);
+        if (enabled)
+        {
+            Expression full = globals.Count == 0
+                ? body
+                : Expression.Block(globals.Select(g => g.Variable), globals.Select(g => (Expression)Expression.Assign(g.Variable, g.Value)).Append(body));
+            compiled.Add(new CompiledMeasure(definition, Expression.Lambda<Func<SubjectFacts, bool>>(full, _facts)));
+        }
+    }
+
+    /// <summary>The boolean expression of a rule (its <c>Expression</c>, or its nested <c>Rules</c> combined by <c>Operator</c>), with its <c>LocalParams</c>.</summary>
+    private Expression? ReadRuleBody(JsonElement element, string path, List<ParameterExpression> visible, string? ruleName, bool nested, out Dictionary<string, JsonElement>? fields, int depth = 1)
+    {
+        fields = null;
+        if (++_rules > _limits.MaxRules)
+        {
+            if (_rules == _limits.MaxRules + 1)
+            {
+                _in.Error(path, ruleName, $"The file has more than {_limits.MaxRules:N0} rules, nested rules included (RuleFileLimits.MaxRules); the rest is not read.");
+            }
+
+            return null;
+        }
+
+        if (depth > _limits.MaxRuleDepth)
+        {
+            _in.Error(path, ruleName, $"Rules are nested more than {_limits.MaxRuleDepth} deep (RuleFileLimits.MaxRuleDepth).");
+            return null;
+        }
+
+        fields = _in.ObjectFields(element, path, RuleFields, ruleName);
+        if (fields is null)
+        {
+            return null;
+        }
+
+        var name = _in.RequireString(fields, "RuleName", path, ruleName);
+        if (name is not null && !_ruleNames.Add(name))
+        {
+            _in.Error(path + ".RuleName", name, "Another rule has the same RuleName.");
+        }
+
+        if (nested && fields.ContainsKey("Properties"))
+        {
+            _in.Error(path + ".Properties", ruleName, "Only top-level rules define measures; a nested rule's Properties would be ignored.");
+        }
+
+        CheckExpressionType(fields, path, ruleName);
+        var locals = new List<(ParameterExpression Variable, Expression Value)>();
+        if (fields.TryGetValue("LocalParams", out var localParams))
+        {
+            ReadScopedParams(localParams, path + ".LocalParams", visible, locals, ruleName);
+        }
+
+        List<ParameterExpression> scope = [.. visible, .. locals.Select(l => l.Variable)];
+        var expression = _in.OptionalString(fields, "Expression", path, ruleName);
+        var op = _in.OptionalString(fields, "Operator", path, ruleName);
+        Expression? body;
+        if (op is not null || fields.ContainsKey("Rules"))
+        {
+            body = ReadNested(fields, path, scope, ruleName, op, expression, depth);
+        }
+        else if (expression is null)
+        {
+            body = _in.Missing<Expression>(path, "Expression", ruleName);
+        }
+        else
+        {
+            body = ParseChecked(expression, scope, typeof(bool), path + ".Expression", ruleName);
+        }
+
+        if (body is null || locals.Count == 0)
+        {
+            return body;
+        }
+
+        return Expression.Block(locals.Select(l => l.Variable), locals.Select(l => (Expression)Expression.Assign(l.Variable, l.Value)).Append(body));
+    }
+
+    private Expression? ReadNested(Dictionary<string, JsonElement> fields, string path, List<ParameterExpression> scope, string? ruleName, string? op, string? expression, int depth)
+    {
+        if (op is null || Array.IndexOf(Operators, op) < 0)
+        {
+            _in.Error(path + ".Operator", ruleName, $"A rule with nested Rules needs an Operator, one of {string.Join(", ", Operators)}.");
+            return null;
+        }
+
+        if (expression is not null)
+        {
+            _in.Error(path + ".Expression", ruleName, "RulesEngine ignores Expression when Operator and Rules are given; remove one of them.");
+        }
+
+        if (!fields.TryGetValue("Rules", out var children))
+        {
+            return _in.Missing<Expression>(path, "Rules", ruleName);
+        }
+
+        if (_in.Elements(children, path + ".Rules", ruleName) is not { } list)
+        {
+            return null;
+        }
+
+        var parts = new List<Expression>();
+        for (var i = 0; i < list.Count; i++)
+        {
+            var childPath = $"{path}.Rules[{i}]";
+            var childName = list[i].ValueKind == JsonValueKind.Object && list[i].TryGetProperty("RuleName", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : ruleName;
+            var child = ReadRuleBody(list[i], childPath, scope, childName, nested: true, out var childFields, depth + 1);
+            if (child is not null && childFields is not null && ReadEnabled(childFields, childPath, childName))
+            {
+                parts.Add(child);
+            }
+        }
+
+        // As RulesEngine does: no enabled child means the rule does not apply.
+        var and = op.StartsWith("And", StringComparison.Ordinal);
+        return parts.Count == 0
+            ? Expression.Constant(false)
+            : parts.Aggregate((left, right) => and ? Expression.AndAlso(left, right) : Expression.OrElse(left, right));
+    }
+
+    private void ReadScopedParams(JsonElement element, string path, List<ParameterExpression> visible, List<(ParameterExpression, Expression)> into, string? ruleName)
+    {
+        if (_in.Elements(element, path, ruleName) is not { } items)
+        {
+            return;
+        }
+
+        for (var i = 0; i < items.Count; i++)
+        {
+            var itemPath = $"{path}[{i}]";
+            if (_in.ObjectFields(items[i], itemPath, ScopedParamFields, ruleName) is not { } fields
+                || _in.RequireString(fields, "Name", itemPath, ruleName) is not { } name
+                || _in.RequireString(fields, "Expression", itemPath, ruleName) is not { } text)
+            {
+                continue;
+            }
+
+            if (!IdentifierPattern().IsMatch(name))
+            {
+                _in.Error(itemPath + ".Name", ruleName, $"'{name}' is not a valid parameter name (a letter, then letters, digits or _).");
+                continue;
+            }
+
+            if (ExpressionKeywords.Contains(name))
+            {
+                _in.Error(itemPath + ".Name", ruleName, $"'{name}' is a word of the expression language; a parameter of that name would change what expressions mean.");
+                continue;
+            }
+
+            List<ParameterExpression> scope = [.. visible, .. into.Select(p => p.Item1)];
+            if (scope.Any(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)))
+            {
+                _in.Error(itemPath + ".Name", ruleName, $"A parameter named '{name}' is already visible here.");
+                continue;
+            }
+
+            if (ParseChecked(text, scope, null, itemPath + ".Expression", ruleName) is { } value)
+            {
+                into.Add((Expression.Variable(value.Type, name), value));
+            }
+        }
+    }
+
+    private Expression? ParseChecked(string text, List<ParameterExpression> scope, Type? returnType, string path, string? ruleName)
+    {
+        // Limits first: the expression parser and compiler recurse, and a stack overflow cannot be caught.
+        if (text.Length > _limits.MaxExpressionLength)
+        {
+            _in.Error(path, ruleName, $"The expression has {text.Length:N0} characters, more than the limit of {_limits.MaxExpressionLength:N0} (RuleFileLimits.MaxExpressionLength).");
+            return null;
+        }
+
+        if (RuleFileLimits.NestingDepth(text) is var depth && depth > _limits.MaxExpressionDepth)
+        {
+            _in.Error(path, ruleName, $"The expression nests parentheses {depth} deep, more than the limit of {_limits.MaxExpressionDepth} (RuleFileLimits.MaxExpressionDepth).");
+            return null;
+        }
+
+        _expressionChars += text.Length;
+        if (_expressionChars > _limits.MaxTotalExpressionLength)
+        {
+            if (_expressionChars - text.Length <= _limits.MaxTotalExpressionLength)
+            {
+                _in.Error(path, ruleName, $"The file's expressions pass {_limits.MaxTotalExpressionLength:N0} characters here (RuleFileLimits.MaxTotalExpressionLength); the rest are not compiled.");
+            }
+
+            return null;
+        }
+
+        Expression parsed;
+        try
+        {
+            parsed = _parser.Parse(text, [.. scope], returnType);
+        }
+        catch (Exception ex) when (ex is System.Linq.Dynamic.Core.Exceptions.ParseException or InvalidOperationException or ArgumentException or NotSupportedException)
+        {
+            _in.Error(path, ruleName, $"The expression does not compile: {ex.Message}");
+            return null;
+        }
+
+        if (ExpressionGuard.Check(parsed, scope) is { } problem)
+        {
+            _in.Error(path, ruleName, problem);
+            return null;
+        }
+
+        return CheckedArithmetic.Rewrite(parsed);
+    }
+
+    private bool ReadEnabled(Dictionary<string, JsonElement> fields, string path, string? ruleName)
+    {
+        if (!fields.TryGetValue("Enabled", out var element))
+        {
+            return true;
+        }
+
+        if (element.ValueKind is JsonValueKind.True or JsonValueKind.False)
+        {
+            return element.GetBoolean();
+        }
+
+        _in.Error(path + ".Enabled", ruleName, "Enabled must be true or false.");
+        return false;
+    }
+
+    private void CheckExpressionType(Dictionary<string, JsonElement> fields, string path, string? ruleName)
+    {
+        if (_in.OptionalString(fields, "RuleExpressionType", path, ruleName) is { } type && type != "LambdaExpression")
+        {
+            _in.Error(path + ".RuleExpressionType", ruleName, $"Only LambdaExpression is supported, not '{type}'.");
+        }
+    }
+}

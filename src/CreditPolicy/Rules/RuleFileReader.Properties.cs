@@ -1,0 +1,84 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq.Expressions;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using System.Text;
+using System;
+using CreditPolicy.Facts;
+using CreditPolicy.Measures;
+using CreditPolicy.Profiles;
+using CreditPolicy.Reports;
+using CreditPolicy.Serialization;
+using CreditPolicy.Subjects;
+using NodaTime;
+using RulesEngine.ExpressionBuilders;
+using RulesEngine.Models;
+
+namespace CreditPolicy.Rules;
+
+/// <summary>A rule's Properties: the measure it defines (code, kind, clause, titles, evidence, revocations).</summary>
+internal sealed partial class RuleFileReader
+{
+    private MeasureDefinition? ReadProperties(JsonElement element, string path, string ruleName, bool enabled, string? expression)
+    {
+        if (_in.ObjectFields(element, path, PropertyFields, ruleName) is not { } fields)
+        {
+            return null;
+        }
+
+        var code = _in.RequireString(fields, "code", path, ruleName);
+        var kind = fields.TryGetValue("kind", out var k) ? _in.ReadEnum(k, path + ".kind", ContractNames.MeasureKinds, ruleName) : _in.Missing<MeasureKind?>(path, "kind", ruleName);
+        var clauseText = _in.RequireString(fields, "clause", path, ruleName);
+        var titleZh = _in.RequireString(fields, "titleZh", path, ruleName);
+        var titleEn = _in.RequireString(fields, "titleEn", path, ruleName);
+        var evidence = fields.TryGetValue("evidence", out var e) ? _in.ReadEnumArray(e, path + ".evidence", ContractNames.EvidenceSets, ruleName) : [];
+        var revokes = fields.TryGetValue("revokes", out var r) ? _in.ReadEnumArray(r, path + ".revokes", ContractNames.Conveniences, ruleName) : [];
+        _in.OptionalString(fields, "note", path, ruleName);
+
+        ClauseId clause = default;
+        if (clauseText is not null && !ClauseId.TryParse(clauseText, out clause))
+        {
+            _in.Error(path + ".clause", ruleName, $"'{clauseText}' is not a clause id of the policy; measures cite R6.1, R6.2, R6.3, R7.1, R7.2 or R7.3.");
+            return null;
+        }
+
+        if (code is null || kind is not { } measureKind || clauseText is null || titleZh is null || titleEn is null || evidence is not { } evidenceSets || revokes is not { } revoked)
+        {
+            return null;
+        }
+
+        var kindName = ContractNames.MeasureKinds.Name(measureKind);
+        var ok = true;
+        if (!CodePattern().IsMatch(code) || !code.StartsWith(kindName + ".", StringComparison.Ordinal))
+        {
+            ok = _in.Error(path + ".code", ruleName, $"Measure code '{code}' must be '{kindName}.' followed by lowercase words joined by '-'.");
+        }
+
+        if (measureKind == MeasureKind.Incentive ? !clause.IsIncentiveClause : !clause.IsPenaltyClause)
+        {
+            ok = _in.Error(path + ".clause", ruleName, measureKind == MeasureKind.Incentive
+                ? $"An incentive cites R6.1, R6.2 or R6.3, not {clause}."
+                : $"A penalty cites R7.1, R7.2 or R7.3, not {clause}.");
+        }
+
+        if (ContractCodes.TryGetValue(code, out var contractClause) && contractClause != clauseText)
+        {
+            ok = _in.Error(path + ".clause", ruleName, $"'{code}' is the contract's {contractClause} measure; cite {contractClause}, or give a measure of your own a code of its own.");
+        }
+
+        if (!revoked.IsEmpty && measureKind != MeasureKind.Penalty)
+        {
+            ok = _in.Error(path + ".revokes", ruleName, "Only a penalty can cancel conveniences (R7.3).");
+        }
+
+        if (code == "penalty.revoke-conveniences" && revoked.IsEmpty)
+        {
+            ok = _in.Error(path, ruleName, "penalty.revoke-conveniences must list in 'revokes' the conveniences it cancels (R7.3).");
+        }
+
+        return ok ? new MeasureDefinition(ruleName, enabled, expression, code, measureKind, clause, titleZh, titleEn, evidenceSets, revoked) : null;
+    }
+}

@@ -1,0 +1,332 @@
+using System.Buffers;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Text.Json;
+using System.Text;
+using System;
+using CreditPolicy.Commitments;
+using CreditPolicy.Profiles;
+using CreditPolicy.Records;
+using CreditPolicy.Reports;
+using CreditPolicy.Subjects;
+using NodaTime;
+
+namespace CreditPolicy.Serialization;
+
+/// <summary>Reading tokens: fields by name, elements, strings, ids, enumerations, dates, required fields, and located errors.</summary>
+internal ref partial struct ProfileParser
+{
+    /// <summary>Moves to the next property of the current object; pushes its name when it is one of <paramref name="fields"/>, skipping others.</summary>
+    private bool NextField(FieldSet fields, ref int present, out int field)
+    {
+        while (_reader.Read() && _reader.TokenType == JsonTokenType.PropertyName)
+        {
+            field = fields.Match(ref _reader);
+            var at = _reader.TokenStartIndex;
+            _reader.Read();
+            if (field < 0)
+            {
+                _reader.Skip();
+                continue;
+            }
+
+            _path.Push(fields.Names[field]);
+            if ((present & (1 << field)) != 0)
+            {
+                Error(at, null, ReadMessages.GivenTwice(fields.Names[field]));
+            }
+
+            if (_reader.TokenType != JsonTokenType.Null)
+            {
+                present |= 1 << field;
+            }
+
+            return true;
+        }
+
+        field = -1;
+        return false;
+    }
+
+    /// <summary>
+    /// Moves to element <paramref name="index"/> of the current array and pushes its index, reporting a
+    /// <c>null</c> element; false at the end (or when the value is null or not an array).
+    /// </summary>
+    private bool NextElement(int index)
+    {
+        if (index == 0 && _reader.TokenType != JsonTokenType.StartArray)
+        {
+            if (_reader.TokenType != JsonTokenType.Null)
+            {
+                Error(_reader.TokenStartIndex, null, ReadMessages.ExpectedArray);
+                _reader.Skip();
+            }
+
+            return false;
+        }
+
+        if (!_reader.Read() || _reader.TokenType == JsonTokenType.EndArray)
+        {
+            return false;
+        }
+
+        _path.Push(index);
+        if (_reader.TokenType == JsonTokenType.Null)
+        {
+            // Contract v2: no array holds null (a dropped record would make a subject look clean).
+            Error(_reader.TokenStartIndex, null, ReadMessages.NullElement);
+        }
+
+        return true;
+    }
+
+    private bool ExpectObject()
+    {
+        if (_reader.TokenType == JsonTokenType.StartObject)
+        {
+            return true;
+        }
+
+        if (_reader.TokenType != JsonTokenType.Null)
+        {
+            Error(_reader.TokenStartIndex, null, ReadMessages.ExpectedObject);
+            _reader.Skip();
+        }
+
+        return false;
+    }
+
+    private string? ReadString()
+    {
+        if (_reader.TokenType == JsonTokenType.String)
+        {
+            return _reader.GetString();
+        }
+
+        if (_reader.TokenType != JsonTokenType.Null)
+        {
+            Error(_reader.TokenStartIndex, null, ReadMessages.ExpectedString);
+            _reader.Skip();
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A string that recurs across profiles (authority, window, matter, agency, department), through
+    /// <see cref="StringCache"/>. Never for identity numbers or other personal data (R8): those are not kept
+    /// beyond the profile that holds them.
+    /// </summary>
+    private string? ReadSharedString()
+    {
+        if (_reader.TokenType == JsonTokenType.String && !_reader.ValueIsEscaped && !_reader.HasValueSequence)
+        {
+            return StringCache.Get(_reader.ValueSpan);
+        }
+
+        return ReadString();
+    }
+
+    private string? ReadNonBlankString(bool shared = false)
+    {
+        var offset = _reader.TokenStartIndex;
+        var text = shared ? ReadSharedString() : ReadString();
+        if (text is not null && string.IsNullOrWhiteSpace(text))
+        {
+            Error(offset, null, ReadMessages.Blank);
+            return null;
+        }
+
+        return text;
+    }
+
+    private string? ReadId()
+    {
+        var offset = _reader.TokenStartIndex;
+        var id = ReadNonBlankString();
+        if (id is null)
+        {
+            return null;
+        }
+
+        if (!_ids.TryAdd(id, offset))
+        {
+            Error(offset, null, $"Id '{Shown(id)}' is already used on line {LineOf(_ids[id])}; record, report and commitment ids must be unique in a profile.");
+            return null;
+        }
+
+        return id;
+    }
+
+    private ImmutableArray<string> ReadStringArray()
+    {
+        var items = _scratch.Strings;
+        items.Clear();
+        for (var i = 0; NextElement(i); i++)
+        {
+            if (ReadNonBlankString() is { } item)
+            {
+                items.Add(item);
+            }
+
+            _path.Pop();
+        }
+
+        return [.. items];
+    }
+
+    private T? ReadEnum<T>(EnumSpelling<T> spelling)
+        where T : struct, Enum
+    {
+        if (_reader.TokenType == JsonTokenType.String && spelling.TryMatch(ref _reader, out var value))
+        {
+            return value;
+        }
+
+        UnknownValue(spelling.Expected);
+        return null;
+    }
+
+    private CreditRating? ReadRating()
+    {
+        if (_reader.TokenType == JsonTokenType.String)
+        {
+            for (var i = 0; i < RatingNames.Length; i++)
+            {
+                if (_reader.ValueTextEquals(RatingNames[i]))
+                {
+                    return CreditRating.All[i];
+                }
+            }
+        }
+
+        UnknownValue("AAA, AA, A, BBB, BB, B, CCC, CC, C");
+        return null;
+    }
+
+    private void UnknownValue(string expected)
+    {
+        if (_reader.TokenType == JsonTokenType.Null)
+        {
+            return;
+        }
+
+        var offset = _reader.TokenStartIndex;
+        if (_reader.TokenType == JsonTokenType.String)
+        {
+            Error(offset, null, ReadMessages.UnknownValue(_reader.GetString(), expected));
+        }
+        else
+        {
+            Error(offset, null, ReadMessages.ExpectedOneOf(expected));
+            _reader.Skip();
+        }
+    }
+
+    private LocalDate? ReadDate()
+    {
+        if (_reader.TokenType != JsonTokenType.String)
+        {
+            if (_reader.TokenType != JsonTokenType.Null)
+            {
+                Error(_reader.TokenStartIndex, null, ReadMessages.ExpectedDate);
+                _reader.Skip();
+            }
+
+            return null;
+        }
+
+        var text = _reader.ValueIsEscaped || _reader.HasValueSequence
+            ? Encoding.UTF8.GetBytes(_reader.GetString() ?? string.Empty)
+            : _reader.ValueSpan;
+        var outcome = IsoDateReader.TryRead(text, out var date);
+        if (outcome == IsoDateReader.Outcome.Valid)
+        {
+            return date;
+        }
+
+        Error(_reader.TokenStartIndex, null, ReadMessages.BadDate(outcome, Encoding.UTF8.GetString(text)));
+        return null;
+    }
+
+    private void RequireFields(FieldSet fields, int present, int required, long objectStart)
+    {
+        var missing = required & ~present;
+        for (var i = 0; missing != 0; i++, missing >>= 1)
+        {
+            if ((missing & 1) != 0)
+            {
+                Error(objectStart, null, ReadMessages.Missing(fields.Names[i]));
+            }
+        }
+    }
+
+    /// <summary>Reports each problem at its field; true when there was any.</summary>
+    private bool Report(FieldSet fields, scoped ReadOnlySpan<long> at, List<FieldProblem>? problems)
+    {
+        if (problems is null)
+        {
+            return false;
+        }
+
+        foreach (var problem in problems)
+        {
+            Error(at[fields.IndexOf(problem.Field)], problem.Field, problem.Message);
+        }
+
+        return true;
+    }
+
+    private static void AddIfNotNull<T>(List<T> list, T? item)
+        where T : class
+    {
+        if (item is not null)
+        {
+            list.Add(item);
+        }
+    }
+
+    private void Error(long offset, string? child, string message)
+    {
+        AddError(new InputError(_path.Format(child), LineOf(offset), message));
+    }
+
+    /// <summary>
+    /// The line of <paramref name="offset"/>, counting newlines on from the last offset asked for when it is
+    /// not before it (errors come mostly in input order), so that many errors cost linear time.
+    /// </summary>
+    private int LineOf(long offset)
+    {
+        var at = (int)Math.Clamp(offset, 0, _input.Length);
+        if (at < _lineCountedTo)
+        {
+            (_lineCountedTo, _newlinesBefore) = (0, 0);
+        }
+
+        _newlinesBefore += _input[_lineCountedTo..at].Count((byte)'\n');
+        _lineCountedTo = at;
+        return _options.FirstLineNumber + _newlinesBefore;
+    }
+
+    private void AddError(InputError error)
+    {
+        // Messages may quote rejected input: never a value shaped like a resident identity number (R8), never a raw control character.
+        error = error with { Message = PersonalIds.ForMessage(error.Message) };
+        _errors ??= [];
+        if (_errors.Count >= _options.MaxErrors)
+        {
+            _errors.Add(new InputError(error.Path, error.Line, $"More than {_options.MaxErrors} problems; the rest of this profile is not checked."));
+            throw new TooManyErrors();
+        }
+
+        _errors.Add(error);
+    }
+
+    /// <summary>An id as an error message may repeat it: not when it has the shape of a resident identity number (contract v2, R8).</summary>
+    private static string Shown(string id) => ResidentIdentityNumber.HasShape(id) ? "(an id shaped like a resident identity number)" : ReadMessages.Truncate(id);
+
+    /// <summary>Stops reading a profile that has already given <see cref="ProfileReadOptions.MaxErrors"/> problems.</summary>
+    private sealed class TooManyErrors : Exception
+    {
+    }
+}
