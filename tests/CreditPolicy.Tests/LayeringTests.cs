@@ -68,6 +68,20 @@ public sealed class LayeringTests
     }
 
     [Fact]
+    public void Model_values_hold_no_caches_every_instance_field_is_readonly()
+    {
+        string[] model = ["CreditPolicy.Subjects", "CreditPolicy.Records", "CreditPolicy.Reports", "CreditPolicy.Commitments", "CreditPolicy.Profiles", "CreditPolicy.Measures"];
+        var mutable = typeof(CreditProfile).Assembly.GetTypes()
+            .Where(t => model.Contains(t.Namespace) && !t.IsEnum && !t.IsInterface && !t.Name.StartsWith('<'))
+            .SelectMany(t => t.GetFields(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.DeclaredOnly)
+                .Where(f => !f.IsInitOnly && !f.IsLiteral)
+                .Select(f => $"{t.Name}.{f.Name}"))
+            .ToArray();
+
+        Assert.True(mutable.Length == 0, "Mutable fields in model values: " + string.Join(", ", mutable));
+    }
+
+    [Fact]
     public void Every_namespace_of_the_library_has_a_layer()
     {
         var root = Path.Combine(ShippedRuleSetTests.RepositoryRoot(), "src", "CreditPolicy");

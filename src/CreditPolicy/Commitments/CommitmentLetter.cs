@@ -40,7 +40,7 @@ public static class CommitmentLetter
         Guard.Against.Null(subject);
         Guard.Against.Null(commitment);
         mask ??= IdentityMask.Default;
-        string Show(SubjectIdentifier id) => Printable.Escape(forPublication ? id.ToDisplayString(mask) : id.RevealUnmasked());
+        string Show(SubjectIdentifier id) => Printable.Escape(forPublication ? id.Mask(mask) : id.RevealUnmasked());
 
         var text = new StringBuilder();
         text.Append("信用承诺书（").Append(TypeName(commitment.Type)).Append("）\n\n");

@@ -222,7 +222,7 @@ public readonly struct SubjectFacts
             var standing = report.StandingOn(asOf, registry);
             if (standing != ReportStanding.Counts)
             {
-                scratch?.Warnings.Add(report.WarningFor(standing));
+                scratch?.Warnings.Add(ReportWarnings.For(report, standing));
             }
             else
             {

@@ -44,7 +44,7 @@ public static class DecisionJson
         writer.WriteString(Names.Name, PersonalIds.Mask(subject.Name, mask));
         writer.WriteString(Names.Kind, ContractNames.SubjectKinds.Name(subject.Kind));
         writer.WriteString(Names.IdType, ContractNames.IdentifierTypes.Name(subject.Identifier.Type));
-        writer.WriteString(Names.Id, subject.Identifier.ToDisplayString(mask));
+        writer.WriteString(Names.Id, subject.Identifier.Mask(mask));
         writer.WriteEndObject();
     }
 

@@ -45,8 +45,6 @@ public sealed class CreditReport
     public static CreditReport FromCreditReferenceCenter(string id, CreditReportKind kind, LocalDate issuedOn, LocalDate validUntil) =>
         new(id, kind, ReportSource.CreditReferenceCenter, null, null, issuedOn, validUntil);
 
-    private string?[]? _warnings;
-    private FiledAnswer? _filed;
 
     /// <summary>Identifier, unique in its profile; cited as evidence.</summary>
     public string Id { get; }
@@ -93,14 +91,7 @@ public sealed class CreditReport
             return ReportStanding.Counts;
         }
 
-        // Remember the answer of the last registry asked: evaluations ask the same registry again and again.
-        var cached = _filed;
-        if (!ReferenceEquals(cached?.Registry, registry))
-        {
-            _filed = cached = new FiledAnswer(registry, registry.IsFiled(Agency.FilingNumber));
-        }
-
-        return cached!.Filed ? ReportStanding.Counts : ReportStanding.AgencyNotFiled;
+        return registry.IsFiled(Agency.FilingNumber) ? ReportStanding.Counts : ReportStanding.AgencyNotFiled;
     }
 
     /// <summary>Why this report does not count with the given standing, in a sentence; <see langword="null"/> when it counts.</summary>
@@ -112,13 +103,6 @@ public sealed class CreditReport
         ReportStanding.AgencyNotFiled => $"Report {Id} is from {Agency?.Name} (filing number {Agency?.FilingNumber}), which is not in the registry of filed credit service agencies (R3).",
         _ => throw new ArgumentOutOfRangeException(nameof(standing)),
     };
-
-    /// <summary>The decision warning for a report that does not count, made once per standing and kept (the report is immutable).</summary>
-    internal string WarningFor(ReportStanding standing)
-    {
-        var warnings = _warnings ??= new string?[4];
-        return warnings[(int)standing] ??= Explain(standing) + " It is ignored.";
-    }
 
     /// <summary>Every problem with a report's source, agency, rating and dates, by contract field name.</summary>
     public static IEnumerable<FieldProblem> Check(ReportSource source, bool hasAgency, bool hasRating, LocalDate issuedOn, LocalDate validUntil) =>
@@ -163,6 +147,4 @@ public sealed class CreditReport
 
     /// <inheritdoc />
     public override string ToString() => Agency is null ? $"{Id} {Kind} by the PBoC Credit Reference Center" : $"{Id} {Kind} {Rating} by {Agency.Name}";
-
-    private sealed record FiledAnswer(FiledAgencyRegistry Registry, bool Filed);
 }

@@ -170,7 +170,7 @@ public static class ProfileJson
     internal static void WriteIdentifier(Utf8JsonWriter writer, SubjectIdentifier identifier, ProfileWriteOptions options)
     {
         writer.WriteString("idType", ContractNames.IdentifierTypes.Name(identifier.Type));
-        writer.WriteString("id", options.RevealPersonalIdentifiers ? identifier.RevealUnmasked() : identifier.ToDisplayString(options.Mask));
+        writer.WriteString("id", options.RevealPersonalIdentifiers ? identifier.RevealUnmasked() : identifier.Mask(options.Mask));
     }
 
     internal static void WriteDate(Utf8JsonWriter writer, string name, LocalDate? date) => WriteDate(writer, JsonEncodedText.Encode(name, Encoder), date);

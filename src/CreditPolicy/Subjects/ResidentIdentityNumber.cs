@@ -33,9 +33,6 @@ public readonly struct ResidentIdentityNumber : IEquatable<ResidentIdentityNumbe
     /// <summary>The 6-digit address (administrative division) code, positions 1–6.</summary>
     public string DivisionCode => Value[..6];
 
-    /// <summary>The number masked with <see cref="IdentityMask.Default"/>; never shows the birth date.</summary>
-    public string Masked => IdentityMask.Default.Apply(Value);
-
     /// <summary>
     /// The full, unmasked number. Personal information (R8): call it only where the law requires the
     /// whole number (e.g. a signed commitment letter), never for logs or publication.
@@ -150,15 +147,11 @@ public readonly struct ResidentIdentityNumber : IEquatable<ResidentIdentityNumbe
         return new LocalDate(year, month, day);
     }
 
-    /// <summary>The number masked with the given mask.</summary>
-    public string ToString(IdentityMask mask)
-    {
-        ArgumentNullException.ThrowIfNull(mask);
-        return mask.Apply(Value);
-    }
+    /// <summary>The number masked with <paramref name="mask"/> (<see cref="IdentityMask.Default"/> when <see langword="null"/>); no mask shows the birth date.</summary>
+    public string Mask(IdentityMask? mask = null) => (mask ?? IdentityMask.Default).Apply(Value);
 
     /// <summary>The number masked with <see cref="IdentityMask.Default"/> (never the whole number).</summary>
-    public override string ToString() => _value is null ? string.Empty : Masked;
+    public override string ToString() => _value is null ? string.Empty : Mask();
 
     /// <inheritdoc />
     public bool Equals(ResidentIdentityNumber other) => string.Equals(_value, other._value, StringComparison.Ordinal);

@@ -8,7 +8,7 @@ namespace CreditPolicy.Subjects;
 /// </summary>
 /// <remarks>
 /// A resident identity number, and any number held by a natural person, is personal information
-/// (R8, C5): <see cref="ToString()"/> and <see cref="ToDisplayString"/> mask it; only
+/// (R8, C5): <see cref="ToString()"/> and <see cref="Mask"/> mask it; only
 /// <see cref="RevealUnmasked"/> gives it whole. Unified social credit codes are public and shown as they
 /// are. Immutable and thread-safe.
 /// </remarks>
@@ -93,10 +93,15 @@ public sealed class SubjectIdentifier : IEquatable<SubjectIdentifier>
     /// <summary>This identifier marked as personal information (a natural person's number, R8).</summary>
     internal SubjectIdentifier AsPersonal() => IsPersonal ? this : new SubjectIdentifier(Type, _value, true, Uscc, ResidentId);
 
-    /// <summary>The number as it may be shown: masked with <paramref name="mask"/> when personal, else whole.</summary>
-    public string ToDisplayString(IdentityMask mask)
+    /// <summary>
+    /// The number as it may be shown: masked with <paramref name="mask"/> (<see cref="IdentityMask.Default"/>
+    /// when <see langword="null"/>) when personal, else whole. Masking has this one name throughout the
+    /// library: <see cref="Mask"/> here and on <see cref="ResidentIdentityNumber"/>, <see cref="PersonalIds.Mask"/>
+    /// for free text; <see cref="RevealUnmasked"/> is the only way to the whole number.
+    /// </summary>
+    public string Mask(IdentityMask? mask = null)
     {
-        ArgumentNullException.ThrowIfNull(mask);
+        mask ??= IdentityMask.Default;
         // A number that is not personal as a whole may still hold a resident identity number: masked all the same (contract v2).
         return IsPersonal ? mask.Apply(_value) : PersonalIds.Mask(_value, mask);
     }
@@ -108,7 +113,7 @@ public sealed class SubjectIdentifier : IEquatable<SubjectIdentifier>
     public string RevealUnmasked() => _value;
 
     /// <summary>The number as it may be shown, masked with <see cref="IdentityMask.Default"/> when personal.</summary>
-    public override string ToString() => ToDisplayString(IdentityMask.Default);
+    public override string ToString() => Mask();
 
     /// <inheritdoc />
     public bool Equals(SubjectIdentifier? other) =>

@@ -57,7 +57,7 @@ public sealed class ResidentIdentityNumberTests
         var number = ResidentIdentityNumber.Parse("410425198503151233");
 
         Assert.Equal("410425********1233", number.ToString());
-        Assert.Equal("410425********1233", number.Masked);
+        Assert.Equal("410425********1233", number.Mask());
         Assert.Equal("410425********1233", $"{number}");
     }
 
@@ -66,8 +66,8 @@ public sealed class ResidentIdentityNumberTests
     {
         var number = ResidentIdentityNumber.Parse("410425198503151233");
 
-        Assert.Equal("4104############33", number.ToString(new IdentityMask(4, 2, '#')));
-        Assert.Equal("******************", number.ToString(new IdentityMask(0, 0, '*')));
+        Assert.Equal("4104############33", number.Mask(new IdentityMask(4, 2, '#')));
+        Assert.Equal("******************", number.Mask(new IdentityMask(0, 0, '*')));
     }
 
     [Theory]
@@ -104,7 +104,7 @@ public sealed class ResidentIdentityNumberTests
             {
                 var (text, mask) = pair;
                 var number = ResidentIdentityNumber.Parse(text);
-                var masked = number.ToString(mask);
+                var masked = number.Mask(mask);
                 var hidden = masked.Substring(6, 8);
                 return masked.Length == 18
                     && hidden.Trim(mask.MaskCharacter).Length == 0
