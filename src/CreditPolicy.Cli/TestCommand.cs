@@ -35,14 +35,19 @@ internal static class TestCommand
                 }
 
                 var results = new CreditPolicy.Evaluation.PolicyEvaluator(load.Value).RunCases();
+                foreach (var problem in load.Value.CaseProblems)
+                {
+                    context.Out.WriteLine(problem);
+                }
+
                 foreach (var result in results)
                 {
                     context.Out.WriteLine(result);
                 }
 
-                var failures = results.Count(r => !r.Passed);
+                var failures = results.Count(r => !r.Passed) + load.Value.CaseProblems.Length;
                 failed += failures;
-                context.Out.WriteLine($"{path}: {results.Length - failures} cases passed, {failures} failed");
+                context.Out.WriteLine($"{path}: {results.Count(r => r.Passed)} cases passed, {failures} failed");
             }
 
             return failed > 0 ? 1 : 0;

@@ -33,7 +33,13 @@ internal static class ValidateCommand
                 if (result.Succeeded)
                 {
                     var rules = result.Value;
-                    context.Out.WriteLine($"{path}: valid: {PersonalIds.ForOutput(rules.Id)} {PersonalIds.ForOutput(rules.Version)}, {rules.Measures.Count(m => m.Enabled)} enabled rules of {rules.Measures.Length}, {rules.Cases.Length} example cases");
+                    foreach (var problem in rules.CaseProblems)
+                    {
+                        context.Out.WriteLine(problem);
+                    }
+
+                    problems += rules.CaseProblems.Length;
+                    context.Out.WriteLine($"{path}: valid: {PersonalIds.ForOutput(rules.Id)} {PersonalIds.ForOutput(rules.Version)}, {rules.Measures.Count(m => m.Enabled)} enabled rules of {rules.Measures.Length}, {rules.Cases.Length} example cases{(rules.CaseProblems.IsEmpty ? string.Empty : $"; its cases have {rules.CaseProblems.Length} problem(s), which do not stop evaluate or diff")}");
                 }
             }
 

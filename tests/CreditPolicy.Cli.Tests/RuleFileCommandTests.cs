@@ -22,6 +22,40 @@ public sealed class RuleFileCommandTests
     }
 
     [Fact]
+    public void Contract_v2_Cases_never_block_evaluate_or_diff_but_validate_and_test_report_them()
+    {
+        // R6.1 disabled: the cases that expect its measure now fail, the rules are valid.
+        var disabled = Variant("facts.ActivePositiveRecords > 0\",\n      \"Enabled\": true", "facts.ActivePositiveRecords > 0\",\n      \"Enabled\": false");
+        var samples = Cli.Repo("samples/profiles.jsonl");
+
+        var evaluate = Cli.Run("evaluate", "--rules", disabled, "--as-of", "2026-11-27", samples);
+        var diff = Cli.Run("diff", "--old", Shipped, "--new", disabled, "--as-of", "2026-11-27", samples);
+        var validate = Cli.Run("validate", disabled);
+        var test = Cli.Run("test", disabled);
+
+        Assert.Equal(0, evaluate.ExitCode);
+        Assert.Equal(1200, evaluate.OutLines.Length);
+        Assert.Equal(0, diff.ExitCode);
+        Assert.Equal(1, validate.ExitCode);
+        Assert.Contains(validate.OutLines, l => l.Contains("'incentive.integrity-publicity' is disabled, so no case can receive it.", StringComparison.Ordinal));
+        Assert.Contains(validate.OutLines, l => l.Contains("which do not stop evaluate or diff", StringComparison.Ordinal));
+        Assert.Equal(1, test.ExitCode);
+        Assert.Contains(test.OutLines, l => l.Contains("is disabled, so no case can receive it", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_gives_one_message_for_one_mistake_without_cascades()
+    {
+        var typo = Variant("\"RuleName\": \"R6.1 integrity publicity\",\n      \"Expression\"", "\"RuleName\": \"R6.1 integrity publicity\",\n      \"Expresion\"");
+
+        var result = Cli.Run("validate", typo);
+
+        Assert.Equal(1, result.ExitCode);
+        var line = Assert.Single(result.OutLines);
+        Assert.EndsWith(": rule 'R6.1 integrity publicity': $.Rules[0].Expresion: Unknown field 'Expresion' (did you mean 'Expression'?); it would be silently ignored.", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Contract_Validate_reports_every_problem_of_every_file_located_and_exits_1()
     {
         var typo = Variant("\"Expression\": \"facts.HasBadCreditRecord\",", "\"Expresion\": \"facts.HasBadCreditRecord\",");

@@ -34,6 +34,32 @@ public sealed class ReadmeExampleTests
     }
 
     [Fact]
+    public async System.Threading.Tasks.Task Readme_Comparison_example_runs_on_the_samples()
+    {
+        var output = new StringWriter();
+        var root = Rules.ShippedRuleSetTests.RepositoryRoot();
+        var proposed = Path.GetTempFileName();
+        File.WriteAllText(proposed, File.ReadAllText(Path.Combine(root, "rules", "jia-county-2022-8.json")).Replace("facts.ActivePositiveRecords > 0", "facts.ActivePositiveRecords > 1", StringComparison.Ordinal));
+
+        var comparer = new PolicyComparer(new PolicyEvaluator(RuleSet.JiaCounty2022No8), new PolicyEvaluator(RuleSet.LoadFile(proposed).Value!));
+        var day = new LocalDate(2026, 11, 27);
+        comparer.EnsureInForce(day);
+        var tally = new ComparisonTally();
+        await CreditPolicy.Streaming.ProfileStreamReader.ProcessAsync(
+            File.OpenRead(Path.Combine(root, "samples", "profiles.jsonl")),
+            line => (line.Line, Change: line.Profile is { } p ? comparer.Compare(p, day) : null),
+            r => { if (r.Change is { } c) { tally.Add(c); if (c.Changed) output.WriteLine($"line {r.Line}: {c.Subject.Identifier} +[{string.Join(",", c.Gained)}] -[{string.Join(",", c.Lost)}]"); } });
+        output.WriteLine($"{tally.Changed} of {tally.Profiles} profiles change");
+
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(1200, tally.Profiles);
+        Assert.True(tally.Changed > 0);
+        Assert.Equal($"{tally.Changed} of 1200 profiles change", lines[^1]);
+        Assert.All(lines[..^1], l => Assert.EndsWith("+[] -[incentive.integrity-publicity]", l, StringComparison.Ordinal));
+        Assert.Equal(tally.Changed, tally.Measures["incentive.integrity-publicity"].Lost);
+    }
+
+    [Fact]
     public void Readme_Shows_the_two_set_up_commands_first()
     {
         var readme = File.ReadAllText(Path.Combine(Rules.ShippedRuleSetTests.RepositoryRoot(), "README.md"));

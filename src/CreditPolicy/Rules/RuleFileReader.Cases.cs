@@ -24,7 +24,7 @@ internal sealed partial class RuleFileReader
 {
     private ImmutableArray<RuleCase> ReadCases(JsonElement element, RuleSetHeader header, ImmutableArray<MeasureDefinition> measures)
     {
-        if (_in.Elements(element, "$.Cases", null) is not { } items)
+        if (_caseIn.Elements(element, "$.Cases", null) is not { } items)
         {
             return [];
         }
@@ -34,43 +34,43 @@ internal sealed partial class RuleFileReader
         for (var i = 0; i < items.Count; i++)
         {
             var path = $"$.Cases[{i}]";
-            if (_in.ObjectFields(items[i], path, CaseFields, null) is not { } fields)
+            if (_caseIn.ObjectFields(items[i], path, CaseFields, null) is not { } fields)
             {
                 continue;
             }
 
-            var errorsBefore = _in.Errors.Count;
-            var name = _in.RequireString(fields, "name", path, null);
+            var errorsBefore = _caseIn.Errors.Count;
+            var name = _caseIn.RequireString(fields, "name", path, null);
             if (name is not null && !names.Add(name))
             {
-                _in.Error(path + ".name", null, $"Another case is named '{name}'.");
+                _caseIn.Error(path + ".name", null, $"Another case is named '{name}'.");
             }
 
-            _in.OptionalString(fields, "note", path, null);
-            var asOf = fields.TryGetValue("asOf", out var date) ? _in.ReadDate(date, path + ".asOf", null) : _in.Missing<LocalDate?>(path, "asOf", null);
+            _caseIn.OptionalString(fields, "note", path, null);
+            var asOf = fields.TryGetValue("asOf", out var date) ? _caseIn.ReadDate(date, path + ".asOf", null) : _caseIn.Missing<LocalDate?>(path, "asOf", null);
             if (asOf < header.EffectiveFrom)
             {
-                _in.Error(path + ".asOf", null, $"The rule set takes effect on {IsoDate.Format(header.EffectiveFrom)}; a case cannot be evaluated before that.");
+                _caseIn.Error(path + ".asOf", null, $"The rule set takes effect on {IsoDate.Format(header.EffectiveFrom)}; a case cannot be evaluated before that.");
             }
 
-            var profile = fields.TryGetValue("profile", out var p) ? ReadCaseProfile(p, path + ".profile") : _in.Missing<CreditProfile>(path, "profile", null);
-            var agencies = fields.TryGetValue("filedAgencies", out var a) ? ReadAgencies(a, path + ".filedAgencies") : null;
+            var profile = fields.TryGetValue("profile", out var p) ? ReadCaseProfile(p, path + ".profile") : _caseIn.Missing<CreditProfile>(path, "profile", null);
+            var agencies = fields.TryGetValue("filedAgencies", out var a) ? AgencyRegistryJson.Read(a, path + ".filedAgencies", _caseIn) : null;
             var must = ReadCodes(fields, "mustReceive", path, measures, enabledOnly: true);
             var mustNot = ReadCodes(fields, "mustNotReceive", path, measures, enabledOnly: false);
-            var revoked = fields.TryGetValue("revokedConveniences", out var rc) ? _in.ReadEnumArray(rc, path + ".revokedConveniences", ContractNames.Conveniences, null) : null;
+            var revoked = fields.TryGetValue("revokedConveniences", out var rc) ? _caseIn.ReadEnumArray(rc, path + ".revokedConveniences", ContractNames.Conveniences, null) : null;
             foreach (var code in must.Intersect(mustNot, StringComparer.Ordinal))
             {
-                _in.Error(path + ".mustNotReceive", null, $"'{code}' is both in mustReceive and in mustNotReceive.");
+                _caseIn.Error(path + ".mustNotReceive", null, $"'{code}' is both in mustReceive and in mustNotReceive.");
             }
 
             if (!fields.ContainsKey("mustReceive") && !fields.ContainsKey("mustNotReceive") && !fields.ContainsKey("revokedConveniences"))
             {
-                _in.Error(path, null, "A case must expect something: mustReceive, mustNotReceive or revokedConveniences.");
+                _caseIn.Error(path, null, "A case must expect something: mustReceive, mustNotReceive or revokedConveniences.");
             }
 
-            if (_in.Errors.Count == errorsBefore && name is not null && asOf is { } day && profile is not null)
+            if (_caseIn.Errors.Count == errorsBefore && name is not null && asOf is { } day && profile is not null)
             {
-                cases.Add(new RuleCase(name, _in.Lines!.LineOf(path), day, profile, agencies, must, mustNot, revoked));
+                cases.Add(new RuleCase(name, _caseIn.Lines!.LineOf(path), day, profile, agencies, must, mustNot, revoked));
             }
         }
 
@@ -79,11 +79,11 @@ internal sealed partial class RuleFileReader
 
     private CreditProfile? ReadCaseProfile(JsonElement element, string path)
     {
-        var line = _in.Lines!.LineOf(path);
+        var line = _caseIn.Lines!.LineOf(path);
         var result = ProfileJson.Read(element.GetRawText(), new ProfileReadOptions { FirstLineNumber = line, AllowComments = true });
         foreach (var error in result.Errors)
         {
-            _in.Add(error with { Path = path + error.Path?[1..] });
+            _caseIn.Add(error with { Path = path + error.Path?[1..] });
         }
 
         return result.Value;
@@ -91,7 +91,7 @@ internal sealed partial class RuleFileReader
 
     private ImmutableArray<string> ReadCodes(Dictionary<string, JsonElement> fields, string name, string path, ImmutableArray<MeasureDefinition> measures, bool enabledOnly)
     {
-        if (!fields.TryGetValue(name, out var element) || _in.Elements(element, $"{path}.{name}", null) is not { } items)
+        if (!fields.TryGetValue(name, out var element) || _caseIn.Elements(element, $"{path}.{name}", null) is not { } items)
         {
             return [];
         }
@@ -102,7 +102,7 @@ internal sealed partial class RuleFileReader
             var itemPath = $"{path}.{name}[{i}]";
             if (items[i].ValueKind != JsonValueKind.String)
             {
-                _in.Error(itemPath, null, "Expected a measure code.");
+                _caseIn.Error(itemPath, null, "Expected a measure code.");
                 continue;
             }
 
@@ -110,11 +110,14 @@ internal sealed partial class RuleFileReader
             var measure = measures.FirstOrDefault(m => m.Code == code);
             if (measure is null)
             {
-                _in.Error(itemPath, null, $"'{code}' is not a measure code of this rule set.");
+                if (!_failedCodes.Contains(code))
+                {
+                    _caseIn.Error(itemPath, null, $"'{code}' is not a measure code of this rule set.");
+                }
             }
             else if (enabledOnly && !measure.Enabled)
             {
-                _in.Error(itemPath, null, $"'{code}' is disabled, so no case can receive it.");
+                _caseIn.Error(itemPath, null, $"'{code}' is disabled, so no case can receive it.");
             }
             else
             {

@@ -43,6 +43,12 @@ internal sealed partial class RuleFileReader
             : _in.Missing<MeasureDefinition>(path, "Properties", ruleName);
         if (definition is null || body is null || _in.Errors.Count > errorsBefore)
         {
+            // Cases citing this rule's code are not reported again: one mistake, one message (issue 11).
+            if (properties.ValueKind == JsonValueKind.Object && properties.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.String)
+            {
+                _failedCodes.Add(code.GetString()!);
+            }
+
             return;
         }
 

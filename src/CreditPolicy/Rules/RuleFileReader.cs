@@ -71,6 +71,12 @@ internal sealed partial class RuleFileReader
     private int _rules;
     private long _expressionChars;
     private readonly ElementReader _in;
+
+    /// <summary>Problems in the example cases, kept apart: cases never block evaluation (contract v2); <c>validate</c> and <c>test</c> report them.</summary>
+    private readonly ElementReader _caseIn;
+
+    /// <summary>Codes of rules that failed to load, so that cases citing them are not reported again.</summary>
+    private readonly HashSet<string> _failedCodes = new(StringComparer.Ordinal);
     private readonly RuleExpressionParser _parser = new(new ReSettings { CustomTypes = [typeof(SubjectFacts)] });
     private readonly ParameterExpression _facts = Expression.Parameter(typeof(SubjectFacts), "facts");
     private readonly HashSet<string> _ruleNames = new(StringComparer.Ordinal);
@@ -81,12 +87,14 @@ internal sealed partial class RuleFileReader
         _file = file;
         _limits = limits ?? RuleFileLimits.Default;
         _in = new ElementReader(file);
+        _caseIn = new ElementReader(file);
     }
 
 
     internal ReadResult<RuleSet> Read()
     {
         using var document = _in.Open(_bytes);
+        _caseIn.Lines = _in.Lines;
         return document is null ? Fail() : ReadWorkflow(document.Root);
     }
 
@@ -162,10 +170,11 @@ internal sealed partial class RuleFileReader
         }
 
         var sha = Convert.ToHexString(SHA256.HashData(_bytes)).ToLowerInvariant();
-        return new ReadResult<RuleSet>(new RuleSet(header, sha, measures.ToImmutable(), compiled.ToImmutable(), cases), []);
+        return new ReadResult<RuleSet>(new RuleSet(header, sha, measures.ToImmutable(), compiled.ToImmutable(), cases, _caseIn.Sorted()), []);
     }
 
-    private ReadResult<RuleSet> Fail() => new(null, _in.Sorted());
+    /// <summary>The rules' problems and, for <c>validate</c>, the cases' (those not caused by a rule that failed).</summary>
+    private ReadResult<RuleSet> Fail() => new(null, [.. _in.Errors.Concat(_caseIn.Errors).OrderBy(e => e.Line)]);
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]*$")]
     private static partial Regex IdentifierPattern();

@@ -33,7 +33,8 @@ public sealed class RuleSet
         string sha256,
         ImmutableArray<MeasureDefinition> measures,
         ImmutableArray<CompiledMeasure> compiled,
-        ImmutableArray<RuleCase> cases)
+        ImmutableArray<RuleCase> cases,
+        ImmutableArray<InputError> caseProblems = default)
     {
         Id = header.Id;
         Version = header.Version;
@@ -48,6 +49,7 @@ public sealed class RuleSet
         Measures = measures;
         Compiled = compiled;
         Cases = cases;
+        CaseProblems = caseProblems.IsDefault ? [] : caseProblems;
     }
 
     /// <summary>
@@ -100,8 +102,16 @@ public sealed class RuleSet
     /// <summary>Every measure the file defines, enabled or not, in file order.</summary>
     public ImmutableArray<MeasureDefinition> Measures { get; }
 
-    /// <summary>The example cases the file carries.</summary>
+    /// <summary>The example cases the file carries that could be read (see <see cref="CaseProblems"/> for the others).</summary>
     public ImmutableArray<RuleCase> Cases { get; }
+
+    /// <summary>
+    /// Problems in the file's example cases (a case expecting a disabled or unknown measure, a case profile
+    /// that cannot be read, …). They never stop the rule set from loading or evaluating (contract v2: "Example
+    /// cases in a rule file never stop evaluate or diff"); <c>validate</c> and <c>test</c> report them. A case
+    /// citing the code of a rule that failed to load is not reported again.
+    /// </summary>
+    public ImmutableArray<InputError> CaseProblems { get; }
 
     internal ImmutableArray<CompiledMeasure> Compiled { get; }
 

@@ -20,6 +20,9 @@ internal sealed class ElementReader(string? file)
 {
     private readonly List<InputError> _errors = [];
 
+    /// <summary>(object path, field) pairs for which a misspelling was reported with a suggestion: the field is not reported missing as well (one mistake, one message).</summary>
+    private readonly HashSet<(string Path, string Field)> _suggested = [];
+
     /// <summary>The problems found so far.</summary>
     internal IReadOnlyList<InputError> Errors => _errors;
 
@@ -55,7 +58,11 @@ internal sealed class ElementReader(string? file)
     /// <summary>Reports the missing field <paramref name="name"/> of the object at <paramref name="path"/>.</summary>
     internal T? Missing<T>(string path, string name, string? ruleName)
     {
-        Error(path, ruleName, ReadMessages.Missing(name));
+        if (!_suggested.Contains((path, name)))
+        {
+            Error(path, ruleName, ReadMessages.Missing(name));
+        }
+
         return default;
     }
 
@@ -78,7 +85,13 @@ internal sealed class ElementReader(string? file)
             }
             else if (!spec.Known.Contains(property.Name))
             {
-                Error(at, ruleName, ReadMessages.UnknownField(property.Name, spec.Suggest(property.Name)));
+                var suggestion = spec.Suggestion(property.Name);
+                if (suggestion is not null)
+                {
+                    _suggested.Add((path, suggestion));
+                }
+
+                Error(at, ruleName, ReadMessages.UnknownField(property.Name, suggestion is null ? string.Empty : $" (did you mean '{suggestion}'?)"));
             }
             else if (!fields.TryAdd(property.Name, property.Value))
             {

@@ -12,13 +12,13 @@ internal sealed class Fields(string[] known, string[] rejected)
     internal HashSet<string> Rejected { get; } = new(rejected, StringComparer.Ordinal);
 
     /// <summary>" (did you mean 'X'?)" for a field within two edits of a known one, or differing only in case.</summary>
-    internal string Suggest(string name)
+    internal string? Suggestion(string name)
     {
         var best = Known
             .Select(k => (k, distance: string.Equals(k, name, StringComparison.OrdinalIgnoreCase) ? 0 : Distance(k, name)))
             .OrderBy(p => p.distance)
             .FirstOrDefault();
-        return best.k is not null && best.distance <= 2 ? $" (did you mean '{best.k}'?)" : string.Empty;
+        return best.k is not null && best.distance <= 2 ? best.k : null;
     }
 
     private static int Distance(string a, string b)

@@ -42,8 +42,8 @@ public sealed class ReadingToolkitTests
         Assert.False(result.Succeeded);
         Assert.Null(result.Value);
         Assert.Equal(
-            ["agencies.json:2: $[0].filingNumer: Unknown field 'filingNumer' (did you mean 'filingNumber'?); it would be silently ignored.", "agencies.json:2: $[0]: Missing required field 'filingNumber'."],
-            result.Errors.Select(e => e.ToString()).Order(System.StringComparer.Ordinal).ToArray());
+            "agencies.json:2: $[0].filingNumer: Unknown field 'filingNumer' (did you mean 'filingNumber'?); it would be silently ignored.",
+            Assert.Single(result.Errors).ToString());
         Assert.True(AgencyRegistryJson.Read(Encoding.UTF8.GetBytes("[{\"name\": \"甲\", \"filingNumber\": \"X-1\"}]")).Value!.IsFiled("X-1"));
     }
 }
