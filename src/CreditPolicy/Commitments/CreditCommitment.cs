@@ -67,7 +67,7 @@ public sealed class CreditCommitment
             throw new ArgumentOutOfRangeException(nameof(breachSeverity));
         }
 
-        if (Problems(type, committedOn, signedOn, materials, remedyDeadline, materialsSubmittedOn, breachedOn, breachSeverity, breachRepairedOn, certificates) is [var problem, ..])
+        if (Check(type, committedOn, signedOn, materials, remedyDeadline, materialsSubmittedOn, breachedOn, breachSeverity, breachRepairedOn, certificates) is [var problem, ..])
         {
             throw new ArgumentException(problem.ToString(), problem.Field);
         }
@@ -242,8 +242,8 @@ public sealed class CreditCommitment
         return false;
     }
 
-    /// <summary>Every problem with a commitment's type-specific fields and dates, by contract field name.</summary>
-    public static IEnumerable<FieldProblem> Check(
+    /// <summary>Every problem with a commitment's type-specific fields and dates, by contract field name. The one source of these rules: the constructor throws on the first, the profile reader reports each at its field. Empty, without allocating, when there is none.</summary>
+    public static IReadOnlyList<FieldProblem> Check(
         CommitmentType type,
         LocalDate committedOn,
         LocalDate? signedOn,
@@ -253,25 +253,11 @@ public sealed class CreditCommitment
         LocalDate? breachedOn,
         RecordSeverity? breachSeverity = null,
         LocalDate? breachRepairedOn = null,
-        IReadOnlyCollection<string>? replacedCertificates = null) =>
-        Problems(type, committedOn, signedOn, missingMaterials, remedyDeadline, materialsSubmittedOn, breachedOn, breachSeverity, breachRepairedOn, replacedCertificates ?? []) ?? [];
-
-    /// <summary>The problems <see cref="Check"/> lists, or <see langword="null"/> when there is none (no allocation then).</summary>
-    internal static List<FieldProblem>? Problems(
-        CommitmentType type,
-        LocalDate committedOn,
-        LocalDate? signedOn,
-        IReadOnlyCollection<string> missingMaterials,
-        LocalDate? remedyDeadline,
-        LocalDate? materialsSubmittedOn,
-        LocalDate? breachedOn,
-        RecordSeverity? breachSeverity,
-        LocalDate? breachRepairedOn,
-        IReadOnlyCollection<string> replacedCertificates)
+        IReadOnlyCollection<string>? replacedCertificates = null)
     {
         List<FieldProblem>? problems = null;
         Guard.Against.Null(missingMaterials);
-        Guard.Against.Null(replacedCertificates);
+        replacedCertificates ??= [];
         if (type == CommitmentType.AcceptanceWithMissingMaterials)
         {
             if (missingMaterials.Count == 0)
@@ -355,7 +341,7 @@ public sealed class CreditCommitment
             (problems ??= []).Add(new FieldProblem("breachRepairedOn", $"Credit repair ({IsoDate.Format(breachRepairedOn)}) cannot take effect before the breach was established ({IsoDate.Format(breachedOn)})."));
         }
 
-        return problems;
+        return problems is null ? [] : problems;
     }
 
     /// <inheritdoc />

@@ -43,7 +43,7 @@ public sealed class CreditRecord
             throw new ArgumentOutOfRangeException(nameof(severity));
         }
 
-        if (Problems(category, decidedOn, severity, publicUntil, repairedOn, commitmentId) is [var problem, ..])
+        if (Check(category, decidedOn, severity, publicUntil, repairedOn, commitmentId) is [var problem, ..])
         {
             throw new ArgumentException(problem.ToString(), problem.Field);
         }
@@ -185,23 +185,14 @@ public sealed class CreditRecord
         };
     }
 
-    /// <summary>Every problem with a record's values, by contract field name.</summary>
-    public static IEnumerable<FieldProblem> Check(
+    /// <summary>Every problem with a record's values, by contract field name. The one source of these rules: the constructor throws on the first, the profile reader reports each at its field. Empty, without allocating, when there is none.</summary>
+    public static IReadOnlyList<FieldProblem> Check(
         CreditRecordCategory category,
         LocalDate decidedOn,
         RecordSeverity? severity,
         LocalDate? publicUntil,
         LocalDate? repairedOn,
-        string? commitmentId = null) => Problems(category, decidedOn, severity, publicUntil, repairedOn, commitmentId) ?? [];
-
-    /// <summary>The problems <see cref="Check"/> lists, or <see langword="null"/> when there is none (no allocation then).</summary>
-    internal static List<FieldProblem>? Problems(
-        CreditRecordCategory category,
-        LocalDate decidedOn,
-        RecordSeverity? severity,
-        LocalDate? publicUntil,
-        LocalDate? repairedOn,
-        string? commitmentId)
+        string? commitmentId = null)
     {
         List<FieldProblem>? problems = null;
         if (severity is not null && category.Polarity() != RecordPolarity.Negative)
@@ -231,7 +222,7 @@ public sealed class CreditRecord
                 : "Only a commitment-breach record names the commitment it breaches."));
         }
 
-        return problems;
+        return problems is null ? [] : problems;
     }
 
     /// <inheritdoc />

@@ -25,7 +25,7 @@ public sealed class CreditReport
     {
         Id = Guard.Against.NullOrWhiteSpace(id);
         Kind = Enum.IsDefined(kind) ? kind : throw new ArgumentOutOfRangeException(nameof(kind));
-        if (Problems(source, agency is not null, rating is not null, issuedOn, validUntil) is [var problem, ..])
+        if (Check(source, agency is not null, rating is not null, issuedOn, validUntil) is [var problem, ..])
         {
             throw new ArgumentException(problem.ToString(), problem.Field);
         }
@@ -104,12 +104,8 @@ public sealed class CreditReport
         _ => throw new ArgumentOutOfRangeException(nameof(standing)),
     };
 
-    /// <summary>Every problem with a report's source, agency, rating and dates, by contract field name.</summary>
-    public static IEnumerable<FieldProblem> Check(ReportSource source, bool hasAgency, bool hasRating, LocalDate issuedOn, LocalDate validUntil) =>
-        Problems(source, hasAgency, hasRating, issuedOn, validUntil) ?? [];
-
-    /// <summary>The problems <see cref="Check"/> lists, or <see langword="null"/> when there is none (no allocation then).</summary>
-    internal static List<FieldProblem>? Problems(ReportSource source, bool hasAgency, bool hasRating, LocalDate issuedOn, LocalDate validUntil)
+    /// <summary>Every problem with a report's source, agency, rating and dates, by contract field name. The one source of these rules: the constructor throws on the first, the profile reader reports each at its field. Empty, without allocating, when there is none.</summary>
+    public static IReadOnlyList<FieldProblem> Check(ReportSource source, bool hasAgency, bool hasRating, LocalDate issuedOn, LocalDate validUntil)
     {
         List<FieldProblem>? problems = null;
         if (source == ReportSource.FiledAgency)
@@ -142,7 +138,7 @@ public sealed class CreditReport
             (problems ??= []).Add(new FieldProblem("validUntil", $"The report is valid until {IsoDate.Format(validUntil)}, before it was issued ({IsoDate.Format(issuedOn)})."));
         }
 
-        return problems;
+        return problems is null ? [] : problems;
     }
 
     /// <inheritdoc />

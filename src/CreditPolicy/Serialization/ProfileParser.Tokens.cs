@@ -262,9 +262,9 @@ internal ref partial struct ProfileParser
     }
 
     /// <summary>Reports each problem at its field; true when there was any.</summary>
-    private bool Report(FieldSet fields, scoped ReadOnlySpan<long> at, List<FieldProblem>? problems)
+    private bool Report(FieldSet fields, scoped ReadOnlySpan<long> at, IReadOnlyList<FieldProblem> problems)
     {
-        if (problems is null)
+        if (problems.Count == 0)
         {
             return false;
         }
