@@ -22,8 +22,9 @@ internal static class DiffCommand
         var input = new Argument<string?>("FILE") { Description = "Profiles, as for evaluate; '-' or nothing for stdin.", Arity = ArgumentArity.ZeroOrOne };
         var command = new Command(
             "diff",
-            "Evaluate every profile under both rule sets and write one JSON object: old and new (id, version, sha256), profiles, changed, "
-            + "measures (per code: gained, lost) and changes (line, subject with masked id, gained, lost). Exit 0; 1 if a rule file is invalid; "
+            "Evaluate every profile under both rule sets and write one JSON object: old and new (id, version, sha256), rules (each rule that differs: "
+            + "code, ruleName, clause, change, fields, before, after), profiles, changed, measures (per code: gained, lost) and changes (line, subject "
+            + "with masked id, gained, lost, because: the differing rules behind the change). Exit 0; 1 if a rule file is invalid; "
             + "2 on input error, as evaluate.\n\nExample:\n  creditpolicy diff --old rules/jia-county-2022-8.json --new my-rules.json --html report.html samples/profiles.jsonl");
         foreach (var option in new Option[] { oldRules, newRules, asOf, html, agencies })
         {
@@ -50,12 +51,12 @@ internal static class DiffCommand
             }
 
             var tally = new ComparisonTally();
-            var report = new DiffReport(before, after, day, tally);
+            var report = new DiffReport(comparer, day, tally);
             using var stream = context.OpenInput(parse.GetValue(input));
             context.Out.Flush();
             var output = context.Console.Out;
             using var writer = new Utf8JsonWriter(output, ProfileJson.WriterOptions());
-            ComparisonJson.WriteStart(writer, before, after, day);
+            ComparisonJson.WriteStart(writer, comparer, day);
             var rejected = 0L;
             var progress = context.Progress("profiles");
             ProfileStreamReader.ProcessAsync(

@@ -15,11 +15,15 @@ namespace CreditPolicy.Cli;
 /// The HTML report of <c>diff</c>, for policy staff: built from the library's comparison (the JSON output is
 /// written by <see cref="Output.ComparisonJson"/>), keeping the first changes for its table.
 /// </summary>
-internal sealed class DiffReport(RuleSet before, RuleSet after, LocalDate asOf, ComparisonTally tally)
+internal sealed class DiffReport(PolicyComparer comparer, LocalDate asOf, ComparisonTally tally)
 {
     private const int HtmlRows = 1000;
 
     private readonly List<(int Line, ProfileComparison Change)> _sample = [];
+
+    private RuleSet Before => comparer.Before.RuleSet;
+
+    private RuleSet After => comparer.After.RuleSet;
 
     private long Profiles => tally.Profiles;
 
@@ -44,10 +48,39 @@ internal sealed class DiffReport(RuleSet before, RuleSet after, LocalDate asOf, 
             .Append("td,th{border:1px solid #ccc;padding:.3rem .6rem;text-align:left}th{background:#f3f3f3}.g{fill:#2e7d32}.l{fill:#c62828}")
             .Append(".num{text-align:right}</style></head><body>\n");
         html.Append("<h1>规则集差异报告 · Rule set comparison</h1>\n<table>")
-            .Append(CultureInfo.InvariantCulture, $"<tr><th>old</th><td>{E(PersonalIds.ForOutput(before.Id))} {E(PersonalIds.ForOutput(before.Version))} <code>{E(before.Sha256[..12])}</code></td></tr>")
-            .Append(CultureInfo.InvariantCulture, $"<tr><th>new</th><td>{E(PersonalIds.ForOutput(after.Id))} {E(PersonalIds.ForOutput(after.Version))} <code>{E(after.Sha256[..12])}</code></td></tr>")
+            .Append(CultureInfo.InvariantCulture, $"<tr><th>old</th><td>{E(PersonalIds.ForOutput(Before.Id))} {E(PersonalIds.ForOutput(Before.Version))} <code>{E(Before.Sha256[..12])}</code></td></tr>")
+            .Append(CultureInfo.InvariantCulture, $"<tr><th>new</th><td>{E(PersonalIds.ForOutput(After.Id))} {E(PersonalIds.ForOutput(After.Version))} <code>{E(After.Sha256[..12])}</code></td></tr>")
             .Append(CultureInfo.InvariantCulture, $"<tr><th>as of</th><td>{asOf:uuuu-MM-dd}</td></tr>")
             .Append(CultureInfo.InvariantCulture, $"<tr><th>profiles</th><td class=\"num\">{Profiles}</td></tr><tr><th>changed</th><td class=\"num\">{Changed}</td></tr></table>\n");
+        html.Append("<h2>规则变化 · Rules that differ</h2>\n");
+        if (comparer.Rules.IsEmpty)
+        {
+            html.Append("<p>两个规则集的规则相同。 · The rules are the same in both rule sets.</p>\n");
+        }
+        else
+        {
+            html.Append("<table class=\"rules\"><tr><th>措施代码 · code</th><th>规则 · rule</th><th>条款 · clause</th><th>变化 · change</th><th>字段 · field</th><th>原规则 · old</th><th>新规则 · new</th></tr>\n");
+            foreach (var rule in comparer.Rules)
+            {
+                var change = rule.Change switch { RuleChange.Added => "新增 · added", RuleChange.Removed => "删除 · removed", _ => "修改 · changed" };
+                var fields = rule.Change == RuleChange.Changed ? rule.Fields.ToArray() : [.. rule.Before.Keys.Union(rule.After.Keys)];
+                var first = true;
+                foreach (var field in fields)
+                {
+                    html.Append("<tr>");
+                    if (first)
+                    {
+                        html.Append(CultureInfo.InvariantCulture, $"<td rowspan=\"{fields.Length}\"><code>{E(PersonalIds.ForOutput(rule.Code))}</code></td><td rowspan=\"{fields.Length}\">{E(PersonalIds.ForOutput(rule.RuleName))}</td><td rowspan=\"{fields.Length}\">{E(rule.Clause.ToString())}</td><td rowspan=\"{fields.Length}\">{change}</td>");
+                        first = false;
+                    }
+
+                    html.Append(CultureInfo.InvariantCulture, $"<td>{E(field)}</td><td><code>{E(PersonalIds.ForOutput(rule.Before.GetValueOrDefault(field, string.Empty)))}</code></td><td><code>{E(PersonalIds.ForOutput(rule.After.GetValueOrDefault(field, string.Empty)))}</code></td></tr>\n");
+                }
+            }
+
+            html.Append("</table>\n");
+        }
+
         html.Append("<h2>措施变化 · Measures gained and lost</h2>\n");
         var max = System.Math.Max(1, tally.Measures.Values.Select(v => System.Math.Max(v.Gained, v.Lost)).DefaultIfEmpty(1).Max());
         var height = (tally.Measures.Count * 44) + 10;
@@ -75,11 +108,11 @@ internal sealed class DiffReport(RuleSet before, RuleSet after, LocalDate asOf, 
             html.Append(CultureInfo.InvariantCulture, $"<p>The first {_sample.Count} of {Changed} changes; the JSON output has them all.</p>\n");
         }
 
-        html.Append("<table><tr><th>line</th><th>subject</th><th>id</th><th>gained</th><th>lost</th></tr>\n");
+        html.Append("<table><tr><th>行 · line</th><th>主体 · subject</th><th>证件号码 · id</th><th>获得 · gained</th><th>失去 · lost</th><th>原因 · because</th></tr>\n");
         foreach (var (line, change) in _sample)
         {
             html.Append(CultureInfo.InvariantCulture, $"<tr><td class=\"num\">{line}</td><td>{E(PersonalIds.ForOutput(change.Subject.Name))}</td><td>{E(change.Subject.Identifier.ToString())}</td>")
-                .Append(CultureInfo.InvariantCulture, $"<td>{E(string.Join(", ", change.Gained))}</td><td>{E(string.Join(", ", change.Lost))}</td></tr>\n");
+                .Append(CultureInfo.InvariantCulture, $"<td>{E(string.Join(", ", change.Gained))}</td><td>{E(string.Join(", ", change.Lost))}</td><td>{E(PersonalIds.ForOutput(string.Join(", ", change.Because)))}</td></tr>\n");
         }
 
         html.Append("</table>\n<p>Decisions are advice: R6 and R7 say the administration <em>may</em> apply these measures.</p>\n</body></html>\n");

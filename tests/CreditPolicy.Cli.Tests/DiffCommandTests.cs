@@ -45,6 +45,25 @@ public sealed class DiffCommandTests
     }
 
     [Fact]
+    public void Contract_v2_Diff_names_the_rules_that_differ_and_why_each_subject_changed()
+    {
+        var result = Cli.Run("diff", "--old", Shipped, "--new", WithoutIntegrityPublicity(), "--as-of", "2026-11-27", Samples);
+
+        Assert.Equal(0, result.ExitCode);
+        var report = JsonDocument.Parse(result.Out).RootElement;
+        var rule = Assert.Single(report.GetProperty("rules").EnumerateArray());
+        Assert.Equal("incentive.integrity-publicity", rule.GetProperty("code").GetString());
+        Assert.Equal("R6.1 integrity publicity", rule.GetProperty("ruleName").GetString());
+        Assert.Equal("R6.1", rule.GetProperty("clause").GetString());
+        Assert.Equal("changed", rule.GetProperty("change").GetString());
+        Assert.Equal(["Expression"], rule.GetProperty("fields").EnumerateArray().Select(e => e.GetString()!).ToArray());
+        Assert.EndsWith("> 0", rule.GetProperty("before").GetProperty("Expression").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith("> 1", rule.GetProperty("after").GetProperty("Expression").GetString(), StringComparison.Ordinal);
+        Assert.All(report.GetProperty("changes").EnumerateArray(), change =>
+            Assert.Equal(["incentive.integrity-publicity"], change.GetProperty("because").EnumerateArray().Select(e => e.GetString()!).ToArray()));
+    }
+
+    [Fact]
     public void R8_Diff_masks_personal_numbers()
     {
         var result = Cli.Run("diff", "--old", Shipped, "--new", WithoutIntegrityPublicity(), "--as-of", "2026-11-27", Samples);

@@ -51,7 +51,7 @@ public sealed class EmbeddingTests
         using (var writer = new Utf8JsonWriter(output, ProfileJson.WriterOptions()))
         using (var input = File.OpenRead(Samples))
         {
-            ComparisonJson.WriteStart(writer, before, after, Day);
+            ComparisonJson.WriteStart(writer, comparer, Day);
             await ProfileStreamReader.ProcessAsync(
                 input,
                 line => (line.Line, Change: comparer.Compare(line.Profile!, Day)),

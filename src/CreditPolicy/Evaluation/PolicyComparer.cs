@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Ardalis.GuardClauses;
+using System.Linq;
 using CreditPolicy.Profiles;
+using CreditPolicy.Rules;
 using CreditPolicy.Subjects;
 using NodaTime;
 
@@ -21,7 +23,14 @@ public sealed class PolicyComparer
     {
         Before = Guard.Against.Null(before);
         After = Guard.Against.Null(after);
+        Rules = RuleDifference.Compare(before.RuleSet, after.RuleSet);
+        _differing = new HashSet<string>(Rules.Select(r => r.Code), StringComparer.Ordinal);
     }
+
+    private readonly HashSet<string> _differing;
+
+    /// <summary>The rules that differ between the two rule sets (contract v2, <c>diff</c>'s <c>rules[]</c>).</summary>
+    public ImmutableArray<RuleDifference> Rules { get; }
 
     /// <summary>The evaluator of the rules in force.</summary>
     public PolicyEvaluator Before { get; }
@@ -54,7 +63,21 @@ public sealed class PolicyComparer
             return new ProfileComparison(profile.Subject, [], []);
         }
 
-        return new ProfileComparison(profile.Subject, Difference(now, was), Difference(was, now));
+        // Why: the differing rules whose conditions hold for this subject under one set and not the other
+        // (a penalty rule that stops matching explains the incentives that come back, too).
+        var matchedBefore = Codes(Before.MatchingRules(profile, asOf));
+        var matchedAfter = Codes(After.MatchingRules(profile, asOf));
+        var because = new List<string>();
+        foreach (var code in _differing)
+        {
+            if (matchedBefore.Contains(code) != matchedAfter.Contains(code))
+            {
+                because.Add(code);
+            }
+        }
+
+        because.Sort(StringComparer.Ordinal);
+        return new ProfileComparison(profile.Subject, Difference(now, was), Difference(was, now)) { Because = [.. because] };
     }
 
     private static HashSet<string> Codes(ApplicableMeasureSet measures)
@@ -90,6 +113,13 @@ public sealed class PolicyComparer
 /// <param name="Lost">Codes the rules in force give and the proposed ones do not.</param>
 public sealed record ProfileComparison(Subject Subject, ImmutableArray<string> Gained, ImmutableArray<string> Lost)
 {
+    /// <summary>
+    /// The codes of the differing rules (<see cref="PolicyComparer.Rules"/>) that explain the change: those
+    /// whose conditions hold for this subject under one rule set and not the other. Empty when nothing
+    /// changed, or when the change comes from the rule sets' headers (publicity policy, filed agencies).
+    /// </summary>
+    public ImmutableArray<string> Because { get; init; } = [];
+
     /// <summary>Whether anything changes for this subject.</summary>
     public bool Changed => !Gained.IsEmpty || !Lost.IsEmpty;
 }

@@ -141,6 +141,19 @@ public sealed class PolicyEvaluator
         return new ApplicableMeasureSet(_definitions, Dominate(Match(SubjectFacts.Compute(profile, CutoffsOn(asOf), _agencies, null))));
     }
 
+    /// <summary>
+    /// The measures whose rules' conditions hold for a profile as of a day, before penalties dominate
+    /// incentives: which rules matched, for explaining a decision or a comparison (a matched incentive
+    /// that a penalty suppresses is in this set and not in <see cref="EvaluateMeasures"/>).
+    /// </summary>
+    /// <exception cref="RuleSetNotInForceException"><paramref name="asOf"/> is before the rule set takes effect (R9).</exception>
+    public ApplicableMeasureSet MatchingRules(CreditProfile profile, LocalDate asOf)
+    {
+        Guard.Against.Null(profile);
+        EnsureInForce(asOf);
+        return new ApplicableMeasureSet(_definitions, Match(SubjectFacts.Compute(profile, CutoffsOn(asOf), _agencies, null)));
+    }
+
     /// <summary>One bit per measure (in clause, then code order) whose rule matched the facts.</summary>
     /// <exception cref="RuleEvaluationException">A rule's arithmetic overflowed or divided by zero on these facts.</exception>
     private ulong Match(SubjectFacts facts)

@@ -19,8 +19,12 @@ public sealed class MeasureDefinition
         string titleZh,
         string titleEn,
         ImmutableArray<EvidenceSet> evidence,
-        ImmutableArray<Convenience> revokes)
+        ImmutableArray<Convenience> revokes,
+        string? nestedRules = null,
+        string? localParams = null)
     {
+        NestedRules = nestedRules;
+        LocalParams = localParams;
         RuleName = ruleName;
         Enabled = enabled;
         Expression = expression;
@@ -45,6 +49,12 @@ public sealed class MeasureDefinition
 
     /// <summary>The rule's expression, or <see langword="null"/> when it combines nested rules with an <c>Operator</c>.</summary>
     public string? Expression { get; }
+
+    /// <summary>The rule's <c>Operator</c> and nested <c>Rules</c> as compact JSON, when it combines nested rules; for comparing rule sets.</summary>
+    internal string? NestedRules { get; }
+
+    /// <summary>The rule's <c>LocalParams</c> as compact JSON, when it has any; for comparing rule sets.</summary>
+    internal string? LocalParams { get; }
 
     /// <summary>The measure code, e.g. <c>penalty.key-review</c>.</summary>
     public string Code { get; }

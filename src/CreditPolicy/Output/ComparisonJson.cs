@@ -16,17 +16,48 @@ namespace CreditPolicy.Output;
 /// </summary>
 public static class ComparisonJson
 {
-    /// <summary>Opens the object: the two rule sets, the day, and the <c>changes</c> array.</summary>
-    public static void WriteStart(Utf8JsonWriter writer, RuleSet before, RuleSet after, LocalDate asOf)
+    /// <summary>Opens the object: the two rule sets, the day, the rules that differ (<c>rules[]</c>, contract v2), and the <c>changes</c> array.</summary>
+    public static void WriteStart(Utf8JsonWriter writer, PolicyComparer comparer, LocalDate asOf)
     {
         Guard.Against.Null(writer);
-        Guard.Against.Null(before);
-        Guard.Against.Null(after);
+        Guard.Against.Null(comparer);
         writer.WriteStartObject();
-        WriteRuleSet(writer, "old", before);
-        WriteRuleSet(writer, "new", after);
+        WriteRuleSet(writer, "old", comparer.Before.RuleSet);
+        WriteRuleSet(writer, "new", comparer.After.RuleSet);
         ProfileJson.WriteDate(writer, "asOf", asOf);
+        writer.WriteStartArray("rules");
+        foreach (var rule in comparer.Rules)
+        {
+            WriteRule(writer, rule);
+        }
+
+        writer.WriteEndArray();
         writer.WriteStartArray("changes");
+    }
+
+    /// <summary>One entry of <c>rules[]</c>: code, ruleName, clause, change, and what changed (fields, before, after).</summary>
+    private static void WriteRule(Utf8JsonWriter writer, RuleDifference rule)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("code", PersonalIds.Mask(rule.Code));
+        writer.WriteString("ruleName", PersonalIds.Mask(rule.RuleName));
+        writer.WriteString("clause", rule.Clause.ToString());
+        writer.WriteString("change", rule.Change switch { RuleChange.Added => "added", RuleChange.Removed => "removed", _ => "changed" });
+        WriteCodes(writer, "fields", rule.Fields);
+        WriteValues(writer, "before", rule.Before);
+        WriteValues(writer, "after", rule.After);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteValues(Utf8JsonWriter writer, string name, IEnumerable<KeyValuePair<string, string>> values)
+    {
+        writer.WriteStartObject(name);
+        foreach (var (field, value) in values)
+        {
+            writer.WriteString(field, PersonalIds.Mask(value));
+        }
+
+        writer.WriteEndObject();
     }
 
     /// <summary>Writes one entry of <c>changes</c>: the line the profile starts on, its subject (masked), the codes gained and lost.</summary>
@@ -39,6 +70,7 @@ public static class ComparisonJson
         DecisionJson.WriteSubject(writer, change.Subject, mask);
         WriteCodes(writer, "gained", change.Gained);
         WriteCodes(writer, "lost", change.Lost);
+        WriteCodes(writer, "because", change.Because);
         writer.WriteEndObject();
     }
 

@@ -39,7 +39,7 @@ internal sealed partial class RuleFileReader
 
         var enabled = ReadEnabled(fields, path, ruleName);
         var definition = fields.TryGetValue("Properties", out var properties)
-            ? ReadProperties(properties, path + ".Properties", ruleName ?? "?", enabled, _in.OptionalString(fields, "Expression", path, ruleName))
+            ? ReadProperties(properties, path + ".Properties", ruleName ?? "?", enabled, _in.OptionalString(fields, "Expression", path, ruleName), (Compact(fields, "Operator", "Rules"), Compact(fields, "LocalParams")))
             : _in.Missing<MeasureDefinition>(path, "Properties", ruleName);
         if (definition is null || body is null || _in.Errors.Count > errorsBefore)
         {
@@ -284,5 +284,32 @@ internal sealed partial class RuleFileReader
         {
             _in.Error(path + ".RuleExpressionType", ruleName, $"Only LambdaExpression is supported, not '{type}'.");
         }
+    }
+
+    /// <summary>The named fields as one compact JSON object (comments and spacing dropped), or <see langword="null"/> when none is given: what a rule-set comparison compares.</summary>
+    private static string? Compact(Dictionary<string, JsonElement> fields, params string[] names)
+    {
+        if (!names.Any(fields.ContainsKey))
+        {
+            return null;
+        }
+
+        using var buffer = new System.IO.MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var name in names)
+            {
+                if (fields.TryGetValue(name, out var value))
+                {
+                    writer.WritePropertyName(name);
+                    value.WriteTo(writer);
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
     }
 }

@@ -170,7 +170,13 @@ internal sealed partial class RuleFileReader
         }
 
         var sha = Convert.ToHexString(SHA256.HashData(_bytes)).ToLowerInvariant();
-        return new ReadResult<RuleSet>(new RuleSet(header, sha, measures.ToImmutable(), compiled.ToImmutable(), cases, _caseIn.Sorted()), []);
+        var globalParams = globalsElement.ValueKind == JsonValueKind.Array
+            ? globalsElement.EnumerateArray()
+                .Where(g => g.ValueKind == JsonValueKind.Object && g.TryGetProperty("Name", out var n) && n.ValueKind == JsonValueKind.String && g.TryGetProperty("Expression", out var e) && e.ValueKind == JsonValueKind.String)
+                .Select(g => (g.GetProperty("Name").GetString()!, g.GetProperty("Expression").GetString()!))
+                .ToImmutableArray()
+            : [];
+        return new ReadResult<RuleSet>(new RuleSet(header, sha, measures.ToImmutable(), compiled.ToImmutable(), cases, _caseIn.Sorted(), globalParams), []);
     }
 
     /// <summary>The rules' problems and, for <c>validate</c>, the cases' (those not caused by a rule that failed).</summary>

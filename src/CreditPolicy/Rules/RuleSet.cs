@@ -34,8 +34,10 @@ public sealed class RuleSet
         ImmutableArray<MeasureDefinition> measures,
         ImmutableArray<CompiledMeasure> compiled,
         ImmutableArray<RuleCase> cases,
-        ImmutableArray<InputError> caseProblems = default)
+        ImmutableArray<InputError> caseProblems = default,
+        ImmutableArray<(string Name, string Expression)> globalParams = default)
     {
+        GlobalParams = globalParams.IsDefault ? [] : globalParams;
         Id = header.Id;
         Version = header.Version;
         Source = header.Source;
@@ -114,6 +116,9 @@ public sealed class RuleSet
     public ImmutableArray<InputError> CaseProblems { get; }
 
     internal ImmutableArray<CompiledMeasure> Compiled { get; }
+
+    /// <summary>The file's <c>GlobalParams</c> (name, expression), for comparing rule sets.</summary>
+    internal ImmutableArray<(string Name, string Expression)> GlobalParams { get; }
 
     /// <summary>Reads, validates and compiles a rule file from its bytes, reporting every problem at once.</summary>
     /// <param name="utf8Json">The file's bytes (UTF-8 JSON, with or without a byte-order mark; comments and trailing commas allowed).</param>
