@@ -26,7 +26,8 @@ internal static class CliApplication
             var root = new Command(
                 "creditpolicy",
                 "creditpolicy: credit records, reports and commitments in government services (郏政务和大数据〔2022〕8号).\n"
-                + "Evaluate profiles against rule sets, check and test rule files, render commitment letters, compare rule sets.");
+                + "Evaluate profiles against rule sets, check and test rule files, render commitment letters, compare rule sets.\n"
+                + "Start in an empty folder with 'creditpolicy init': it writes the rules/, schemas/ and samples/ that every example uses.");
             root.Options.Add(new HelpOption { Recursive = true });
             var encoding = new Option<string>("--encoding")
             {
@@ -43,6 +44,7 @@ internal static class CliApplication
             root.Subcommands.Add(TestCommand.Create(context));
             root.Subcommands.Add(LetterCommand.Create(context));
             root.Subcommands.Add(DiffCommand.Create(context));
+            root.Subcommands.Add(InitCommand.Create(context));
 
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0)

@@ -19,7 +19,7 @@ internal static class LetterCommand
             "Render a commitment letter (信用承诺书) in Chinese, as plain text: from template TP for proactive-disclosure, TD for "
             + "acceptance-with-missing-materials, and a letter in the same form for approval-substitution, with every C3 field and TD's "
             + "missing materials, remedy deadline and agent; an approval-substitution letter carries the notification of 告知承诺 (国办发〔2020〕42号). "
-            + "A field the profile lacks is left blank to fill in, and named on stderr. Exit 0; 2 on input error.\n\nExample:\n  creditpolicy letter --public docs/contract/profile.example.json");
+            + "A field the profile lacks is left blank to fill in, and named on stderr. Exit 0; 2 on input error.\n\nExample:\n  creditpolicy letter --public samples/profile.example.json");
         command.Options.Add(id);
         command.Options.Add(forPublication);
         command.Arguments.Add(file);

@@ -195,13 +195,23 @@ public sealed class RuleSet
     /// <summary>Id, version and the start of the hash.</summary>
     public override string ToString() => $"{Id} {Version} ({Sha256[..12]})";
 
-    private static RuleSet LoadEmbedded()
+    /// <summary>
+    /// The bytes of the shipped rule file <c>jia-county-2022-8.json</c>, exactly as embedded (their SHA-256
+    /// is <see cref="JiaCounty2022No8"/>'s <see cref="Sha256"/>): for a tool or an app that lets policy
+    /// staff start editing from the shipped rules (<c>creditpolicy init</c>).
+    /// </summary>
+    public static byte[] JiaCounty2022No8File()
     {
         using var stream = typeof(RuleSet).Assembly.GetManifestResourceStream(JiaCountyResource)
             ?? throw new InvalidOperationException($"The embedded rule file {JiaCountyResource} is missing from the build.");
         using var buffer = new MemoryStream();
         stream.CopyTo(buffer);
-        var result = Load(buffer.ToArray(), "jia-county-2022-8.json");
+        return buffer.ToArray();
+    }
+
+    private static RuleSet LoadEmbedded()
+    {
+        var result = Load(JiaCounty2022No8File(), "jia-county-2022-8.json");
         return result.Value ?? throw new InvalidOperationException("The embedded rule file is invalid: " + string.Join("; ", result.Errors));
     }
 }
