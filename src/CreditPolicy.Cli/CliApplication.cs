@@ -44,6 +44,7 @@ internal static class CliApplication
             root.Subcommands.Add(TestCommand.Create(context));
             root.Subcommands.Add(LetterCommand.Create(context));
             root.Subcommands.Add(DiffCommand.Create(context));
+            root.Subcommands.Add(AnalyzeCommand.Create(context));
             root.Subcommands.Add(InitCommand.Create(context));
 
             var parse = root.Parse(args);

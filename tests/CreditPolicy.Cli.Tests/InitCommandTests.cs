@@ -55,6 +55,7 @@ public sealed class InitCommandTests
     [InlineData("test")]
     [InlineData("letter")]
     [InlineData("diff")]
+    [InlineData("analyze")]
     public void Every_help_example_works_in_a_folder_after_init(string command)
     {
         var dir = EmptyDirectory();

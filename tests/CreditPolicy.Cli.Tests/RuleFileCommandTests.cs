@@ -44,6 +44,27 @@ public sealed class RuleFileCommandTests
     }
 
     [Fact]
+    public void Contract_v2_Analyze_finds_no_error_in_the_shipped_rules()
+    {
+        var result = Cli.Run("analyze", Shipped);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal($"{Shipped}:16: warning: clause R6.3 has no enabled rule.", result.OutLines[0]);
+        Assert.StartsWith($"{Shipped}: 7 enabled rules analysed: 0 error(s), 1 warning(s); ", result.OutLines[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Contract_v2_Analyze_reports_one_line_per_finding_and_exits_1_on_an_error()
+    {
+        var never = Variant("facts.CreditChecked && !facts.HasBadCreditRecord && facts.ActivePositiveRecords > 0", "facts.ActivePositiveRecords > 2 && facts.ActivePositiveRecords < 2");
+
+        var result = Cli.Run("analyze", never);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"{never}:16: rule 'R6.1 integrity publicity': error: can never apply: no subject found that it applies to.", result.OutLines);
+    }
+
+    [Fact]
     public void Validate_gives_one_message_for_one_mistake_without_cascades()
     {
         var typo = Variant("\"RuleName\": \"R6.1 integrity publicity\",\n      \"Expression\"", "\"RuleName\": \"R6.1 integrity publicity\",\n      \"Expresion\"");

@@ -23,97 +23,97 @@ namespace CreditPolicy.Facts;
 public readonly struct SubjectFacts
 {
     /// <summary>The subject's kind in the contract's spelling (<c>enterprise</c>, <c>natural-person</c>, …; C1).</summary>
-    public string Kind { get; private init; }
+    public string Kind { get; internal init; }
 
     /// <summary>Whether the subject is a natural person (C1).</summary>
-    public bool IsNaturalPerson { get; private init; }
+    public bool IsNaturalPerson { get; internal init; }
 
     /// <summary>
     /// Bad credit records (不良信用记录, R2) active on the day: negative records still published (contract v2,
     /// "Publicity end") and not repaired, and breaches of commitments given on the commitment alone — each
     /// breach counted once.
     /// </summary>
-    public int ActiveNegativeRecords { get; private init; }
+    public int ActiveNegativeRecords { get; internal init; }
 
     /// <summary>Of those, the serious ones (严重失信信息).</summary>
-    public int ActiveSeriousNegativeRecords { get; private init; }
+    public int ActiveSeriousNegativeRecords { get; internal init; }
 
     /// <summary>Of those, the minor ones (轻微失信信息), active only where an authority gave them a publicity period.</summary>
-    public int ActiveMinorNegativeRecords { get; private init; }
+    public int ActiveMinorNegativeRecords { get; internal init; }
 
     /// <summary>Active administrative penalties (行政处罚).</summary>
-    public int ActiveAdministrativePenalties { get; private init; }
+    public int ActiveAdministrativePenalties { get; internal init; }
 
     /// <summary>Active listings as a dishonest judgment debtor (失信被执行人).</summary>
-    public int ActiveDishonestJudgmentDebtorListings { get; private init; }
+    public int ActiveDishonestJudgmentDebtorListings { get; internal init; }
 
     /// <summary>Active listings on the serious dishonesty list (严重失信主体名单).</summary>
-    public int ActiveSeriousDishonestyListings { get; private init; }
+    public int ActiveSeriousDishonestyListings { get; internal init; }
 
     /// <summary>Credit records active on the day that are positive (commendation, red list, other positive).</summary>
-    public int ActivePositiveRecords { get; private init; }
+    public int ActivePositiveRecords { get; internal init; }
 
     /// <summary>Active commendations (表彰).</summary>
-    public int ActiveCommendations { get; private init; }
+    public int ActiveCommendations { get; internal init; }
 
     /// <summary>Active red-list entries (红名单).</summary>
-    public int ActiveRedListEntries { get; private init; }
+    public int ActiveRedListEntries { get; internal init; }
 
     /// <summary>
     /// Commitments whose breach is an active bad credit record on the day (C1; 国办发〔2019〕35号): breached,
     /// still published and not repaired, whether the breach is given on the commitment or as a
     /// <c>commitment-breach</c> record naming it. Each is also counted in <see cref="ActiveNegativeRecords"/>.
     /// </summary>
-    public int BreachedCommitments { get; private init; }
+    public int BreachedCommitments { get; internal init; }
 
     /// <summary>Whether the subject holds any bad credit record on the day (R6, R7): an active negative record or an active breach.</summary>
     public bool HasBadCreditRecord => ActiveNegativeRecords > 0;
 
     /// <summary>Commitments signed and in effect on the day, not yet fulfilled, terminated or breached (C3).</summary>
-    public int CommitmentsInEffect { get; private init; }
+    public int CommitmentsInEffect { get; internal init; }
 
     /// <summary>TD commitments whose missing materials came in by the remedy deadline.</summary>
-    public int FulfilledCommitments { get; private init; }
+    public int FulfilledCommitments { get; internal init; }
 
     /// <summary>TD commitments whose remedy deadline passed without the materials (终止退件). Not a breach by itself.</summary>
-    public int TerminatedCommitments { get; private init; }
+    public int TerminatedCommitments { get; internal init; }
 
     /// <summary>Reports that count as credit reports on the day (R3): valid, and from a filed agency or the PBoC Credit Reference Center.</summary>
-    public int CountingReports { get; private init; }
+    public int CountingReports { get; internal init; }
 
     /// <summary>Of those, the reports of the PBoC Credit Reference Center (征信中心), which carry no rating.</summary>
-    public int CountingCreditReferenceCenterReports { get; private init; }
+    public int CountingCreditReferenceCenterReports { get; internal init; }
 
     /// <summary>The best grade among counting rated reports, 1 (C) to 9 (AAA); 0 when none counts.</summary>
-    public int BestRating { get; private init; }
+    public int BestRating { get; internal init; }
 
     /// <summary>The worst grade among counting rated reports, 1 (C) to 9 (AAA); 0 when none counts.</summary>
-    public int WorstRating { get; private init; }
+    public int WorstRating { get; internal init; }
 
     /// <summary>Whether the subject enjoys the green channel (绿色通道) now.</summary>
-    public bool EnjoysGreenChannel { get; private init; }
+    public bool EnjoysGreenChannel { get; internal init; }
 
     /// <summary>
     /// Whether the subject enjoys acceptance with missing materials (容缺受理) on the day: listed among its
     /// conveniences, or using it through a TD commitment in effect (signed, not fulfilled, terminated or
     /// breached; contract v2).
     /// </summary>
-    public bool EnjoysAcceptanceWithMissingMaterials { get; private init; }
+    public bool EnjoysAcceptanceWithMissingMaterials { get; internal init; }
 
     /// <summary>Whether the subject enjoys priority support (重点支持和优先便利) now.</summary>
-    public bool EnjoysPrioritySupport { get; private init; }
+    public bool EnjoysPrioritySupport { get; internal init; }
 
     /// <summary>How many conveniences the subject enjoys on the day, a TD commitment in effect included (R7.3 acts on these).</summary>
-    public int EnjoyedConveniences { get; private init; }
+    public int EnjoyedConveniences { get; internal init; }
 
     /// <summary>Whether the profile says when its records and reports were retrieved (<c>creditCheckedOn</c>, contract v2).</summary>
-    public bool CreditChecked { get; private init; }
+    public bool CreditChecked { get; internal init; }
 
     /// <summary>
     /// Days from the credit check to the day: 0 when the check was on or after it, and 2147483647 (never)
     /// without <c>creditCheckedOn</c>, so that <c>facts.DaysSinceCreditCheck &lt;= 30</c> requires a recent check.
     /// </summary>
-    public int DaysSinceCreditCheck { get; private init; }
+    public int DaysSinceCreditCheck { get; internal init; }
 
     /// <summary>
     /// Computes the facts of <paramref name="profile"/> as of <paramref name="asOf"/>, with

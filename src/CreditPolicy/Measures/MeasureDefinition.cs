@@ -21,8 +21,10 @@ public sealed class MeasureDefinition
         ImmutableArray<EvidenceSet> evidence,
         ImmutableArray<Convenience> revokes,
         string? nestedRules = null,
-        string? localParams = null)
+        string? localParams = null,
+        int line = 0)
     {
+        Line = line;
         NestedRules = nestedRules;
         LocalParams = localParams;
         RuleName = ruleName;
@@ -52,6 +54,9 @@ public sealed class MeasureDefinition
 
     /// <summary>The rule's <c>Operator</c> and nested <c>Rules</c> as compact JSON, when it combines nested rules; for comparing rule sets.</summary>
     internal string? NestedRules { get; }
+
+    /// <summary>The line of the rule file where the rule starts (0 when not read from a file); for locating findings.</summary>
+    public int Line { get; }
 
     /// <summary>The rule's <c>LocalParams</c> as compact JSON, when it has any; for comparing rule sets.</summary>
     internal string? LocalParams { get; }

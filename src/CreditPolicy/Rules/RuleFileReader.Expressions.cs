@@ -39,7 +39,7 @@ internal sealed partial class RuleFileReader
 
         var enabled = ReadEnabled(fields, path, ruleName);
         var definition = fields.TryGetValue("Properties", out var properties)
-            ? ReadProperties(properties, path + ".Properties", ruleName ?? "?", enabled, _in.OptionalString(fields, "Expression", path, ruleName), (Compact(fields, "Operator", "Rules"), Compact(fields, "LocalParams")))
+            ? ReadProperties(properties, path + ".Properties", ruleName ?? "?", enabled, _in.OptionalString(fields, "Expression", path, ruleName), (Compact(fields, "Operator", "Rules"), Compact(fields, "LocalParams")), _in.Lines?.LineOf(path) ?? 0)
             : _in.Missing<MeasureDefinition>(path, "Properties", ruleName);
         if (definition is null || body is null || _in.Errors.Count > errorsBefore)
         {

@@ -22,7 +22,7 @@ namespace CreditPolicy.Rules;
 /// <summary>A rule's Properties: the measure it defines (code, kind, clause, titles, evidence, revocations).</summary>
 internal sealed partial class RuleFileReader
 {
-    private MeasureDefinition? ReadProperties(JsonElement element, string path, string ruleName, bool enabled, string? expression, (string? Nested, string? Local) logic)
+    private MeasureDefinition? ReadProperties(JsonElement element, string path, string ruleName, bool enabled, string? expression, (string? Nested, string? Local) logic, int line)
     {
         if (_in.ObjectFields(element, path, PropertyFields, ruleName) is not { } fields)
         {
@@ -79,6 +79,6 @@ internal sealed partial class RuleFileReader
             ok = _in.Error(path, ruleName, "penalty.revoke-conveniences must list in 'revokes' the conveniences it cancels (R7.3).");
         }
 
-        return ok ? new MeasureDefinition(ruleName, enabled, expression, code, measureKind, clause, titleZh, titleEn, evidenceSets, revoked, logic.Nested, logic.Local) : null;
+        return ok ? new MeasureDefinition(ruleName, enabled, expression, code, measureKind, clause, titleZh, titleEn, evidenceSets, revoked, logic.Nested, logic.Local, line) : null;
     }
 }

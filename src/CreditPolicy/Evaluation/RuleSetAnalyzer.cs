@@ -1,0 +1,234 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Ardalis.GuardClauses;
+using CreditPolicy.Commitments;
+using CreditPolicy.Facts;
+using CreditPolicy.Measures;
+using CreditPolicy.Profiles;
+using CreditPolicy.Rules;
+
+namespace CreditPolicy.Evaluation;
+
+/// <summary>
+/// Checks what a rule set <em>can</em> do, not only what its cases show (contract v2, <c>analyze</c>): for
+/// every enabled rule it searches the space of facts for a subject the rule applies to and one it does not,
+/// and reports rules that can never apply, penalties that can apply without an active bad credit record
+/// (R7's premise), rules whose outcome can depend on a commitment that was declined, never made or not
+/// signed (C4), incentives that every applying subject loses to penalties, and clauses R6.1–R7.3 with no
+/// enabled rule.
+/// </summary>
+/// <remarks>
+/// The search: for the facts a rule reads and those they are defined from, every combination of 0, 1, 2,
+/// each integer constant of the rules and its neighbours, every rating, both truth values and every subject
+/// kind, made consistent by the facts' definitions. Rules compare facts with constants, so the grid holds a
+/// subject on each side of every comparison: the answer is exact for such rules, and the result says when a
+/// grid was too large and was sampled instead. C4 is checked on the rule file's case profiles: adding a
+/// commitment never signed, or signed only after the day, to each must change no rule's outcome.
+/// </remarks>
+public static class RuleSetAnalyzer
+{
+    /// <summary>Candidates searched at most per question; beyond, a fixed-seed sample of this many.</summary>
+    public const long MaxCandidates = 2_000_000;
+
+    /// <summary>The clauses that prescribe measures: incentives R6.1–R6.3, penalties R7.1–R7.3.</summary>
+    private static readonly string[] MeasureClauses = ["R6.1", "R6.2", "R6.3", "R7.1", "R7.2", "R7.3"];
+
+    /// <summary>Analyses <paramref name="ruleSet"/>.</summary>
+    public static RuleSetAnalysis Analyze(RuleSet ruleSet)
+    {
+        Guard.Against.Null(ruleSet);
+        var findings = new List<AnalysisFinding>();
+        var witnesses = new List<RuleWitnesses>();
+        long searched = 0;
+        var sampled = false;
+        var compiled = ruleSet.Compiled;
+        var penalties = compiled.Where(m => m.Definition.Kind == MeasureKind.Penalty).ToArray();
+        var reads = compiled.ToDictionary(m => m, m => FactSpace.Read(m.Rule));
+
+        foreach (var measure in compiled)
+        {
+            var definition = measure.Definition;
+            var (facts, constants) = reads[measure];
+            SubjectFacts? applies = null, doesNot = null, premise = null;
+            var varied = FactSpace.Vary(definition.Kind == MeasureKind.Penalty ? facts.Append(nameof(SubjectFacts.ActiveNegativeRecords)) : facts);
+            foreach (var candidate in Search(varied, constants, ref searched, ref sampled))
+            {
+                if (Holds(measure, candidate))
+                {
+                    applies ??= candidate;
+                    if (definition.Kind == MeasureKind.Penalty && !candidate.HasBadCreditRecord)
+                    {
+                        premise ??= candidate;
+                    }
+                }
+                else
+                {
+                    doesNot ??= candidate;
+                }
+
+                if (applies is not null && doesNot is not null && (definition.Kind != MeasureKind.Penalty || premise is not null))
+                {
+                    break;
+                }
+            }
+
+            witnesses.Add(new RuleWitnesses(definition, applies, doesNot));
+            if (applies is null)
+            {
+                findings.Add(Error(definition, "can never apply: no subject found that it applies to."));
+            }
+            else if (doesNot is null)
+            {
+                findings.Add(Warning(definition, "applies to every subject: no subject found that it does not apply to."));
+            }
+
+            if (premise is { } p)
+            {
+                findings.Add(Error(definition, $"a penalty that can apply to a subject with no active bad credit record (R7's premise), e.g. {Describe(p, facts.Append(nameof(SubjectFacts.ActiveNegativeRecords)).Distinct(StringComparer.Ordinal))}."));
+            }
+
+            if (definition.Kind == MeasureKind.Incentive && applies is not null && penalties.Length > 0)
+            {
+                var union = facts.Concat(penalties.SelectMany(q => reads[q].Facts));
+                var allConstants = new HashSet<int>(constants.Concat(penalties.SelectMany(q => reads[q].Constants)));
+                var free = false;
+                foreach (var candidate in Search(FactSpace.Vary(union), allConstants, ref searched, ref sampled))
+                {
+                    if (Holds(measure, candidate) && !penalties.Any(q => Holds(q, candidate)))
+                    {
+                        free = true;
+                        break;
+                    }
+                }
+
+                if (!free)
+                {
+                    findings.Add(Warning(definition, "every subject it applies to also receives a penalty, which dominates it (R7): it can never be granted."));
+                }
+            }
+        }
+
+        findings.AddRange(DeclinedCommitmentFindings(ruleSet));
+        foreach (var clause in MeasureClauses.Where(c => !compiled.Any(m => m.Definition.Clause.ToString() == c)))
+        {
+            findings.Add(new AnalysisFinding(FindingSeverity.Warning, null, null, clause, ruleSet.Measures.IsEmpty ? 0 : ruleSet.Measures.Min(m => m.Line), $"clause {clause} has no enabled rule."));
+        }
+
+        return new RuleSetAnalysis(ruleSet, [.. findings.OrderBy(f => f.Line).ThenBy(f => f.Severity)], [.. witnesses], searched, sampled);
+    }
+
+    private static IEnumerable<SubjectFacts> Search(string[] varied, IReadOnlySet<int> constants, ref long searched, ref bool sampled)
+    {
+        var domains = varied.Select(f => FactSpace.Values(f, constants)).ToArray();
+        var total = FactSpace.Count(domains);
+        sampled |= total > MaxCandidates;
+        searched += Math.Min(total, MaxCandidates);
+        return FactSpace.Candidates(varied, domains, MaxCandidates);
+    }
+
+    private static bool Holds(CompiledMeasure measure, SubjectFacts facts)
+    {
+        try
+        {
+            return measure.Predicate(facts);
+        }
+        catch (Exception ex) when (ex is ArithmeticException or OverflowException)
+        {
+            return false; // a rule that fails on these facts rejects that profile; it does not apply
+        }
+    }
+
+    /// <summary>C4: a commitment never signed, or signed after the day, added to any case profile changes no rule's outcome.</summary>
+    private static IEnumerable<AnalysisFinding> DeclinedCommitmentFindings(RuleSet ruleSet)
+    {
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var ruleCase in ruleSet.Cases)
+        {
+            var day = ruleCase.AsOf;
+            var agencies = ruleCase.FiledAgencies ?? ruleSet.FiledAgencies;
+            var before = SubjectFacts.Compute(ruleCase.Profile, day, agencies, ruleSet.PublicityPolicy);
+            CreditCommitment[] unsigned =
+            [
+                new("analyze-c4-disclosure", CommitmentType.ProactiveDisclosure, "analyze", day),
+                new("analyze-c4-missing", CommitmentType.AcceptanceWithMissingMaterials, "analyze", day, missingMaterials: ["analyze"], remedyDeadline: day.PlusDays(30)),
+                new("analyze-c4-substitution", CommitmentType.ApprovalSubstitution, "analyze", day, replacedCertificates: ["analyze"]),
+                new("analyze-c4-signed-later", CommitmentType.ProactiveDisclosure, "analyze", day, signedOn: day.PlusDays(1)),
+            ];
+            var profile = new CreditProfile(
+                ruleCase.Profile.Subject,
+                ruleCase.Profile.Records,
+                ruleCase.Profile.Reports,
+                ruleCase.Profile.Commitments.Concat(unsigned.Where(c => ruleCase.Profile.Commitments.All(o => o.Id != c.Id))),
+                ruleCase.Profile.Conveniences,
+                ruleCase.Profile.CreditCheckedOn);
+            var after = SubjectFacts.Compute(profile, day, agencies, ruleSet.PublicityPolicy);
+            foreach (var measure in ruleSet.Compiled)
+            {
+                if (Holds(measure, before) != Holds(measure, after) && reported.Add(measure.Definition.Code))
+                {
+                    yield return Error(measure.Definition, $"its outcome for case '{ruleCase.Name}' changes when a commitment that was never signed is added (C4: declining or not signing a commitment never counts).");
+                }
+            }
+        }
+    }
+
+    private static AnalysisFinding Error(MeasureDefinition d, string message) => new(FindingSeverity.Error, d.RuleName, d.Code, d.Clause.ToString(), d.Line, message);
+
+    private static AnalysisFinding Warning(MeasureDefinition d, string message) => new(FindingSeverity.Warning, d.RuleName, d.Code, d.Clause.ToString(), d.Line, message);
+
+    /// <summary>The facts a rule reads, with their values in <paramref name="facts"/>.</summary>
+    internal static string Describe(SubjectFacts facts, IEnumerable<string> read) =>
+        string.Join(", ", read.Order(StringComparer.Ordinal).Select(name => $"{name} = {Value(typeof(SubjectFacts).GetProperty(name)!.GetValue(facts))}"));
+
+    private static string Value(object? value) => value switch
+    {
+        bool b => b ? "true" : "false",
+        string s => $"'{s}'",
+        int i => i.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        _ => value?.ToString() ?? "null",
+    };
+}
+
+/// <summary>How serious a finding of <see cref="RuleSetAnalyzer"/> is.</summary>
+public enum FindingSeverity
+{
+    /// <summary>The rule set is wrong (<c>analyze</c> exits 1).</summary>
+    Error,
+
+    /// <summary>Worth a look; the rule set may still be what the county wants.</summary>
+    Warning,
+}
+
+/// <summary>One finding of <see cref="RuleSetAnalyzer"/>.</summary>
+/// <param name="Severity">Error or warning.</param>
+/// <param name="RuleName">The rule, when the finding is about one.</param>
+/// <param name="Code">The rule's measure code, when the finding is about a rule.</param>
+/// <param name="Clause">The clause concerned.</param>
+/// <param name="Line">The rule file's line (the rule's; for a clause without a rule, the first rule's).</param>
+/// <param name="Message">What was found, in English.</param>
+public sealed record AnalysisFinding(FindingSeverity Severity, string? RuleName, string? Code, string Clause, int Line, string Message)
+{
+    /// <summary><c>LINE: rule 'NAME': error: MESSAGE</c> (without the file, which the caller knows).</summary>
+    public override string ToString() =>
+        $"{Line}: {(RuleName is null ? string.Empty : $"rule '{Subjects.PersonalIds.Mask(RuleName)}': ")}{(Severity == FindingSeverity.Error ? "error" : "warning")}: {Message}";
+}
+
+/// <summary>For one enabled rule: a subject's facts it applies to and one it does not, or <see langword="null"/> when none was found.</summary>
+/// <param name="Measure">The rule's measure.</param>
+/// <param name="AppliesTo">Facts of a subject the rule applies to.</param>
+/// <param name="DoesNotApplyTo">Facts of a subject it does not apply to.</param>
+public sealed record RuleWitnesses(MeasureDefinition Measure, SubjectFacts? AppliesTo, SubjectFacts? DoesNotApplyTo);
+
+/// <summary>What <see cref="RuleSetAnalyzer.Analyze"/> found.</summary>
+/// <param name="RuleSet">The rule set analysed.</param>
+/// <param name="Findings">Errors and warnings, in line order.</param>
+/// <param name="Witnesses">Per enabled rule, the witnesses found.</param>
+/// <param name="Candidates">How many fact combinations were tried in all.</param>
+/// <param name="Sampled">Whether some grid was larger than <see cref="RuleSetAnalyzer.MaxCandidates"/> and was sampled.</param>
+public sealed record RuleSetAnalysis(RuleSet RuleSet, ImmutableArray<AnalysisFinding> Findings, ImmutableArray<RuleWitnesses> Witnesses, long Candidates, bool Sampled)
+{
+    /// <summary>Whether any finding is an error.</summary>
+    public bool HasErrors => Findings.Any(f => f.Severity == FindingSeverity.Error);
+}

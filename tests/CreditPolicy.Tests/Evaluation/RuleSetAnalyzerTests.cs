@@ -1,0 +1,117 @@
+using System;
+using System.Linq;
+using System.Text;
+using CreditPolicy.Evaluation;
+using CreditPolicy.Rules;
+using Xunit;
+
+namespace CreditPolicy.Tests.Evaluation;
+
+/// <summary><c>analyze</c> (contract v2): what a rule set can do, found by searching the facts.</summary>
+public sealed class RuleSetAnalyzerTests
+{
+    private const string Template = """
+        {
+          "WorkflowName": "t",
+          "RuleSet": { "id": "t", "version": "1", "source": "t", "issuer": "t", "effectiveFrom": "2022-03-11" },
+          "Rules": [
+            { "RuleName": "green", "Expression": "GREEN",
+              "Properties": { "code": "incentive.green-channel", "kind": "incentive", "clause": "R6.2", "titleZh": "绿色通道", "titleEn": "Green channel" } },
+            { "RuleName": "review", "Expression": "REVIEW",
+              "Properties": { "code": "penalty.key-review", "kind": "penalty", "clause": "R7.2", "titleZh": "重点审查", "titleEn": "Key review", "evidence": ["badCreditRecords"] } }
+          ]
+        }
+        """;
+
+    private static RuleSetAnalysis Analyze(string green, string review = "facts.HasBadCreditRecord")
+    {
+        var result = RuleSet.Load(Encoding.UTF8.GetBytes(Template.Replace("GREEN", green, StringComparison.Ordinal).Replace("REVIEW", review, StringComparison.Ordinal)), "t.json");
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        return RuleSetAnalyzer.Analyze(result.Value);
+    }
+
+    [Fact]
+    public void The_shipped_rules_have_no_error_and_a_witness_on_each_side_of_every_rule()
+    {
+        var analysis = RuleSetAnalyzer.Analyze(RuleSet.JiaCounty2022No8);
+
+        Assert.False(analysis.HasErrors, string.Join("\n", analysis.Findings));
+        var warning = Assert.Single(analysis.Findings);
+        Assert.Equal("clause R6.3 has no enabled rule.", warning.Message); // the shipped R6.3 rule is a disabled example
+        Assert.Equal(7, analysis.Witnesses.Length);
+        foreach (var w in analysis.Witnesses)
+        {
+            var predicate = RuleSet.JiaCounty2022No8.Compiled.Single(m => m.Definition == w.Measure).Predicate;
+            Assert.True(predicate(w.AppliesTo!.Value), w.Measure.Code);
+            Assert.False(predicate(w.DoesNotApplyTo!.Value), w.Measure.Code);
+        }
+
+        Assert.False(analysis.Sampled);
+    }
+
+    [Fact]
+    public void A_rule_that_can_never_apply_is_an_error()
+    {
+        var analysis = Analyze("facts.ActivePositiveRecords > 2 && facts.ActivePositiveRecords < 3");
+
+        var error = Assert.Single(analysis.Findings, f => f.Severity == FindingSeverity.Error);
+        Assert.Equal("green", error.RuleName);
+        Assert.StartsWith("can never apply", error.Message, StringComparison.Ordinal);
+        Assert.Equal(5, error.Line);
+    }
+
+    [Fact]
+    public void R7_a_penalty_that_can_apply_without_a_bad_credit_record_is_an_error()
+    {
+        var analysis = Analyze("!facts.HasBadCreditRecord", review: "facts.HasBadCreditRecord || facts.TerminatedCommitments > 0");
+
+        var error = Assert.Single(analysis.Findings, f => f.Severity == FindingSeverity.Error);
+        Assert.Equal("review", error.RuleName);
+        Assert.Contains("R7's premise", error.Message, StringComparison.Ordinal);
+        Assert.Contains("ActiveNegativeRecords = 0", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void R7_an_incentive_every_applying_subject_loses_to_a_penalty_is_a_warning()
+    {
+        var analysis = Analyze("facts.ActiveSeriousNegativeRecords > 0");
+
+        Assert.False(analysis.HasErrors, string.Join("\n", analysis.Findings));
+        Assert.Contains(analysis.Findings, f => f.RuleName == "green" && f.Severity == FindingSeverity.Warning && f.Message.Contains("dominates", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("facts.CreditChecked && facts.DaysSinceCreditCheck <= 30 && facts.DaysSinceCreditCheck > 29")]
+    [InlineData("facts.BestRating >= 7 && facts.WorstRating <= 2")]
+    [InlineData("facts.EnjoyedConveniences == 3")]
+    [InlineData("facts.IsNaturalPerson && facts.Kind == \\\"natural-person\\\"")]
+    [InlineData("facts.ActiveCommendations == 1 && facts.ActiveRedListEntries == 1 && facts.ActivePositiveRecords == 2")]
+    public void The_search_finds_narrow_but_possible_subjects(string expression)
+    {
+        var analysis = Analyze(expression);
+
+        Assert.DoesNotContain(analysis.Findings, f => f.RuleName == "green" && f.Severity == FindingSeverity.Error);
+        Assert.NotNull(analysis.Witnesses.Single(w => w.Measure.Code == "incentive.green-channel").AppliesTo);
+    }
+
+    [Theory]
+    [InlineData("facts.BestRating > 0 && facts.CountingReports == 0")]
+    [InlineData("facts.WorstRating > facts.BestRating")]
+    [InlineData("facts.ActiveSeriousNegativeRecords > 0 && !facts.HasBadCreditRecord")]
+    [InlineData("facts.EnjoysGreenChannel && facts.EnjoyedConveniences == 0")]
+    [InlineData("!facts.CreditChecked && facts.DaysSinceCreditCheck < 30")]
+    public void Impossible_combinations_of_facts_are_never_witnesses(string expression)
+    {
+        var analysis = Analyze(expression);
+
+        Assert.Contains(analysis.Findings, f => f.RuleName == "green" && f.Message.StartsWith("can never apply", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_rule_that_applies_to_everyone_is_a_warning()
+    {
+        var analysis = Analyze("true");
+
+        Assert.Contains(analysis.Findings, f => f.RuleName == "green" && f.Message.StartsWith("applies to every subject", StringComparison.Ordinal));
+    }
+}
