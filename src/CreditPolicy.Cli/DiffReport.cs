@@ -48,10 +48,10 @@ internal sealed class DiffReport(PolicyComparer comparer, LocalDate asOf, Compar
             .Append("td,th{border:1px solid #ccc;padding:.3rem .6rem;text-align:left}th{background:#f3f3f3}.g{fill:#2e7d32}.l{fill:#c62828}")
             .Append(".num{text-align:right}</style></head><body>\n");
         html.Append("<h1>规则集差异报告 · Rule set comparison</h1>\n<table>")
-            .Append(CultureInfo.InvariantCulture, $"<tr><th>old</th><td>{E(PersonalIds.ForOutput(Before.Id))} {E(PersonalIds.ForOutput(Before.Version))} <code>{E(Before.Sha256[..12])}</code></td></tr>")
-            .Append(CultureInfo.InvariantCulture, $"<tr><th>new</th><td>{E(PersonalIds.ForOutput(After.Id))} {E(PersonalIds.ForOutput(After.Version))} <code>{E(After.Sha256[..12])}</code></td></tr>")
-            .Append(CultureInfo.InvariantCulture, $"<tr><th>as of</th><td>{asOf:uuuu-MM-dd}</td></tr>")
-            .Append(CultureInfo.InvariantCulture, $"<tr><th>profiles</th><td class=\"num\">{Profiles}</td></tr><tr><th>changed</th><td class=\"num\">{Changed}</td></tr></table>\n");
+            .Append(CultureInfo.InvariantCulture, $"<tr><th>原规则集 · old</th><td>{E(PersonalIds.ForOutput(Before.Id))} {E(PersonalIds.ForOutput(Before.Version))} <code>{E(Before.Sha256[..12])}</code></td></tr>")
+            .Append(CultureInfo.InvariantCulture, $"<tr><th>新规则集 · new</th><td>{E(PersonalIds.ForOutput(After.Id))} {E(PersonalIds.ForOutput(After.Version))} <code>{E(After.Sha256[..12])}</code></td></tr>")
+            .Append(CultureInfo.InvariantCulture, $"<tr><th>评估日 · as of</th><td>{asOf:uuuu-MM-dd}</td></tr>")
+            .Append(CultureInfo.InvariantCulture, $"<tr><th>档案数 · profiles</th><td class=\"num\">{Profiles}</td></tr><tr><th>有变化 · changed</th><td class=\"num\">{Changed}</td></tr></table>\n");
         html.Append("<h2>规则变化 · Rules that differ</h2>\n");
         if (comparer.Rules.IsEmpty)
         {
@@ -90,13 +90,14 @@ internal sealed class DiffReport(PolicyComparer comparer, LocalDate asOf, Compar
         {
             var gainedWidth = 400.0 * gained / max;
             var lostWidth = 400.0 * lost / max;
-            html.Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{y + 14}\" font-size=\"12\">{E(code)}</text>")
-                .Append(CultureInfo.InvariantCulture, $"<rect class=\"g\" x=\"300\" y=\"{y}\" width=\"{gainedWidth:F1}\" height=\"16\"/><text x=\"{305 + gainedWidth:F1}\" y=\"{y + 13}\" font-size=\"11\">+{gained}</text>")
-                .Append(CultureInfo.InvariantCulture, $"<rect class=\"l\" x=\"300\" y=\"{y + 18}\" width=\"{lostWidth:F1}\" height=\"16\"/><text x=\"{305 + lostWidth:F1}\" y=\"{y + 31}\" font-size=\"11\">−{lost}</text>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<g class=\"measure\" data-code=\"{E(code)}\" data-gained=\"{gained}\" data-lost=\"{lost}\">")
+                .Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{y + 14}\" font-size=\"12\">{E(code)}</text>")
+                .Append(CultureInfo.InvariantCulture, $"<rect class=\"g\" x=\"300\" y=\"{y}\" width=\"{gainedWidth:F1}\" height=\"16\"/><text class=\"gained\" x=\"{305 + gainedWidth:F1}\" y=\"{y + 13}\" font-size=\"11\">+{gained}</text>")
+                .Append(CultureInfo.InvariantCulture, $"<rect class=\"l\" x=\"300\" y=\"{y + 18}\" width=\"{lostWidth:F1}\" height=\"16\"/><text class=\"lost\" x=\"{305 + lostWidth:F1}\" y=\"{y + 31}\" font-size=\"11\">−{lost}</text></g>\n");
             y += 44;
         }
 
-        html.Append("</svg>\n<table><tr><th>measure</th><th>gained</th><th>lost</th></tr>");
+        html.Append("</svg>\n<table><tr><th>措施 · measure</th><th>获得 · gained</th><th>失去 · lost</th></tr>");
         foreach (var (code, (gained, lost)) in tally.Measures)
         {
             html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(code)}</td><td class=\"num\">{gained}</td><td class=\"num\">{lost}</td></tr>");
@@ -105,7 +106,7 @@ internal sealed class DiffReport(PolicyComparer comparer, LocalDate asOf, Compar
         html.Append("</table>\n<h2>变化的主体 · Changed subjects</h2>\n");
         if (Changed > _sample.Count)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<p>The first {_sample.Count} of {Changed} changes; the JSON output has them all.</p>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<p>仅列出 {Changed} 项变化中的前 {_sample.Count} 项，JSON 输出列出全部。 · The first {_sample.Count} of {Changed} changes; the JSON output has them all.</p>\n");
         }
 
         html.Append("<table><tr><th>行 · line</th><th>主体 · subject</th><th>证件号码 · id</th><th>获得 · gained</th><th>失去 · lost</th><th>原因 · because</th></tr>\n");
@@ -115,7 +116,7 @@ internal sealed class DiffReport(PolicyComparer comparer, LocalDate asOf, Compar
                 .Append(CultureInfo.InvariantCulture, $"<td>{E(string.Join(", ", change.Gained))}</td><td>{E(string.Join(", ", change.Lost))}</td><td>{E(PersonalIds.ForOutput(string.Join(", ", change.Because)))}</td></tr>\n");
         }
 
-        html.Append("</table>\n<p>Decisions are advice: R6 and R7 say the administration <em>may</em> apply these measures.</p>\n</body></html>\n");
+        html.Append("</table>\n<p>决定仅为建议：R6、R7 规定行政机关<em>可以</em>采取这些措施。 · Decisions are advice: R6 and R7 say the administration <em>may</em> apply these measures.</p>\n</body></html>\n");
         return html.ToString();
     }
 }
