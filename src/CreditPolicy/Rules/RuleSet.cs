@@ -7,6 +7,7 @@ using CreditPolicy.Measures;
 using CreditPolicy.Records;
 using CreditPolicy.Reports;
 using CreditPolicy.Serialization;
+using CreditPolicy.Subjects;
 using NodaTime;
 
 
@@ -174,7 +175,7 @@ public sealed class RuleSet
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
-            return new ReadResult<RuleSet>(null, [new InputError(null, 0, $"Cannot read the rule file: {ex.Message}") { File = path }]);
+            return new ReadResult<RuleSet>(null, [new InputError(null, 0, PersonalIds.ForMessage($"Cannot read the rule file: {ex.Message}")) { File = path }]);
         }
 
         return new RuleFileReader(bytes, path, limits).Read();

@@ -47,7 +47,8 @@ internal sealed class ElementReader(string? file)
     internal bool Error(string path, string? ruleName, string message)
     {
         // Messages may quote the input: never a value shaped like a resident identity number (R8), never a raw control character.
-        _errors.Add(new InputError(path, Lines?.LineOf(path) ?? 1, PersonalIds.ForMessage(message))
+        // The path too: it names the input's fields, and an unknown field's name is input like any value.
+        _errors.Add(new InputError(PersonalIds.ForMessage(path), Lines?.LineOf(path) ?? 1, PersonalIds.ForMessage(message))
         {
             File = file,
             RuleName = ruleName is null ? null : PersonalIds.ForMessage(ruleName),

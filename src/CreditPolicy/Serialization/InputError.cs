@@ -1,4 +1,5 @@
 using System.Text;
+using CreditPolicy.Subjects;
 
 namespace CreditPolicy.Serialization;
 
@@ -20,23 +21,25 @@ public sealed record InputError(string? Path, int Line, string Message)
 
     /// <summary>
     /// The one format of every located problem: <c>FILE:LINE: rule 'NAME': PATH: MESSAGE</c>, or
-    /// <c>line LINE: …</c> without a file; the rule and the path only when there are.
+    /// <c>line LINE: …</c> without a file; the rule and the path only when there are. Every part is shown as
+    /// output may show input (contract v2, "Personal ids"): resident identity numbers masked (in the path, which
+    /// names fields of the input, redacted) and control characters escaped — a file's name is input too.
     /// </summary>
     public override string ToString()
     {
         var text = new StringBuilder();
-        _ = File is null ? text.Append("line ").Append(Line) : text.Append(File).Append(':').Append(Line);
+        _ = File is null ? text.Append("line ").Append(Line) : text.Append(PersonalIds.ForOutput(File)).Append(':').Append(Line);
         text.Append(": ");
         if (RuleName is not null)
         {
-            text.Append("rule '").Append(RuleName).Append("': ");
+            text.Append("rule '").Append(PersonalIds.ForOutput(RuleName)).Append("': ");
         }
 
         if (!string.IsNullOrEmpty(Path))
         {
-            text.Append(Path).Append(": ");
+            text.Append(PersonalIds.ForMessage(Path)).Append(": ");
         }
 
-        return text.Append(Message).ToString();
+        return text.Append(PersonalIds.ForOutput(Message)).ToString();
     }
 }

@@ -46,4 +46,39 @@ public sealed class ReadingToolkitTests
             Assert.Single(result.Errors).ToString());
         Assert.True(AgencyRegistryJson.Read(Encoding.UTF8.GetBytes("[{\"name\": \"甲\", \"filingNumber\": \"X-1\"}]")).Value!.IsFiled("X-1"));
     }
+
+    private const string ResidentId = "11010519491231002X";
+
+    private static void AssertSafe(InputError error)
+    {
+        var text = error.ToString();
+        Assert.DoesNotContain(ResidentId, text, System.StringComparison.Ordinal);
+        Assert.DoesNotContain(text, char.IsControl);
+        Assert.DoesNotContain(ResidentId, error.Path ?? string.Empty, System.StringComparison.Ordinal);
+        Assert.DoesNotContain(error.Path ?? string.Empty, char.IsControl);
+    }
+
+    [Fact]
+    public void An_unknown_field_named_like_a_resident_id_or_holding_an_escape_never_reaches_the_error_path_raw()
+    {
+        // The JSON path of an unknown field is built from the field's name, which is input like any other (contract v2, "Personal ids").
+        var agencies = AgencyRegistryJson.Read(Encoding.UTF8.GetBytes("[{\"name\":\"a\",\"filingNumber\":\"b\",\"\\u001b[31m" + ResidentId + "\":1}]"), "agencies.json");
+        var rules = RuleSet.Load(Encoding.UTF8.GetBytes(System.IO.File.ReadAllText(System.IO.Path.Combine(ShippedRuleSetTests.RepositoryRoot(), "rules", "jia-county-2022-8.json"))
+            .Replace("\"WorkflowName\"", "\"" + ResidentId + "\\u0007\": 1, \"WorkflowName\"", System.StringComparison.Ordinal)), "r.json");
+
+        AssertSafe(Assert.Single(agencies.Errors));
+        AssertSafe(Assert.Single(rules.Errors));
+        Assert.Equal(1, Assert.Single(agencies.Errors).Line);
+    }
+
+    [Fact]
+    public void A_file_name_holding_a_resident_id_or_an_escape_is_shown_masked_and_escaped()
+    {
+        var named = AgencyRegistryJson.Read(Encoding.UTF8.GetBytes("{}"), "uploads/" + ResidentId + "\u001b[2J.json");
+        var unreadable = RuleSet.LoadFile(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "no-such-dir-" + System.Guid.NewGuid().ToString("N"), ResidentId + "\u001b.json"));
+
+        AssertSafe(Assert.Single(named.Errors));
+        AssertSafe(Assert.Single(unreadable.Errors));
+        Assert.StartsWith("uploads/110105********002X\\u001B[2J.json:1: $: ", Assert.Single(named.Errors).ToString(), System.StringComparison.Ordinal);
+    }
 }
