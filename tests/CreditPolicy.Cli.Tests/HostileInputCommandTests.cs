@@ -232,4 +232,19 @@ public sealed class HostileInputCommandTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("is a directory", result.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Evaluate_before_a_rule_set_takes_effect_never_prints_its_id_raw()
+    {
+        // A rule set id is text from a rule file: a resident identity number in it is masked, an escape escaped (contract v2), here too.
+        var rules = Cli.TempFile(File.ReadAllText(Cli.Repo("rules/jia-county-2022-8.json"))
+            .Replace("\"id\": \"jia-county-2022-8\"", "\"id\": \"jia-11010519491231002X\\u001b[2J\"", StringComparison.Ordinal));
+
+        var result = Cli.Run("evaluate", "--rules", rules, "--as-of", "2022-03-10", Cli.Fixture("profile.example.json"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("jia-110105********002X\\u001B[2J takes effect on 2022-03-11", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("11010519491231002X", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(result.Error, c => char.IsControl(c) && c != '\n');
+    }
 }

@@ -1,5 +1,6 @@
 using System;
 using CreditPolicy.Rules;
+using CreditPolicy.Subjects;
 using NodaTime;
 
 namespace CreditPolicy.Evaluation;
@@ -12,13 +13,13 @@ public sealed class RuleSetNotInForceException : ArgumentOutOfRangeException
         : base(nameof(asOf))
     {
         ArgumentNullException.ThrowIfNull(ruleSet);
-        Reason = $"rule set {ruleSet.Id} takes effect on {IsoDate.Format(ruleSet.EffectiveFrom)} (R9); it cannot evaluate as of {IsoDate.Format(asOf)}.";
+        Reason = $"rule set {PersonalIds.ForOutput(ruleSet.Id)} takes effect on {IsoDate.Format(ruleSet.EffectiveFrom)} (R9); it cannot evaluate as of {IsoDate.Format(asOf)}.";
         RuleSetId = ruleSet.Id;
         EffectiveFrom = ruleSet.EffectiveFrom;
         AsOf = asOf;
     }
 
-    /// <summary>What is wrong, in a sentence, without the parameter name.</summary>
+    /// <summary>What is wrong, in a sentence, without the parameter name; the rule set id shown masked and escaped, as every output shows text from a rule file (contract v2).</summary>
     public string Reason { get; }
 
     /// <inheritdoc />

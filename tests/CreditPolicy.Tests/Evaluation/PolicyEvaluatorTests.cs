@@ -160,6 +160,20 @@ public sealed class PolicyEvaluatorTests
     }
 
     [Fact]
+    public void R9_RuleSetNotInForceException_shows_the_rule_set_id_masked_and_escaped()
+    {
+        var json = System.IO.File.ReadAllText(System.IO.Path.Combine(CreditPolicy.Tests.Rules.ShippedRuleSetTests.RepositoryRoot(), "rules", "jia-county-2022-8.json"))
+            .Replace("\"id\": \"jia-county-2022-8\"", "\"id\": \"jia-11010519491231002X\\u0007\"", StringComparison.Ordinal);
+        var rules = RuleSet.Load(System.Text.Encoding.UTF8.GetBytes(json), "r.json").Value!;
+
+        var error = Assert.Throws<RuleSetNotInForceException>(() => new PolicyEvaluator(rules).EnsureInForce(new LocalDate(2022, 3, 10)));
+
+        Assert.Equal("jia-11010519491231002X\u0007", error.RuleSetId); // the data stays whole; only what is shown is masked
+        Assert.Equal("rule set jia-110105********002X\\u0007 takes effect on 2022-03-11 (R9); it cannot evaluate as of 2022-03-10.", error.Reason);
+        Assert.StartsWith("Rule set jia-110105********002X\\u0007 takes effect", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Today_is_the_injected_clocks_day_in_China_Standard_Time()
     {
         var clock = new FakeClock(Instant.FromUtc(2026, 11, 26, 16, 30));
