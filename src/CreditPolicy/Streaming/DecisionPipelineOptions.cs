@@ -23,7 +23,7 @@ public sealed record DecisionPipelineOptions
     /// <value>The default value is <see langword="null"/>: UTF-8, with or without a byte-order mark.</value>
     public System.Text.Encoding? InputEncoding { get; init; }
 
-    /// <summary>How many batches are evaluated at once.</summary>
+    /// <summary>How many batches are evaluated at once, at most: 1 for a callback that is not thread-safe; below 1 counts as 1, above 1,024 as 1,024.</summary>
     /// <value>The default value is <see cref="Environment.ProcessorCount"/>.</value>
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 

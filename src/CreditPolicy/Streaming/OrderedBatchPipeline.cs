@@ -8,11 +8,15 @@ namespace CreditPolicy.Streaming;
 
 /// <summary>
 /// Reads input batches, processes them on the thread pool in parallel, and hands the results to
-/// <c>consume</c> strictly in input order. At most twice <c>workers</c> batches are in flight, so memory
-/// stays flat however long the input is.
+/// <c>consume</c> strictly in input order. At most <c>workers</c> batches are processed at once (an app
+/// whose callback is not thread-safe asks for one), and at most twice <c>workers</c> are in flight, so
+/// memory stays flat however long the input is.
 /// </summary>
 internal static class OrderedBatchPipeline
 {
+    /// <summary>The most workers used: a larger request (<see cref="int.MaxValue"/> for "as many as you like") gets this many.</summary>
+    internal const int MaxWorkers = 1024;
+
     internal static async Task RunAsync<TResult>(
         Stream input,
         Func<LineBatch, TResult> process,
@@ -23,8 +27,25 @@ internal static class OrderedBatchPipeline
         System.Text.Encoding? encoding = null)
     {
         var reader = new LineBatchReader(input, maxDocumentBytes, encoding);
+        workers = Math.Clamp(workers, 1, MaxWorkers);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var inFlight = Channel.CreateBounded<Task<TResult>>(new BoundedChannelOptions(Math.Max(1, workers) * 2) { SingleReader = true, SingleWriter = true });
+        var inFlight = Channel.CreateBounded<Task<TResult>>(new BoundedChannelOptions(workers * 2) { SingleReader = true, SingleWriter = true });
+
+        // A batch starts only when one of the workers is free: the channel alone would let twice as many more run at once.
+        // Not disposed: a batch still running when a failure ends the run releases it later.
+        var free = new SemaphoreSlim(workers, workers);
+        TResult Process(LineBatch batch)
+        {
+            try
+            {
+                return process(batch);
+            }
+            finally
+            {
+                free.Release();
+            }
+        }
+
         var producer = Task.Run(
             async () =>
             {
@@ -32,7 +53,8 @@ internal static class OrderedBatchPipeline
                 {
                     while (await reader.ReadBatchAsync(stop.Token).ConfigureAwait(false) is { } batch)
                     {
-                        await inFlight.Writer.WriteAsync(Task.Run(() => process(batch), stop.Token), stop.Token).ConfigureAwait(false);
+                        await free.WaitAsync(stop.Token).ConfigureAwait(false);
+                        await inFlight.Writer.WriteAsync(Task.Run(() => Process(batch), stop.Token), stop.Token).ConfigureAwait(false);
                     }
 
                     inFlight.Writer.Complete();

@@ -1,0 +1,75 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using CreditPolicy.Streaming;
+using Xunit;
+
+namespace CreditPolicy.Tests.Streaming;
+
+/// <summary>What an embedding app may rely on when it streams profiles through <see cref="ProfileStreamReader"/> (issue 10).</summary>
+public sealed class ProfileStreamReaderTests
+{
+    private const string Profile = """{"subject":{"name":"某公司","kind":"enterprise","idType":"uscc","id":"914403001922038216"},"creditCheckedOn":"2026-11-20"}""";
+
+    /// <summary>The reader hands on batches of at most this many profiles.</summary>
+    private const int Batch = 512;
+
+    private static MemoryStream Profiles(int count) => new(Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat(Profile + "\n", count))));
+
+    [Fact]
+    public async Task ProcessAsync_with_MaxDegreeOfParallelism_1_never_calls_process_concurrently()
+    {
+        // An app whose callback is not thread-safe asks for one worker. Enough pool threads that any extra batch started would overlap.
+        ThreadPool.GetMinThreads(out var workerThreads, out var ioThreads);
+        ThreadPool.SetMinThreads(Math.Max(workerThreads, 16), ioThreads);
+        var running = 0;
+        var most = 0;
+        using var overlap = new ManualResetEventSlim();
+        await ProfileStreamReader.ProcessAsync(
+            Profiles(Batch * 4),
+            line =>
+            {
+                var now = Interlocked.Increment(ref running);
+                if (now > 1)
+                {
+                    overlap.Set();
+                }
+
+                InterlockedMax(ref most, now);
+                if (line.Line % Batch == 1)
+                {
+                    overlap.Wait(TimeSpan.FromMilliseconds(250)); // hold each batch a while: another batch started meanwhile is caught
+                }
+
+                Interlocked.Decrement(ref running);
+                return line.Line;
+            },
+            _ => { },
+            new ProfileStreamOptions { MaxDegreeOfParallelism = 1 });
+
+        Assert.Equal(1, most);
+    }
+
+    [Theory]
+    [InlineData(int.MaxValue)]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public async Task ProcessAsync_accepts_any_MaxDegreeOfParallelism(int workers)
+    {
+        var lines = 0;
+        await ProfileStreamReader.ProcessAsync(Profiles(Batch * 3), line => line.Line, line => Assert.Equal(++lines, line), new ProfileStreamOptions { MaxDegreeOfParallelism = workers });
+
+        Assert.Equal(Batch * 3, lines);
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int seen;
+        while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen)
+        {
+        }
+    }
+}
