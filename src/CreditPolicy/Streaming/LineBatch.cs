@@ -34,7 +34,7 @@ internal sealed class LineBatch
         {
             var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _used + document.Length));
             _buffer.AsSpan(0, _used).CopyTo(larger);
-            ArrayPool<byte>.Shared.Return(_buffer);
+            ArrayPool<byte>.Shared.Return(_buffer, clearArray: true); // zeroed: no profile (R8) is handed to the pool's next user
             _buffer = larger;
         }
 
@@ -43,10 +43,10 @@ internal sealed class LineBatch
         _used += document.Length;
     }
 
-    /// <summary>Returns the buffer to the pool; the batch must not be read afterwards.</summary>
+    /// <summary>Returns the buffer to the pool, zeroed (no profile, R8, is handed to the pool's next user); the batch must not be read afterwards.</summary>
     internal void Release()
     {
-        ArrayPool<byte>.Shared.Return(_buffer);
+        ArrayPool<byte>.Shared.Return(_buffer, clearArray: true);
         _buffer = [];
         _used = 0;
         Items.Clear();

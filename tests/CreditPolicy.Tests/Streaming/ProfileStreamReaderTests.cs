@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -63,6 +64,29 @@ public sealed class ProfileStreamReaderTests
         await ProfileStreamReader.ProcessAsync(Profiles(Batch * 3), line => line.Line, line => Assert.Equal(++lines, line), new ProfileStreamOptions { MaxDegreeOfParallelism = workers });
 
         Assert.Equal(Batch * 3, lines);
+    }
+
+    [Fact]
+    public void A_released_batch_leaves_no_profile_in_the_shared_array_pool()
+    {
+        // R8: a profile's bytes (a natural person's name and whole identity number) must not be handed, as they are, to whatever
+        // else in the process rents from ArrayPool<byte>.Shared next. The reader zeroes its own buffers; the batches must too.
+        var profile = Encoding.UTF8.GetBytes("""{"subject":{"name":"张三","kind":"natural-person","idType":"resident-id","id":"11010519491231002X"}}""");
+        var cached = ArrayPool<byte>.Shared.Rent(64 * 1024); // empties this thread's slot, so that the batch's buffer is the next one rented
+        try
+        {
+            var batch = new LineBatch();
+            batch.Add(profile, 1);
+            batch.Release();
+
+            var next = ArrayPool<byte>.Shared.Rent(64 * 1024);
+            Assert.True(next.AsSpan().IndexOf("11010519491231002X"u8) < 0, "the whole identity number is still in a pooled array");
+            ArrayPool<byte>.Shared.Return(next);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(cached);
+        }
     }
 
     private static void InterlockedMax(ref int target, int value)
