@@ -74,12 +74,18 @@ internal static class OrderedBatchPipeline
                 consume(await task.ConfigureAwait(false));
             }
         }
-        catch
+        catch (Exception ex)
         {
             // A failing batch or consumer stops the producer, which may be waiting for room in the channel.
             await stop.CancelAsync().ConfigureAwait(false);
             inFlight.Writer.TryComplete();
             await producer.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (ex is OperationCanceledException)
+            {
+                // Cancelled through the linked source: say so for the caller's own token, as .NET code expects.
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             throw;
         }
 

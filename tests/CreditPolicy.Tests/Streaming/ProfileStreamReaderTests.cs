@@ -89,6 +89,27 @@ public sealed class ProfileStreamReaderTests
         }
     }
 
+    [Fact]
+    public async Task ProcessAsync_cancelled_by_the_caller_throws_OperationCanceledException_for_the_callers_token()
+    {
+        // The usual .NET idiom: catch (OperationCanceledException e) when (e.CancellationToken == token) tells "I cancelled" from a timeout elsewhere.
+        using var cancel = new CancellationTokenSource();
+        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ProfileStreamReader.ProcessAsync(
+            Profiles(Batch * 40),
+            line => line.Line,
+            line =>
+            {
+                if (line == Batch + 1)
+                {
+                    cancel.Cancel();
+                }
+            },
+            new ProfileStreamOptions { MaxDegreeOfParallelism = 1 },
+            cancel.Token));
+
+        Assert.Equal(cancel.Token, error.CancellationToken);
+    }
+
     private static void InterlockedMax(ref int target, int value)
     {
         int seen;
