@@ -56,6 +56,11 @@ internal sealed partial class RuleFileReader
         {
             ok = _in.Error(path + ".code", ruleName, $"Measure code '{code}' must be '{kindName}.' followed by lowercase words joined by '-'.");
         }
+        else if (!string.Equals(PersonalIds.Redact(code), code, StringComparison.Ordinal))
+        {
+            // Codes are written whole in every decision and diff, never masked (they are what apps match on): none may hold a personal number (R8).
+            ok = _in.Error(path + ".code", ruleName, $"Measure code '{code}' holds a value shaped like a resident identity number; a code is shown whole in every decision.");
+        }
 
         if (measureKind == MeasureKind.Incentive ? !clause.IsIncentiveClause : !clause.IsPenaltyClause)
         {

@@ -68,6 +68,19 @@ public sealed class RuleFileValidationTests
         Assert.Equal(2, result.Value.Measures.Length);
     }
 
+    [Theory]
+    [InlineData("incentive.11010519491231002x")]
+    [InlineData("incentive.id-110105194912310029")]
+    public void A_measure_code_holding_a_resident_id_is_an_error_because_codes_are_never_masked(string code)
+    {
+        // 110105194912310029 is not valid (its check is X); the shape alone is refused, as in messages.
+        var error = SingleError(Template.Replace("incentive.green-channel", code, StringComparison.Ordinal));
+
+        Assert.Equal("$.Rules[0].Properties.code", error.Path);
+        Assert.Contains("shaped like a resident identity number", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("1101051949123100", error.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_misspelt_field_is_an_error_with_a_suggestion_not_a_missing_rule()
     {
