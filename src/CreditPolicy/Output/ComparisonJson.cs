@@ -17,18 +17,23 @@ namespace CreditPolicy.Output;
 public static class ComparisonJson
 {
     /// <summary>Opens the object: the two rule sets, the day, the rules that differ (<c>rules[]</c>, contract v2), and the <c>changes</c> array.</summary>
-    public static void WriteStart(Utf8JsonWriter writer, PolicyComparer comparer, LocalDate asOf)
+    /// <param name="writer">Where to write.</param>
+    /// <param name="comparer">The comparison: its two rule sets and the rules that differ.</param>
+    /// <param name="asOf">The day compared.</param>
+    /// <param name="mask">The mask for identity numbers in free text (rule set ids, versions, rule names); <see cref="IdentityMask.Default"/> when <see langword="null"/>.</param>
+    public static void WriteStart(Utf8JsonWriter writer, PolicyComparer comparer, LocalDate asOf, IdentityMask? mask = null)
     {
         Guard.Against.Null(writer);
         Guard.Against.Null(comparer);
         writer.WriteStartObject();
-        WriteRuleSet(writer, "old", comparer.Before.RuleSet);
-        WriteRuleSet(writer, "new", comparer.After.RuleSet);
+        mask ??= IdentityMask.Default;
+        WriteRuleSet(writer, "old", comparer.Before.RuleSet, mask);
+        WriteRuleSet(writer, "new", comparer.After.RuleSet, mask);
         ProfileJson.WriteDate(writer, "asOf", asOf);
         writer.WriteStartArray("rules");
         foreach (var rule in comparer.Rules)
         {
-            WriteRule(writer, rule);
+            WriteRule(writer, rule, mask);
         }
 
         writer.WriteEndArray();
@@ -36,25 +41,25 @@ public static class ComparisonJson
     }
 
     /// <summary>One entry of <c>rules[]</c>: code, ruleName, clause, change, and what changed (fields, before, after).</summary>
-    private static void WriteRule(Utf8JsonWriter writer, RuleDifference rule)
+    private static void WriteRule(Utf8JsonWriter writer, RuleDifference rule, IdentityMask mask)
     {
         writer.WriteStartObject();
-        writer.WriteString("code", PersonalIds.Mask(rule.Code));
-        writer.WriteString("ruleName", PersonalIds.Mask(rule.RuleName));
+        writer.WriteString("code", rule.Code);
+        writer.WriteString("ruleName", PersonalIds.Mask(rule.RuleName, mask));
         writer.WriteString("clause", rule.Clause.ToString());
         writer.WriteString("change", rule.Change switch { RuleChange.Added => "added", RuleChange.Removed => "removed", _ => "changed" });
         WriteCodes(writer, "fields", rule.Fields);
-        WriteValues(writer, "before", rule.Before);
-        WriteValues(writer, "after", rule.After);
+        WriteValues(writer, "before", rule.Before, mask);
+        WriteValues(writer, "after", rule.After, mask);
         writer.WriteEndObject();
     }
 
-    private static void WriteValues(Utf8JsonWriter writer, string name, IEnumerable<KeyValuePair<string, string>> values)
+    private static void WriteValues(Utf8JsonWriter writer, string name, IEnumerable<KeyValuePair<string, string>> values, IdentityMask mask)
     {
         writer.WriteStartObject(name);
         foreach (var (field, value) in values)
         {
-            writer.WriteString(field, PersonalIds.Mask(value));
+            writer.WriteString(field, PersonalIds.Mask(value, mask));
         }
 
         writer.WriteEndObject();
@@ -95,11 +100,11 @@ public static class ComparisonJson
         writer.WriteEndObject();
     }
 
-    private static void WriteRuleSet(Utf8JsonWriter writer, string name, RuleSet rules)
+    private static void WriteRuleSet(Utf8JsonWriter writer, string name, RuleSet rules, IdentityMask mask)
     {
         writer.WriteStartObject(name);
-        writer.WriteString("id", PersonalIds.Mask(rules.Id));
-        writer.WriteString("version", PersonalIds.Mask(rules.Version));
+        writer.WriteString("id", PersonalIds.Mask(rules.Id, mask));
+        writer.WriteString("version", PersonalIds.Mask(rules.Version, mask));
         writer.WriteString("sha256", rules.Sha256);
         writer.WriteEndObject();
     }
