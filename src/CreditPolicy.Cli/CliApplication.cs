@@ -1,7 +1,9 @@
 using System;
 using System.CommandLine;
 using System.CommandLine.Help;
+using System.CommandLine.Parsing;
 using System.IO;
+using System.Linq;
 using System.Text;
 using NodaTime;
 
@@ -16,47 +18,39 @@ internal static class CliApplication
 {
     internal static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    internal static int Run(string[] args, CliConsole console, IClock clock)
+    /// <summary>Runs the tool with <paramref name="args"/>.</summary>
+    /// <param name="args">The command line, without the tool's name.</param>
+    /// <param name="console">The standard streams.</param>
+    /// <param name="clock">The clock (today is in China Standard Time).</param>
+    /// <param name="environment">Reads an environment variable (the locale: <c>LC_ALL</c>, <c>LC_MESSAGES</c>, <c>LANG</c>); none when omitted.</param>
+    internal static int Run(string[] args, CliConsole console, IClock clock, Func<string, string?>? environment = null)
     {
+        var language = CliLanguages.Choose(args, environment ?? (_ => null));
         var stdout = new StreamWriter(console.Out, Utf8, 1 << 16, leaveOpen: true) { NewLine = "\n" };
         try
         {
-            var context = new CommandContext(console, stdout, clock);
-            // A plain command named like the tool, so that help says 'creditpolicy' whatever the executable is called.
-            var root = new Command(
-                "creditpolicy",
-                "creditpolicy: credit records, reports and commitments in government services (郏政务和大数据〔2022〕8号).\n"
-                + "Evaluate profiles against rule sets, check and test rule files, render commitment letters, compare rule sets.\n"
-                + "Start in an empty folder with 'creditpolicy init': it writes the rules/, schemas/ and samples/ that every example uses.");
-            root.Options.Add(new HelpOption { Recursive = true });
-            var encoding = new Option<string>("--encoding")
+            var tool = Build(new CommandContext(console, stdout, clock, language));
+            var parse = tool.Root.Parse(args);
+            if (parse.Errors.Count == 0 && parse.GetValue(tool.Language) is { } named && CliLanguages.FromName(named) is { } chosen && chosen != language)
             {
-                Description = "How input files (profiles, rule files, agency files) are encoded: utf-8 (default; a byte-order mark is accepted) or gb18030 (files saved by Chinese Windows tools).",
-                HelpName = "utf-8|gb18030",
-                Recursive = true,
-                DefaultValueFactory = _ => "utf-8",
-            };
-            encoding.AcceptOnlyFromAmong("utf-8", "gb18030");
-            root.Options.Add(encoding);
-            root.Options.Add(new VersionOption());
-            root.Subcommands.Add(EvaluateCommand.Create(context));
-            root.Subcommands.Add(ValidateCommand.Create(context));
-            root.Subcommands.Add(TestCommand.Create(context));
-            root.Subcommands.Add(LetterCommand.Create(context));
-            root.Subcommands.Add(DiffCommand.Create(context));
-            root.Subcommands.Add(AnalyzeCommand.Create(context));
-            root.Subcommands.Add(InitCommand.Create(context));
+                // --lang came from where the first look could not see it (a response file): build again in it.
+                language = chosen;
+                tool = Build(new CommandContext(console, stdout, clock, language));
+                parse = tool.Root.Parse(args);
+            }
 
-            var parse = root.Parse(args);
             if (parse.Errors.Count > 0)
             {
-                console.Error.WriteLine($"creditpolicy: {parse.Errors[0].Message} Try 'creditpolicy --help'.");
+                // A bad --lang first: it says why the rest is not in the language asked for.
+                var error = parse.Errors.FirstOrDefault(e => IsAbout(e.SymbolResult, tool.Language)) ?? parse.Errors[0];
+                console.Error.WriteLine($"creditpolicy: {CliText.Get("parse.try-help", language, CliHelp.ParseError(error.Message, language))}");
                 return 2;
             }
 
-            context.InputEncoding = Serialization.InputEncodings.FromName(parse.GetValue(encoding));
+            tool.Context.InputEncoding = Serialization.InputEncodings.FromName(parse.GetValue(tool.Encoding));
 
-            var code = parse.Invoke(new InvocationConfiguration { Output = stdout, Error = console.Error, EnableDefaultExceptionHandler = false });
+            var code = CliHelp.InvokeHelp(parse, language, stdout, console.Error)
+                ?? parse.Invoke(new InvocationConfiguration { Output = stdout, Error = console.Error, EnableDefaultExceptionHandler = false });
             stdout.Flush(); // here, so that a full disk is an input/output error, not a silent success
             console.Out.Flush();
             return code;
@@ -71,13 +65,13 @@ internal static class CliApplication
         {
             // The environment, not a bug: a full disk, a closed pipe, an unreadable file (sysexits EX_IOERR).
             TryFlush(stdout);
-            console.Error.WriteLine($"creditpolicy: input/output error: {ex.Message}");
+            console.Error.WriteLine($"creditpolicy: {CliText.Get("error.io", language, ex.Message)}");
             return 74;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             TryFlush(stdout);
-            console.Error.WriteLine($"creditpolicy: internal error ({ex.GetType().Name}): {ex.Message} Please report it.");
+            console.Error.WriteLine($"creditpolicy: {CliText.Get("error.internal", language, ex.GetType().Name, ex.Message)}");
             return 70;
         }
         finally
@@ -95,6 +89,50 @@ internal static class CliApplication
             console.Error.Flush();
         }
     }
+
+    /// <summary>The command tree, its texts in the context's language.</summary>
+    private static Tool Build(CommandContext context)
+    {
+        // A plain command named like the tool, so that help says 'creditpolicy' whatever the executable is called.
+        var root = new Command("creditpolicy", context.Text("root.description"));
+        var help = new HelpOption { Recursive = true, Description = context.Text("option.help") };
+        root.Options.Add(help);
+        var encoding = new Option<string>("--encoding")
+        {
+            Description = context.Text("option.encoding"),
+            HelpName = "utf-8|gb18030",
+            Recursive = true,
+            DefaultValueFactory = _ => "utf-8",
+        };
+        encoding.AcceptOnlyFromAmong("utf-8", "gb18030");
+        root.Options.Add(encoding);
+        var language = new Option<string?>(CliLanguages.OptionName)
+        {
+            Description = context.Text("option.lang"),
+            HelpName = string.Join("|", CliLanguages.Accepted),
+            Recursive = true,
+        };
+        language.AcceptOnlyFromAmong(CliLanguages.Accepted);
+        root.Options.Add(language);
+        root.Options.Add(new VersionOption { Description = context.Text("option.version") });
+        root.Subcommands.Add(EvaluateCommand.Create(context));
+        root.Subcommands.Add(ValidateCommand.Create(context));
+        root.Subcommands.Add(TestCommand.Create(context));
+        root.Subcommands.Add(LetterCommand.Create(context));
+        root.Subcommands.Add(DiffCommand.Create(context));
+        root.Subcommands.Add(AnalyzeCommand.Create(context));
+        root.Subcommands.Add(InitCommand.Create(context));
+        return new Tool(context, root, encoding, language);
+    }
+
+    private static bool IsAbout(SymbolResult? result, Option option) => result switch
+    {
+        OptionResult o => o.Option == option,
+        ArgumentResult { Parent: OptionResult o } => o.Option == option,
+        _ => false,
+    };
+
+    private sealed record Tool(CommandContext Context, Command Root, Option<string> Encoding, Option<string?> Language);
 
     private static void TryFlush(TextWriter writer)
     {

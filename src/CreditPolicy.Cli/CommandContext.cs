@@ -11,13 +11,19 @@ using NodaTime;
 namespace CreditPolicy.Cli;
 
 /// <summary>What every command needs: the streams, the clock, and the shared ways of reading its inputs.</summary>
-internal sealed class CommandContext(CliConsole console, TextWriter stdout, IClock clock)
+internal sealed class CommandContext(CliConsole console, TextWriter stdout, IClock clock, CliLanguage language)
 {
     internal CliConsole Console { get; } = console;
 
     internal TextWriter Out { get; } = stdout;
 
     internal TextWriter Error => Console.Error;
+
+    /// <summary>The language of the tool's own output, from <c>--lang</c> or the locale.</summary>
+    internal CliLanguage Language { get; } = language;
+
+    /// <summary>The tool's text <paramref name="key"/> in <see cref="Language"/>, formatted with <paramref name="args"/>.</summary>
+    internal string Text(string key, params object?[] args) => CliText.Get(key, Language, args);
 
     /// <summary>The encoding of input files, from <c>--encoding</c>; <see langword="null"/> for UTF-8.</summary>
     internal System.Text.Encoding? InputEncoding { get; set; }
@@ -31,7 +37,7 @@ internal sealed class CommandContext(CliConsole console, TextWriter stdout, IClo
         }
 
         var parsed = LocalDatePattern.Iso.Parse(text);
-        return parsed.Success ? parsed.Value : throw new UsageException($"--as-of: '{text}' is not a date YYYY-MM-DD.");
+        return parsed.Success ? parsed.Value : throw new UsageException(Text("error.as-of-not-a-date", text));
     }
 
     /// <summary>Opens FILE, or standard input for <c>-</c> or no file, as it is encoded (see <see cref="InputEncoding"/>).</summary>
@@ -43,8 +49,8 @@ internal sealed class CommandContext(CliConsole console, TextWriter stdout, IClo
         }
 
         return File.Exists(path) ? File.OpenRead(path)
-            : Directory.Exists(path) ? throw new UsageException($"{path} is a directory, not a file.")
-            : throw new UsageException($"file not found: {path}");
+            : Directory.Exists(path) ? throw new UsageException(Text("error.is-directory", path))
+            : throw new UsageException(Text("error.file-not-found", path));
     }
 
     /// <summary>The whole of <paramref name="stream"/> (a profile or an agency file), as UTF-8; more than the profile limit is a usage error, read no further.</summary>
@@ -59,7 +65,7 @@ internal sealed class CommandContext(CliConsole console, TextWriter stdout, IClo
             buffer.Write(chunk, 0, read);
             if (buffer.Length > limit)
             {
-                throw new UsageException($"the input is larger than {limit:N0} bytes, the limit for one file of this kind.");
+                throw new UsageException(Text("error.input-too-large", limit));
             }
         }
 
@@ -70,7 +76,7 @@ internal sealed class CommandContext(CliConsole console, TextWriter stdout, IClo
         }
         catch (System.Text.DecoderFallbackException ex)
         {
-            throw new UsageException($"line {InputEncodings.LineOf(raw, ex.Index)}: the input is not valid {InputEncoding!.WebName.ToUpperInvariant()}.");
+            throw new UsageException(Text("error.input-not-decodable", InputEncodings.LineOf(raw, ex.Index), InputEncoding!.WebName.ToUpperInvariant()));
         }
     }
 
@@ -84,7 +90,7 @@ internal sealed class CommandContext(CliConsole console, TextWriter stdout, IClo
 
         if (!File.Exists(path))
         {
-            throw new UsageException($"file not found: {path}");
+            throw new UsageException(Text("error.file-not-found", path));
         }
 
         var result = RuleSet.LoadFile(path, encoding: InputEncoding);
@@ -98,7 +104,7 @@ internal sealed class CommandContext(CliConsole console, TextWriter stdout, IClo
             Error.WriteLine(error);
         }
 
-        throw new UsageException($"{path}: the rule file has {result.Errors.Length} problem(s); run 'creditpolicy validate {path}'.") { ExitCode = invalidExitCode };
+        throw new UsageException(Text("error.rule-file-invalid", path, result.Errors.Length)) { ExitCode = invalidExitCode };
     }
 
     /// <summary>Reads <c>--agencies FILE</c>; <see langword="null"/> when not given.</summary>
@@ -116,7 +122,7 @@ internal sealed class CommandContext(CliConsole console, TextWriter stdout, IClo
             Error.WriteLine(error);
         }
 
-        return result.Value ?? throw new UsageException($"{path}: not a valid registry of filed agencies.");
+        return result.Value ?? throw new UsageException(Text("error.agencies-invalid", path));
     }
 
     /// <summary>Prints a rejected profile's problems on stderr: line, JSON path, reason (personal numbers never appear, R8).</summary>
@@ -132,22 +138,22 @@ internal sealed class CommandContext(CliConsole console, TextWriter stdout, IClo
     }
 
     /// <summary>The files named, all of which must exist (a missing one is a usage error, exit 2).</summary>
-    internal static string[] ExistingFiles(string[]? paths)
+    internal string[] ExistingFiles(string[]? paths)
     {
         paths ??= [];
         foreach (var path in paths)
         {
             if (!File.Exists(path))
             {
-                throw new UsageException($"file not found: {path}");
+                throw new UsageException(Text("error.file-not-found", path));
             }
         }
 
         return paths;
     }
 
-    /// <summary>A progress callback that shows the count on a terminal at most every half second; none otherwise.</summary>
-    internal Action<long>? Progress(string what)
+    /// <summary>A progress callback that shows the count, as the text <paramref name="key"/> says, on a terminal at most every half second; none otherwise.</summary>
+    internal Action<long>? Progress(string key)
     {
         if (!Console.ErrorIsTerminal)
         {
@@ -161,7 +167,7 @@ internal sealed class CommandContext(CliConsole console, TextWriter stdout, IClo
             if (now - last >= 500)
             {
                 last = now;
-                Error.Write($"\r{count:N0} {what}…");
+                Error.Write("\r" + Text(key, count));
             }
         };
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.IO;
 using System.Text.Json;
 using CreditPolicy.Evaluation;
@@ -14,18 +15,15 @@ internal static class DiffCommand
 {
     internal static Command Create(CommandContext context)
     {
-        var oldRules = new Option<string>("--old") { Description = "The rule file in force now.", HelpName = "FILE", Required = true };
-        var newRules = new Option<string>("--new") { Description = "The rule file proposed.", HelpName = "FILE", Required = true };
-        var asOf = new Option<string?>("--as-of") { Description = "Evaluate as of this day, YYYY-MM-DD (default: today in China Standard Time).", HelpName = "DATE" };
-        var html = new Option<string?>("--html") { Description = "Also write a self-contained HTML report, with charts, for policy staff.", HelpName = "REPORT" };
-        var agencies = new Option<string?>("--agencies") { Description = "Registry of filed credit service agencies for both rule sets (default: each rule set's).", HelpName = "FILE" };
-        var input = new Argument<string?>("FILE") { Description = "Profiles, as for evaluate; '-' or nothing for stdin.", Arity = ArgumentArity.ZeroOrOne };
+        var oldRules = new Option<string>("--old") { Description = context.Text("diff.old"), HelpName = "FILE", Required = true };
+        var newRules = new Option<string>("--new") { Description = context.Text("diff.new"), HelpName = "FILE", Required = true };
+        var asOf = new Option<string?>("--as-of") { Description = context.Text("option.as-of"), HelpName = "DATE" };
+        var html = new Option<string?>("--html") { Description = context.Text("diff.html"), HelpName = "REPORT" };
+        var agencies = new Option<string?>("--agencies") { Description = context.Text("diff.agencies"), HelpName = "FILE" };
+        var input = new Argument<string?>("FILE") { Description = context.Text("diff.input"), Arity = ArgumentArity.ZeroOrOne };
         var command = new Command(
             "diff",
-            "Evaluate every profile under both rule sets and write one JSON object: old and new (id, version, sha256), rules (each rule that differs: "
-            + "code, ruleName, clause, change, fields, before, after), profiles, changed, measures (per code: gained, lost) and changes (line, subject "
-            + "with masked id, gained, lost, because: the differing rules behind the change). Exit 0; 1 if a rule file is invalid; "
-            + "2 on input error, as evaluate.\n\nExample:\n  creditpolicy diff --old rules/jia-county-2022-8.json --new my-rules.json --html report.html samples/profiles.jsonl");
+            context.Text("diff.description"));
         foreach (var option in new Option[] { oldRules, newRules, asOf, html, agencies })
         {
             command.Options.Add(option);
@@ -47,7 +45,7 @@ internal static class DiffCommand
             }
             catch (RuleSetNotInForceException ex)
             {
-                throw new UsageException($"--as-of: both rule sets must be in force; the later takes effect on {ex.EffectiveFrom:uuuu-MM-dd} (R9).");
+                throw new UsageException(context.Text("diff.not-in-force", ex.EffectiveFrom.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)));
             }
 
             var tally = new ComparisonTally();
@@ -58,7 +56,7 @@ internal static class DiffCommand
             using var writer = new Utf8JsonWriter(output, ProfileJson.WriterOptions());
             ComparisonJson.WriteStart(writer, comparer, day);
             var rejected = 0L;
-            var progress = context.Progress("profiles");
+            var progress = context.Progress("progress.profiles");
             ProfileStreamReader.ProcessAsync(
                 stream,
                 line => Compare(line, comparer, day),

@@ -9,15 +9,13 @@ internal static class EvaluateCommand
 {
     internal static Command Create(CommandContext context)
     {
-        var rules = new Option<string?>("--rules") { Description = "Rule file (default: the shipped Jia County rules, 郏政务和大数据〔2022〕8号).", HelpName = "FILE" };
-        var agencies = new Option<string?>("--agencies") { Description = "Registry of filed credit service agencies: a JSON array of { \"name\", \"filingNumber\" } (default: the rule set's).", HelpName = "FILE" };
-        var asOf = new Option<string?>("--as-of") { Description = "Evaluate as of this day, YYYY-MM-DD (default: today in China Standard Time).", HelpName = "DATE" };
-        var input = new Argument<string?>("FILE") { Description = "Profiles: one JSON object, or JSON Lines with one profile a line; '-' or nothing for stdin.", Arity = ArgumentArity.ZeroOrOne };
+        var rules = new Option<string?>("--rules") { Description = context.Text("evaluate.rules"), HelpName = "FILE" };
+        var agencies = new Option<string?>("--agencies") { Description = context.Text("evaluate.agencies"), HelpName = "FILE" };
+        var asOf = new Option<string?>("--as-of") { Description = context.Text("option.as-of"), HelpName = "DATE" };
+        var input = new Argument<string?>("FILE") { Description = context.Text("evaluate.input"), Arity = ArgumentArity.ZeroOrOne };
         var command = new Command(
             "evaluate",
-            "Evaluate profiles and write one decision per profile as JSON Lines, in input order. Exit 0; 2 if any profile was rejected "
-            + "(each reported on stderr with its line and field; every valid profile is still evaluated).\n\n"
-            + "Example:\n  creditpolicy evaluate --agencies samples/agencies.json --as-of 2026-11-27 samples/profiles.jsonl");
+            context.Text("evaluate.description"));
         command.Options.Add(rules);
         command.Options.Add(agencies);
         command.Options.Add(asOf);
@@ -34,7 +32,7 @@ internal static class EvaluateCommand
             }
             catch (RuleSetNotInForceException ex)
             {
-                throw new UsageException("--as-of: " + ex.Reason);
+                throw new UsageException(context.Text("error.as-of-not-in-force", ex.Reason));
             }
 
             using var stream = context.OpenInput(parse.GetValue(input));
@@ -44,7 +42,7 @@ internal static class EvaluateCommand
                 context.Console.Out,
                 evaluator,
                 day,
-                new DecisionPipelineOptions { OnRejected = context.ReportRejected, OnProgress = context.Progress("profiles"), InputEncoding = context.InputEncoding });
+                new DecisionPipelineOptions { OnRejected = context.ReportRejected, OnProgress = context.Progress("progress.profiles"), InputEncoding = context.InputEncoding });
             context.EndProgress();
             return summary.Rejected > 0 ? 2 : 0;
         });

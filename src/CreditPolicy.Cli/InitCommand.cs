@@ -18,27 +18,24 @@ internal static class InitCommand
 
     internal static Command Create(CommandContext context)
     {
-        var directory = new Argument<string?>("DIR") { Description = "Where to write (default: the current directory); created when missing.", Arity = ArgumentArity.ZeroOrOne };
+        var directory = new Argument<string?>("DIR") { Description = context.Text("init.directory"), Arity = ArgumentArity.ZeroOrOne };
         var command = new Command(
             "init",
-            "Write the shipped Jia County rule file (rules/jia-county-2022-8.json), the JSON Schemas of the input formats (schemas/) and "
-            + "sample profiles and agencies (samples/) into DIR, to start editing rules with only the installed tool; every help example "
-            + "works there. Never overwrites: if any of the files exists, nothing is written. Exit 0; 2 if a file exists.\n\n"
-            + "Example:\n  creditpolicy init my-rules && cd my-rules && creditpolicy validate rules/jia-county-2022-8.json");
+            context.Text("init.description"));
         command.Arguments.Add(directory);
         command.SetAction(parse =>
         {
             var root = parse.GetValue(directory) ?? ".";
             if (File.Exists(root))
             {
-                throw new UsageException($"{root} is a file, not a directory.");
+                throw new UsageException(context.Text("init.is-file", root));
             }
 
             var files = Files().Select(f => (Path: Path.Combine(root, f.Path.Replace('/', Path.DirectorySeparatorChar)), f.Bytes)).ToArray();
             var existing = files.Where(f => File.Exists(f.Path) || Directory.Exists(f.Path)).Select(f => f.Path).ToArray();
             if (existing.Length > 0)
             {
-                throw new UsageException($"{string.Join(", ", existing)} already exist(s); init never overwrites, nothing was written.");
+                throw new UsageException(context.Text("init.exists", string.Join(context.Text("list.separator"), existing)));
             }
 
             foreach (var (path, bytes) in files)
@@ -49,7 +46,7 @@ internal static class InitCommand
                     stream.Write(bytes);
                 }
 
-                context.Out.WriteLine($"wrote {path}");
+                context.Out.WriteLine(context.Text("init.wrote", path));
             }
 
             return 0;

@@ -11,15 +11,12 @@ internal static class LetterCommand
 {
     internal static Command Create(CommandContext context)
     {
-        var id = new Option<string?>("--commitment") { Description = "The commitment to render (needed when the profile has several).", HelpName = "ID" };
-        var forPublication = new Option<bool>("--public") { Description = "Render the version for publication, with personal identity numbers masked (R8, C5)." };
-        var file = new Argument<string>("FILE") { Description = "A profile (one JSON object); '-' for stdin." };
+        var id = new Option<string?>("--commitment") { Description = context.Text("letter.commitment"), HelpName = "ID" };
+        var forPublication = new Option<bool>("--public") { Description = context.Text("letter.public") };
+        var file = new Argument<string>("FILE") { Description = context.Text("letter.file") };
         var command = new Command(
             "letter",
-            "Render a commitment letter (信用承诺书) in Chinese, as plain text: from template TP for proactive-disclosure, TD for "
-            + "acceptance-with-missing-materials, and a letter in the same form for approval-substitution, with every C3 field and TD's "
-            + "missing materials, remedy deadline and agent; an approval-substitution letter carries the notification of 告知承诺 (国办发〔2020〕42号). "
-            + "A field the profile lacks is left blank to fill in, and named on stderr. Exit 0; 2 on input error.\n\nExample:\n  creditpolicy letter --public samples/profile.example.json");
+            context.Text("letter.description"));
         command.Options.Add(id);
         command.Options.Add(forPublication);
         command.Arguments.Add(file);
@@ -30,7 +27,7 @@ internal static class LetterCommand
             if (!read.Succeeded)
             {
                 context.ReportErrors(read.Errors);
-                throw new UsageException("the profile is not valid; no letter rendered.");
+                throw new UsageException(context.Text("letter.profile-invalid"));
             }
 
             var commitments = read.Value.Commitments;
@@ -38,16 +35,16 @@ internal static class LetterCommand
             var commitment = wanted is null
                 ? commitments.Length switch
                 {
-                    0 => throw new UsageException("the profile has no commitment."),
+                    0 => throw new UsageException(context.Text("letter.no-commitment")),
                     1 => commitments[0],
-                    _ => throw new UsageException($"the profile has {commitments.Length} commitments; choose one with --commitment ID ({string.Join(", ", commitments.Select(c => PersonalIds.ForOutput(c.Id)))})."),
+                    _ => throw new UsageException(context.Text("letter.several-commitments", commitments.Length, string.Join(context.Text("list.separator"), commitments.Select(c => PersonalIds.ForOutput(c.Id))))),
                 }
-                : commitments.FirstOrDefault(c => c.Id == wanted) ?? throw new UsageException($"--commitment: the profile has no commitment '{PersonalIds.ForOutput(wanted)}'.");
+                : commitments.FirstOrDefault(c => c.Id == wanted) ?? throw new UsageException(context.Text("letter.unknown-commitment", PersonalIds.ForOutput(wanted)));
 
             // C3: a letter takes effect on signature; what the profile lacks is a blank to fill in, named on stderr.
             foreach (var gap in commitment.LetterGaps(read.Value.Subject))
             {
-                context.Error.WriteLine($"note: commitment {PersonalIds.ForOutput(commitment.Id)}: {gap.Field}: {gap.Message} The letter leaves it blank to fill in.");
+                context.Error.WriteLine(context.Text("letter.gap", PersonalIds.ForOutput(commitment.Id), gap.Field, gap.Message));
             }
 
             context.Out.Write(CommitmentLetter.Render(read.Value.Subject, commitment, parse.GetValue(forPublication)));

@@ -9,15 +9,14 @@ internal static class TestCommand
 {
     internal static Command Create(CommandContext context)
     {
-        var files = new Argument<string[]>("FILE") { Description = "Rule files whose example cases to run.", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("FILE") { Description = context.Text("test.files"), Arity = ArgumentArity.OneOrMore };
         var command = new Command(
             "test",
-            "Run the example cases a rule file carries. Prints PASS or FAIL for each case and, for a failure, the measures expected and received. "
-            + "Exit 0 when all pass, 1 when any fails (or a file is invalid).\n\nExample:\n  creditpolicy test rules/jia-county-2022-8.json");
+            context.Text("test.description"));
         command.Arguments.Add(files);
         command.SetAction(parse =>
         {
-            var paths = CommandContext.ExistingFiles(parse.GetValue(files));
+            var paths = context.ExistingFiles(parse.GetValue(files));
             var failed = 0;
             foreach (var path in paths)
             {
@@ -29,7 +28,7 @@ internal static class TestCommand
                         context.Out.WriteLine(error);
                     }
 
-                    context.Out.WriteLine($"{path}: invalid rule file, no case run");
+                    context.Out.WriteLine(context.Text("test.invalid", path));
                     failed++;
                     continue;
                 }
@@ -47,7 +46,7 @@ internal static class TestCommand
 
                 var failures = results.Count(r => !r.Passed) + load.Value.CaseProblems.Length;
                 failed += failures;
-                context.Out.WriteLine($"{path}: {results.Count(r => r.Passed)} cases passed, {failures} failed");
+                context.Out.WriteLine(context.Text("test.summary", path, results.Count(r => r.Passed), failures));
             }
 
             return failed > 0 ? 1 : 0;

@@ -10,16 +10,14 @@ internal static class ValidateCommand
 {
     internal static Command Create(CommandContext context)
     {
-        var files = new Argument<string[]>("FILE") { Description = "Rule files to check.", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("FILE") { Description = context.Text("validate.files"), Arity = ArgumentArity.OneOrMore };
         var command = new Command(
             "validate",
-            "Check rule files: JSON syntax, structure and field names, required metadata, clause ids and measure codes, every expression "
-            + "compiled against the fact vocabulary, no disallowed code, example cases well formed. Prints every problem as FILE:LINE: rule 'NAME': "
-            + "what is wrong. Exit 0 when all are valid, 1 when any has problems.\n\nExample:\n  creditpolicy validate rules/jia-county-2022-8.json");
+            context.Text("validate.description"));
         command.Arguments.Add(files);
         command.SetAction(parse =>
         {
-            var paths = CommandContext.ExistingFiles(parse.GetValue(files));
+            var paths = context.ExistingFiles(parse.GetValue(files));
             var problems = 0;
             foreach (var path in paths)
             {
@@ -39,7 +37,16 @@ internal static class ValidateCommand
                     }
 
                     problems += rules.CaseProblems.Length;
-                    context.Out.WriteLine($"{path}: valid: {PersonalIds.ForOutput(rules.Id)} {PersonalIds.ForOutput(rules.Version)}, {rules.Measures.Count(m => m.Enabled)} enabled rules of {rules.Measures.Length}, {rules.Cases.Length} example cases{(rules.CaseProblems.IsEmpty ? string.Empty : $"; its cases have {rules.CaseProblems.Length} problem(s), which do not stop evaluate or diff")}");
+                    var caseProblems = rules.CaseProblems.IsEmpty ? string.Empty : context.Text("validate.case-problems", rules.CaseProblems.Length);
+                    context.Out.WriteLine(context.Text(
+                        "validate.valid",
+                        path,
+                        PersonalIds.ForOutput(rules.Id),
+                        PersonalIds.ForOutput(rules.Version),
+                        rules.Measures.Count(m => m.Enabled),
+                        rules.Measures.Length,
+                        rules.Cases.Length,
+                        caseProblems));
                 }
             }
 

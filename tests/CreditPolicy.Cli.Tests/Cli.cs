@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using NodaTime;
@@ -14,11 +15,20 @@ internal static class Cli
 
     internal static Result RunWithInput(string stdin, params string[] args) => RunOnConsole(stdin, errorIsTerminal: false, args);
 
-    internal static Result RunOnConsole(string stdin, bool errorIsTerminal, params string[] args)
+    internal static Result RunOnConsole(string stdin, bool errorIsTerminal, params string[] args) => RunIn(null, stdin, errorIsTerminal, args);
+
+    /// <summary>Runs with the environment variables <paramref name="environment"/> (the real environment is never read: none when null).</summary>
+    internal static Result RunWithEnvironment(IReadOnlyDictionary<string, string> environment, params string[] args) => RunIn(environment, string.Empty, false, args);
+
+    private static Result RunIn(IReadOnlyDictionary<string, string>? environment, string stdin, bool errorIsTerminal, string[] args)
     {
         var output = new MemoryStream();
         var error = new StringWriter { NewLine = "\n" };
-        var code = CliApplication.Run(args, new CliConsole(new MemoryStream(Encoding.UTF8.GetBytes(stdin)), output, error, errorIsTerminal), Clock);
+        var code = CliApplication.Run(
+            args,
+            new CliConsole(new MemoryStream(Encoding.UTF8.GetBytes(stdin)), output, error, errorIsTerminal),
+            Clock,
+            name => environment is not null && environment.TryGetValue(name, out var value) ? value : null);
         return new Result(code, Encoding.UTF8.GetString(output.ToArray()), error.ToString());
     }
 
