@@ -9,6 +9,12 @@ public sealed class RuleFileCommandTests
 {
     private static readonly string Shipped = Cli.Repo("rules/jia-county-2022-8.json");
 
+    /// <summary>
+    /// The line where the shipped file's first rule opens, just above its RuleName (a 0-based index is the
+    /// 1-based line before): where analyze reports that rule and the clauses without one. Found, not counted.
+    /// </summary>
+    private static readonly int FirstRuleLine = Array.FindIndex(File.ReadAllLines(Shipped), l => l.Contains("\"RuleName\": \"R6.1 integrity publicity\"", StringComparison.Ordinal));
+
     private static string Variant(string from, string to) =>
         Cli.TempFile(File.ReadAllText(Shipped).Replace(from, to, StringComparison.Ordinal));
 
@@ -49,7 +55,7 @@ public sealed class RuleFileCommandTests
         var result = Cli.Run("analyze", Shipped);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal($"{Shipped}:16: warning: clause R6.3 has no enabled rule.", result.OutLines[0]);
+        Assert.Equal($"{Shipped}:{FirstRuleLine}: warning: clause R6.3 has no enabled rule.", result.OutLines[0]);
         Assert.StartsWith($"{Shipped}: 7 enabled rules analysed: 0 error(s), 1 warning(s); ", result.OutLines[^1], StringComparison.Ordinal);
     }
 
@@ -61,7 +67,7 @@ public sealed class RuleFileCommandTests
         var result = Cli.Run("analyze", never);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains($"{never}:16: rule 'R6.1 integrity publicity': error: can never apply: no subject found that it applies to.", result.OutLines);
+        Assert.Contains($"{never}:{FirstRuleLine}: rule 'R6.1 integrity publicity': error: can never apply: no subject found that it applies to.", result.OutLines);
     }
 
     [Fact]

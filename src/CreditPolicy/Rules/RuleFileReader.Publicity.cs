@@ -63,6 +63,7 @@ internal sealed partial class RuleFileReader
             return null;
         }
 
+        _in.OptionalString(fields, "$schema", path, null); // for editors; only its type is checked, as in a rule file
         var id = _in.RequireString(fields, "id", path, null);
         _in.OptionalString(fields, "titleZh", path, null);
         _in.OptionalString(fields, "titleEn", path, null);

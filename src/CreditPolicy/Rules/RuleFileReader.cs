@@ -28,7 +28,7 @@ namespace CreditPolicy.Rules;
 internal sealed partial class RuleFileReader
 {
     private static readonly Fields TopFields = new(
-        ["WorkflowName", "RuleSet", "Rules", "GlobalParams", "RuleExpressionType", "Cases"],
+        ["$schema", "WorkflowName", "RuleSet", "Rules", "GlobalParams", "RuleExpressionType", "Cases"],
         ["WorkflowsToInject", "WorkflowRulesToInject"]);
 
     private static readonly Fields HeaderFields = new(["id", "version", "source", "issuer", "titleZh", "titleEn", "effectiveFrom", "filedAgencies", "publicityPolicy", "note"], []);
@@ -105,6 +105,7 @@ internal sealed partial class RuleFileReader
             return Fail();
         }
 
+        _in.OptionalString(top, "$schema", "$", null); // for editors (schemas/rule-file.schema.json); only its type is checked
         _in.RequireString(top, "WorkflowName", "$", null);
         CheckExpressionType(top, "$", null);
         var header = top.TryGetValue("RuleSet", out var headerElement) ? ReadHeader(headerElement) : _in.Missing<RuleSetHeader>("$", "RuleSet", null);

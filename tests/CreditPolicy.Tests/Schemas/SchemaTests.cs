@@ -48,10 +48,14 @@ public sealed class SchemaTests
     }
 
     [Fact]
-    public void Contract_The_shipped_rule_file_validates()
+    public void Contract_The_shipped_rule_file_names_its_schema_first_and_validates()
     {
-        var root = JsonDocument.Parse(File.ReadAllText(SchemaFiles.RepositoryPath("rules", "jia-county-2022-8.json")), SchemaFiles.Lenient).RootElement;
+        var path = SchemaFiles.RepositoryPath("rules", "jia-county-2022-8.json");
+        var root = JsonDocument.Parse(File.ReadAllText(path), SchemaFiles.Lenient).RootElement;
 
+        var first = root.EnumerateObject().First();
+        Assert.Equal(("$schema", "../schemas/rule-file.schema.json"), (first.Name, first.Value.GetString()));
+        Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(path)!, first.Value.GetString()!)), "$schema must point at the schema, relative to the rule file");
         AssertValid(SchemaFiles.RuleFile, root, "rules/jia-county-2022-8.json");
     }
 
@@ -168,6 +172,27 @@ public sealed class SchemaTests
 
         Assert.True(SchemaFiles.Evaluate(SchemaFiles.Profile, profile).IsValid);
         Assert.True(ProfileJson.Read(profile.ToJsonString()).Succeeded);
+    }
+
+    [Fact]
+    public void Contract_A_rule_file_may_name_its_schema_in_a_string_and_in_nothing_else()
+    {
+        var named = ShippedWith(root => root["$schema"] = "https://creditpolicy.example/schemas/rule-file.schema.json");
+        var number = ShippedWith(root => root["$schema"] = 2020);
+        var blank = ShippedWith(root => root["$schema"] = " ");
+
+        Assert.True(RuleSet.Load(Encoding.UTF8.GetBytes(named), "named.json").Succeeded);
+        foreach (var file in new[] { number, blank })
+        {
+            var error = Assert.Single(RuleSet.Load(Encoding.UTF8.GetBytes(file), "bad.json").Errors);
+            Assert.Equal("$.$schema", error.Path);
+            Assert.False(SchemaFiles.Evaluate(SchemaFiles.RuleFile, file).IsValid);
+        }
+
+        var policy = JsonNode.Parse(File.ReadAllText(SchemaFiles.RepositoryPath("rules", "national", "publicity-policy.json")))!;
+        policy["$schema"] = 2020; // a publicity policy file may name its schema too, in a string
+        var policyError = Assert.Single(new RuleFileReader(Encoding.UTF8.GetBytes(policy.ToJsonString()), "policy.json").ReadPublicityPolicyFile().Errors);
+        Assert.Equal("$.$schema", policyError.Path);
     }
 
     [Fact]
