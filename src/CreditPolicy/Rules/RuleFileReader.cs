@@ -62,6 +62,28 @@ internal sealed partial class RuleFileReader
          "string", "int", "long", "double", "decimal", "bool", "object", "DateTime", "Math", "Convert", "StringComparison"],
         StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// The fields of every kind of object in a rule file, each named as schemas/rule-file.schema.json names
+    /// its definition (<c>workflow</c> for the file itself), so that a test can hold schema and reader together.
+    /// </summary>
+    internal static IReadOnlyList<(string Name, Fields Fields)> ObjectFields =>
+    [
+        ("workflow", TopFields), ("ruleSet", HeaderFields), ("rule", RuleFields), ("measure", PropertyFields), ("param", ScopedParamFields), ("case", CaseFields),
+        ("publicityPolicy", PolicyFields), ("regime", RegimeFields), ("maxima", InformationFields), ("classMaxima", ClassFields),
+    ];
+
+    /// <summary>The contract's measure codes and the clause each must cite (for the schema test).</summary>
+    internal static IReadOnlyDictionary<string, string> ContractMeasureCodes => ContractCodes;
+
+    /// <summary>The operators that combine nested rules (for the schema test).</summary>
+    internal static IReadOnlyList<string> RuleOperators => Operators;
+
+    /// <summary>What a measure code looks like (for the schema test).</summary>
+    internal static Regex MeasureCodePattern => CodePattern();
+
+    /// <summary>What a parameter's name looks like (for the schema test).</summary>
+    internal static Regex ParameterNamePattern => IdentifierPattern();
+
     /// <summary>The evaluator keeps one bit per enabled rule in a 64-bit word.</summary>
     internal const int MaxEnabledRules = 64;
 

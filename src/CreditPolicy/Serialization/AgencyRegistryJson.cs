@@ -13,6 +13,9 @@ public static class AgencyRegistryJson
 {
     private static readonly Fields AgencyFields = new(["name", "filingNumber"], []);
 
+    /// <summary>The fields of an agency, so that a test can hold schemas/agencies.schema.json and the reader together.</summary>
+    internal static Fields Fields => AgencyFields;
+
     /// <summary>Reads a registry (UTF-8, with or without a byte-order mark): the registry, or every problem with its path and line.</summary>
     /// <param name="utf8Json">The file's bytes.</param>
     /// <param name="fileName">The file's name, for the problems; <see langword="null"/> when it has none.</param>

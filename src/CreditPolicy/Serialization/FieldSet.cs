@@ -61,4 +61,7 @@ internal sealed class FieldSet
 
         return bits;
     }
+
+    /// <summary>The names of the fields whose bits are set in <paramref name="bits"/>: the inverse of <see cref="Bits"/>.</summary>
+    internal string[] NamesIn(int bits) => [.. Names.Where((_, i) => (bits & (1 << i)) != 0)];
 }

@@ -39,6 +39,22 @@ internal ref partial struct ProfileParser
     private static readonly int CommitmentRequired = CommitmentFields.Bits("id", "type", "matter", "committedOn");
     private static readonly int AgentRequired = AgentFields.Bits("name", "idType", "id");
 
+    /// <summary>
+    /// The fields and required fields of every kind of object in a profile, each named as
+    /// schemas/profile.schema.json names its definition (<c>profile</c> for the profile itself), so that a test
+    /// can hold schema and reader together.
+    /// </summary>
+    internal static IReadOnlyList<(string Name, string[] Fields, string[] Required)> ObjectFields =>
+    [
+        ("profile", ProfileFields.Names, ProfileFields.NamesIn(ProfileRequired)),
+        ("subject", SubjectFields.Names, SubjectFields.NamesIn(SubjectRequired)),
+        ("agent", AgentFields.Names, AgentFields.NamesIn(AgentRequired)),
+        ("record", RecordFields.Names, RecordFields.NamesIn(RecordRequired)),
+        ("report", ReportFields.Names, ReportFields.NamesIn(ReportRequired)),
+        ("agency", AgencyFields.Names, AgencyFields.NamesIn(AgencyRequired)),
+        ("commitment", CommitmentFields.Names, CommitmentFields.NamesIn(CommitmentRequired)),
+    ];
+
     private static readonly byte[][] RatingNames = [.. Array.ConvertAll(CreditRating.All, r => Encoding.UTF8.GetBytes(r.ToString()))];
 
     private readonly ReadOnlySpan<byte> _input;

@@ -14,7 +14,8 @@ namespace CreditPolicy.Tests.Schemas;
 /// <summary>
 /// Contract v2, "JSON Schemas": schemas/rule-file.schema.json, schemas/profile.schema.json and
 /// schemas/agencies.schema.json describe the three input formats (draft 2020-12), and the shipped rule file
-/// names its schema in <c>$schema</c>. These tests hold the schemas to the files the project ships.
+/// names its schema in <c>$schema</c>. These tests hold the schemas to the files the project ships; the
+/// agreement of schemas and readers, field by field, is in <see cref="SchemaAgreementTests"/>.
 /// </summary>
 public sealed class SchemaTests
 {
