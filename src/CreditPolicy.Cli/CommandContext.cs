@@ -25,6 +25,16 @@ internal sealed class CommandContext(CliConsole console, TextWriter stdout, IClo
     /// <summary>The tool's text <paramref name="key"/> in <see cref="Language"/>, formatted with <paramref name="args"/>.</summary>
     internal string Text(string key, params object?[] args) => CliText.Get(key, Language, args);
 
+    /// <summary>
+    /// The culture that tells the library to give its messages (problems in input, warnings in decisions) in
+    /// <see cref="Language"/>: zh-CN for Chinese (created without culture data, which the tool's invariant
+    /// globalization lacks), <see langword="null"/> for English.
+    /// </summary>
+    internal System.Globalization.CultureInfo? Culture => Language == CliLanguage.Chinese ? System.Globalization.CultureInfo.GetCultureInfo("zh-CN", predefinedOnly: false) : null;
+
+    /// <summary>How profiles are read, in <see cref="Language"/>.</summary>
+    internal ProfileReadOptions ProfileRead => Culture is null ? ProfileReadOptions.Default : ProfileReadOptions.Default with { Culture = Culture };
+
     /// <summary>The encoding of input files, from <c>--encoding</c>; <see langword="null"/> for UTF-8.</summary>
     internal System.Text.Encoding? InputEncoding { get; set; }
 
@@ -116,7 +126,7 @@ internal sealed class CommandContext(CliConsole console, TextWriter stdout, IClo
         }
 
         using var stream = OpenInput(path);
-        var result = AgencyRegistryJson.Read(ReadAll(stream), path);
+        var result = AgencyRegistryJson.Read(ReadAll(stream), path, Culture);
         foreach (var error in result.Errors)
         {
             Error.WriteLine(error);

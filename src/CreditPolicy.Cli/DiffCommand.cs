@@ -84,7 +84,7 @@ internal static class DiffCommand
 
                     progress?.Invoke(tally.Profiles + rejected);
                 },
-                new ProfileStreamOptions { InputEncoding = context.InputEncoding }).GetAwaiter().GetResult();
+                new ProfileStreamOptions { InputEncoding = context.InputEncoding, Culture = context.Culture }).GetAwaiter().GetResult();
             ComparisonJson.WriteEnd(writer, tally);
             writer.Flush();
             output.WriteByte((byte)'\n');

@@ -42,7 +42,7 @@ internal static class EvaluateCommand
                 context.Console.Out,
                 evaluator,
                 day,
-                new DecisionPipelineOptions { OnRejected = context.ReportRejected, OnProgress = context.Progress("progress.profiles"), InputEncoding = context.InputEncoding });
+                new DecisionPipelineOptions { Read = context.ProfileRead, OnRejected = context.ReportRejected, OnProgress = context.Progress("progress.profiles"), InputEncoding = context.InputEncoding });
             context.EndProgress();
             return summary.Rejected > 0 ? 2 : 0;
         });

@@ -23,7 +23,7 @@ internal static class LetterCommand
         command.SetAction(parse =>
         {
             using var stream = context.OpenInput(parse.GetValue(file));
-            var read = ProfileJson.Read(context.ReadAll(stream));
+            var read = ProfileJson.Read(context.ReadAll(stream), context.ProfileRead);
             if (!read.Succeeded)
             {
                 context.ReportErrors(read.Errors);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Text.Json;
 using CreditPolicy.Reports;
 
@@ -19,9 +20,10 @@ public static class AgencyRegistryJson
     /// <summary>Reads a registry (UTF-8, with or without a byte-order mark): the registry, or every problem with its path and line.</summary>
     /// <param name="utf8Json">The file's bytes.</param>
     /// <param name="fileName">The file's name, for the problems; <see langword="null"/> when it has none.</param>
-    public static ReadResult<FiledAgencyRegistry> Read(ReadOnlyMemory<byte> utf8Json, string? fileName = null)
+    /// <param name="culture">The language of the problems' messages: Chinese when its name starts with <c>zh</c>; <see langword="null"/> for English.</param>
+    public static ReadResult<FiledAgencyRegistry> Read(ReadOnlyMemory<byte> utf8Json, string? fileName = null, CultureInfo? culture = null)
     {
-        var reader = new ElementReader(fileName);
+        var reader = new ElementReader(fileName, Messages.IsChinese(culture));
         using var document = reader.Open(utf8Json);
         var registry = document is null ? null : Read(document.Root, "$", reader);
         return new(registry, reader.Sorted());
@@ -32,7 +34,7 @@ public static class AgencyRegistryJson
     {
         if (array.ValueKind != JsonValueKind.Array)
         {
-            reader.Error(path, null, "Expected an array of { \"name\", \"filingNumber\" }.");
+            reader.Error(path, null, Messages.Get(reader.Chinese, "agency.expected-array"));
             return null;
         }
 
@@ -61,7 +63,7 @@ public static class AgencyRegistryJson
             }
             else
             {
-                reader.Error($"{itemPath}.filingNumber", null, $"Filing number '{filing}' is listed twice.");
+                reader.Error($"{itemPath}.filingNumber", null, Messages.Get(reader.Chinese, "agency.filing-twice", filing));
             }
         }
 

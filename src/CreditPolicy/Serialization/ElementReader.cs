@@ -16,12 +16,15 @@ namespace CreditPolicy.Serialization;
 /// <see cref="InputError"/> — file, line, rule, path — with the messages of <see cref="ReadMessages"/>.
 /// Used by the rule-file and agency readers.
 /// </summary>
-internal sealed class ElementReader(string? file)
+internal sealed class ElementReader(string? file, bool zh = false)
 {
     private readonly List<InputError> _errors = [];
 
     /// <summary>(object path, field) pairs for which a misspelling was reported with a suggestion: the field is not reported missing as well (one mistake, one message).</summary>
     private readonly HashSet<(string Path, string Field)> _suggested = [];
+
+    /// <summary>Whether messages are in Chinese (resolved once, from the caller's culture).</summary>
+    internal bool Chinese => zh;
 
     /// <summary>The problems found so far.</summary>
     internal IReadOnlyList<InputError> Errors => _errors;
@@ -35,7 +38,7 @@ internal sealed class ElementReader(string? file)
     /// <summary>Parses <paramref name="utf8"/> and keeps its line map; <see langword="null"/> (one problem added) when it cannot be parsed.</summary>
     internal LocatedDocument? Open(ReadOnlyMemory<byte> utf8)
     {
-        var document = LocatedDocument.Open(utf8, file, _errors);
+        var document = LocatedDocument.Open(utf8, file, _errors, zh);
         Lines = document?.Lines;
         return document;
     }
@@ -61,7 +64,7 @@ internal sealed class ElementReader(string? file)
     {
         if (!_suggested.Contains((path, name)))
         {
-            Error(path, ruleName, ReadMessages.Missing(name));
+            Error(path, ruleName, ReadMessages.Missing(zh, name));
         }
 
         return default;
@@ -72,7 +75,7 @@ internal sealed class ElementReader(string? file)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
-            Error(path, ruleName, ReadMessages.ExpectedObject);
+            Error(path, ruleName, ReadMessages.ExpectedObject(zh));
             return null;
         }
 
@@ -82,7 +85,7 @@ internal sealed class ElementReader(string? file)
             var at = $"{path}.{property.Name}";
             if (spec.Rejected.Contains(property.Name))
             {
-                Error(at, ruleName, $"RulesEngine's '{property.Name}' is not supported by CreditPolicy; remove it (decisions carry their reasons from Properties).");
+                Error(at, ruleName, Messages.Get(zh, "read.rejected-field", property.Name));
             }
             else if (!spec.Known.Contains(property.Name))
             {
@@ -92,11 +95,11 @@ internal sealed class ElementReader(string? file)
                     _suggested.Add((path, suggestion));
                 }
 
-                Error(at, ruleName, ReadMessages.UnknownField(property.Name, suggestion is null ? string.Empty : $" (did you mean '{suggestion}'?)"));
+                Error(at, ruleName, ReadMessages.UnknownField(zh, property.Name, suggestion));
             }
             else if (!fields.TryAdd(property.Name, property.Value))
             {
-                Error(at, ruleName, ReadMessages.GivenTwice(property.Name));
+                Error(at, ruleName, ReadMessages.GivenTwice(zh, property.Name));
             }
             else if (property.Value.ValueKind == JsonValueKind.Null)
             {
@@ -112,7 +115,7 @@ internal sealed class ElementReader(string? file)
     {
         if (element.ValueKind != JsonValueKind.Array)
         {
-            Error(path, ruleName, ReadMessages.ExpectedArray);
+            Error(path, ruleName, ReadMessages.ExpectedArray(zh));
             return null;
         }
 
@@ -133,7 +136,7 @@ internal sealed class ElementReader(string? file)
 
         if (element.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(element.GetString()))
         {
-            Error($"{path}.{name}", ruleName, ReadMessages.NonEmptyString(name));
+            Error($"{path}.{name}", ruleName, ReadMessages.NonEmptyString(zh, name));
             return null;
         }
 
@@ -145,7 +148,7 @@ internal sealed class ElementReader(string? file)
     {
         if (element.ValueKind != JsonValueKind.String)
         {
-            Error(path, ruleName, ReadMessages.ExpectedDate);
+            Error(path, ruleName, ReadMessages.ExpectedDate(zh));
             return null;
         }
 
@@ -156,7 +159,7 @@ internal sealed class ElementReader(string? file)
             return date;
         }
 
-        Error(path, ruleName, ReadMessages.BadDate(outcome, text));
+        Error(path, ruleName, ReadMessages.BadDate(zh, outcome, text));
         return null;
     }
 
@@ -170,8 +173,8 @@ internal sealed class ElementReader(string? file)
         }
 
         Error(path, ruleName, element.ValueKind == JsonValueKind.String
-            ? ReadMessages.UnknownValue(element.GetString(), spelling.Expected)
-            : ReadMessages.ExpectedOneOf(spelling.Expected));
+            ? ReadMessages.UnknownValue(zh, element.GetString(), spelling.Expected)
+            : ReadMessages.ExpectedOneOf(zh, spelling.Expected));
         return null;
     }
 
@@ -194,7 +197,7 @@ internal sealed class ElementReader(string? file)
             }
             else if (values.Contains(value))
             {
-                ok = Error($"{path}[{i}]", ruleName, ReadMessages.ListedTwice(spelling.Name(value)));
+                ok = Error($"{path}[{i}]", ruleName, ReadMessages.ListedTwice(zh, spelling.Name(value)));
             }
             else
             {

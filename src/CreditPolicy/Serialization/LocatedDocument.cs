@@ -31,20 +31,20 @@ internal sealed class LocatedDocument : IDisposable
     /// <summary>The root element.</summary>
     internal JsonElement Root => Document.RootElement;
 
-    /// <summary>Parses <paramref name="utf8"/>; on failure adds the one problem to <paramref name="errors"/> (with <paramref name="file"/>) and returns <see langword="null"/>.</summary>
-    internal static LocatedDocument? Open(ReadOnlyMemory<byte> utf8, string? file, List<InputError> errors)
+    /// <summary>Parses <paramref name="utf8"/>; on failure adds the one problem to <paramref name="errors"/> (with <paramref name="file"/>, in Chinese when <paramref name="zh"/>) and returns <see langword="null"/>.</summary>
+    internal static LocatedDocument? Open(ReadOnlyMemory<byte> utf8, string? file, List<InputError> errors, bool zh = false)
     {
         utf8 = utf8.Span.StartsWith(Utf8Input.Bom) ? utf8[Utf8Input.Bom.Length..] : utf8; // accepted everywhere (contract v2)
         var span = utf8.Span;
         if (Utf8Input.FirstInvalid(span) is >= 0 and var invalid)
         {
-            errors.Add(new InputError(null, LineAt(span, invalid), "The file is not valid UTF-8: it may be in GBK/GB18030 (read it with --encoding gb18030).") { File = file });
+            errors.Add(new InputError(null, LineAt(span, invalid), Messages.Get(zh, "read.not-utf8-file")) { File = file });
             return null;
         }
 
         if (Utf8Input.FirstLoneSurrogateEscape(span) is >= 0 and var lone)
         {
-            errors.Add(new InputError(null, LineAt(span, lone), "A string holds a lone surrogate escape (such as \\ud800), which is no Unicode text.") { File = file });
+            errors.Add(new InputError(null, LineAt(span, lone), Messages.Get(zh, "read.lone-surrogate-file")) { File = file });
             return null;
         }
 
@@ -56,7 +56,7 @@ internal sealed class LocatedDocument : IDisposable
         catch (JsonException ex)
         {
             var cut = ex.Message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-            errors.Add(new InputError(null, (int)(ex.LineNumber ?? 0) + 1, "Invalid JSON: " + (cut > 0 ? ex.Message[..cut] : ex.Message)) { File = file });
+            errors.Add(new InputError(null, (int)(ex.LineNumber ?? 0) + 1, Messages.Get(zh, "read.invalid-json", cut > 0 ? ex.Message[..cut] : ex.Message)) { File = file });
             return null;
         }
     }

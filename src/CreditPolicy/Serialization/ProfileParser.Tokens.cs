@@ -33,7 +33,7 @@ internal ref partial struct ProfileParser
             _path.Push(fields.Names[field]);
             if ((present & (1 << field)) != 0)
             {
-                Error(at, null, ReadMessages.GivenTwice(fields.Names[field]));
+                Error(at, null, ReadMessages.GivenTwice(_zh, fields.Names[field]));
             }
 
             if (_reader.TokenType != JsonTokenType.Null)
@@ -58,7 +58,7 @@ internal ref partial struct ProfileParser
         {
             if (_reader.TokenType != JsonTokenType.Null)
             {
-                Error(_reader.TokenStartIndex, null, ReadMessages.ExpectedArray);
+                Error(_reader.TokenStartIndex, null, ReadMessages.ExpectedArray(_zh));
                 _reader.Skip();
             }
 
@@ -74,7 +74,7 @@ internal ref partial struct ProfileParser
         if (_reader.TokenType == JsonTokenType.Null)
         {
             // Contract v2: no array holds null (a dropped record would make a subject look clean).
-            Error(_reader.TokenStartIndex, null, ReadMessages.NullElement);
+            Error(_reader.TokenStartIndex, null, ReadMessages.NullElement(_zh));
         }
 
         return true;
@@ -89,7 +89,7 @@ internal ref partial struct ProfileParser
 
         if (_reader.TokenType != JsonTokenType.Null)
         {
-            Error(_reader.TokenStartIndex, null, ReadMessages.ExpectedObject);
+            Error(_reader.TokenStartIndex, null, ReadMessages.ExpectedObject(_zh));
             _reader.Skip();
         }
 
@@ -105,7 +105,7 @@ internal ref partial struct ProfileParser
 
         if (_reader.TokenType != JsonTokenType.Null)
         {
-            Error(_reader.TokenStartIndex, null, ReadMessages.ExpectedString);
+            Error(_reader.TokenStartIndex, null, ReadMessages.ExpectedString(_zh));
             _reader.Skip();
         }
 
@@ -133,7 +133,7 @@ internal ref partial struct ProfileParser
         var text = shared ? ReadSharedString() : ReadString();
         if (text is not null && string.IsNullOrWhiteSpace(text))
         {
-            Error(offset, null, ReadMessages.Blank);
+            Error(offset, null, ReadMessages.Blank(_zh));
             return null;
         }
 
@@ -151,7 +151,7 @@ internal ref partial struct ProfileParser
 
         if (!_ids.TryAdd(id, offset))
         {
-            Error(offset, null, $"Id '{Shown(id)}' is already used on line {LineOf(_ids[id])}; record, report and commitment ids must be unique in a profile.");
+            Error(offset, null, Messages.Get(_zh, "profile.duplicate-id", Shown(_zh, id), LineOf(_ids[id])));
             return null;
         }
 
@@ -214,11 +214,11 @@ internal ref partial struct ProfileParser
         var offset = _reader.TokenStartIndex;
         if (_reader.TokenType == JsonTokenType.String)
         {
-            Error(offset, null, ReadMessages.UnknownValue(_reader.GetString(), expected));
+            Error(offset, null, ReadMessages.UnknownValue(_zh, _reader.GetString(), expected));
         }
         else
         {
-            Error(offset, null, ReadMessages.ExpectedOneOf(expected));
+            Error(offset, null, ReadMessages.ExpectedOneOf(_zh, expected));
             _reader.Skip();
         }
     }
@@ -229,7 +229,7 @@ internal ref partial struct ProfileParser
         {
             if (_reader.TokenType != JsonTokenType.Null)
             {
-                Error(_reader.TokenStartIndex, null, ReadMessages.ExpectedDate);
+                Error(_reader.TokenStartIndex, null, ReadMessages.ExpectedDate(_zh));
                 _reader.Skip();
             }
 
@@ -245,7 +245,7 @@ internal ref partial struct ProfileParser
             return date;
         }
 
-        Error(_reader.TokenStartIndex, null, ReadMessages.BadDate(outcome, Encoding.UTF8.GetString(text)));
+        Error(_reader.TokenStartIndex, null, ReadMessages.BadDate(_zh, outcome, Encoding.UTF8.GetString(text)));
         return null;
     }
 
@@ -256,7 +256,7 @@ internal ref partial struct ProfileParser
         {
             if ((missing & 1) != 0)
             {
-                Error(objectStart, null, ReadMessages.Missing(fields.Names[i]));
+                Error(objectStart, null, ReadMessages.Missing(_zh, fields.Names[i]));
             }
         }
     }
@@ -315,7 +315,7 @@ internal ref partial struct ProfileParser
         _errors ??= [];
         if (_errors.Count >= _options.MaxErrors)
         {
-            _errors.Add(new InputError(error.Path, error.Line, $"More than {_options.MaxErrors} problems; the rest of this profile is not checked."));
+            _errors.Add(new InputError(error.Path, error.Line, Messages.Get(_zh, "profile.too-many", _options.MaxErrors)));
             throw new TooManyErrors();
         }
 
@@ -323,7 +323,7 @@ internal ref partial struct ProfileParser
     }
 
     /// <summary>An id as an error message may repeat it: not when it has the shape of a resident identity number (contract v2, R8).</summary>
-    private static string Shown(string id) => ResidentIdentityNumber.HasShape(id) ? "(an id shaped like a resident identity number)" : ReadMessages.Truncate(id);
+    private static string Shown(bool zh, string id) => ResidentIdentityNumber.HasShape(id) ? Messages.Get(zh, "profile.shaped-id") : ReadMessages.Truncate(id);
 
     /// <summary>Stops reading a profile that has already given <see cref="ProfileReadOptions.MaxErrors"/> problems.</summary>
     private sealed class TooManyErrors : Exception

@@ -59,6 +59,7 @@ internal ref partial struct ProfileParser
 
     private readonly ReadOnlySpan<byte> _input;
     private readonly ProfileReadOptions _options;
+    private readonly bool _zh;
     private readonly ParserScratch _scratch;
     private readonly JsonPathStack _path;
     private readonly Dictionary<string, long> _ids;
@@ -73,6 +74,7 @@ internal ref partial struct ProfileParser
         input = Utf8Input.SkipBom(input);
         _input = input;
         _options = options;
+        _zh = Messages.IsChinese(options.Culture);
         _scratch = ParserScratch.Rent();
         _path = _scratch.Path;
         _ids = _scratch.Ids;
@@ -96,7 +98,7 @@ internal ref partial struct ProfileParser
         {
             var message = ex.Message;
             var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-            AddError(new InputError(_path.Format(), _options.FirstLineNumber + (int)(ex.LineNumber ?? 0), "Invalid JSON: " + (cut > 0 ? message[..cut] : message)));
+            AddError(new InputError(_path.Format(), _options.FirstLineNumber + (int)(ex.LineNumber ?? 0), Messages.Get(_zh, "read.invalid-json", cut > 0 ? message[..cut] : message)));
         }
         catch (TooManyErrors)
         {
@@ -105,7 +107,7 @@ internal ref partial struct ProfileParser
         catch (InvalidOperationException)
         {
             // Utf8JsonReader.GetString on an escape that is no Unicode text, e.g. a lone surrogate "\ud800".
-            AddError(new InputError(_path.Format(), LineOf(_reader.TokenStartIndex), "A string is not valid Unicode text (a lone surrogate escape such as \\ud800)."));
+            AddError(new InputError(_path.Format(), LineOf(_reader.TokenStartIndex), Messages.Get(_zh, "profile.lone-surrogate")));
         }
 
         _scratch.Clear();
@@ -118,19 +120,19 @@ internal ref partial struct ProfileParser
     {
         if (_input.IndexOfAnyExcept(" \t\r\n"u8) < 0)
         {
-            Error(0, null, "The input is empty; expected a profile (a JSON object).");
+            Error(0, null, Messages.Get(_zh, "profile.empty"));
             return null;
         }
 
         if (_input.Length > _options.MaxProfileBytes)
         {
-            Error(0, null, $"The profile has more than {_options.MaxProfileBytes:N0} bytes, the limit (ProfileReadOptions.MaxProfileBytes).");
+            Error(0, null, Messages.Get(_zh, "profile.too-large", _options.MaxProfileBytes));
             return null;
         }
 
         if (Utf8Input.FirstInvalid(_input) is >= 0 and var at)
         {
-            Error(at, null, $"Byte {at - _input[..at].LastIndexOf((byte)'\n')} of the line is not valid text in the input's encoding (UTF-8 unless --encoding says otherwise; a file saved as GBK/GB18030 needs --encoding gb18030).");
+            Error(at, null, Messages.Get(_zh, "profile.invalid-byte", at - _input[..at].LastIndexOf((byte)'\n')));
             return null;
         }
 
@@ -139,7 +141,7 @@ internal ref partial struct ProfileParser
         var start = _reader.TokenStartIndex;
         if (_reader.TokenType != JsonTokenType.StartObject)
         {
-            Error(start, null, "A profile must be a JSON object.");
+            Error(start, null, Messages.Get(_zh, "profile.not-object"));
             return null;
         }
 
@@ -202,7 +204,7 @@ internal ref partial struct ProfileParser
                         {
                             if (conveniences.Contains(convenience))
                             {
-                                Error(offset, null, $"Convenience '{ContractNames.Conveniences.Name(convenience)}' is listed twice.");
+                                Error(offset, null, Messages.Get(_zh, "profile.convenience-twice", ContractNames.Conveniences.Name(convenience)));
                             }
 
                             conveniences.Add(convenience);

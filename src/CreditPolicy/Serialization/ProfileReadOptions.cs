@@ -1,3 +1,4 @@
+using System.Globalization;
 using CreditPolicy.Subjects;
 
 namespace CreditPolicy.Serialization;
@@ -24,6 +25,11 @@ public sealed record ProfileReadOptions
     /// <summary>The most problems reported for one profile; reading stops after them, with a last error saying so.</summary>
     /// <value>The default value is 100.</value>
     public int MaxErrors { get; init; } = 100;
+
+    /// <summary>The language of the problems' messages: Chinese when its name starts with <c>zh</c> (e.g. <c>zh-CN</c>); <see langword="null"/> for English.</summary>
+    /// <remarks>Field names, JSON paths, codes and values quoted from the input are the same in every language.</remarks>
+    /// <value>The default value is <see langword="null"/> (English).</value>
+    public CultureInfo? Culture { get; init; }
 
     /// <summary>Whether <c>//</c> and <c>/* */</c> comments are skipped (the example profiles of rule files); profiles themselves are plain JSON.</summary>
     internal bool AllowComments { get; init; }

@@ -44,7 +44,7 @@ public static class ProfileStreamReader
         options ??= ProfileStreamOptions.Default;
         return OrderedBatchPipeline.RunAsync(
             input,
-            batch => Process(batch, process, options.Read),
+            batch => Process(batch, process, options.ReadWithCulture),
             results =>
             {
                 foreach (var result in results)
@@ -72,7 +72,7 @@ public static class ProfileStreamReader
         var reader = new LineBatchReader(input, options.Read.MaxProfileBytes, options.InputEncoding);
         while (reader.ReadBatchAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult() is { } batch)
         {
-            var lines = Process(batch, static line => line, options.Read);
+            var lines = Process(batch, static line => line, options.ReadWithCulture);
             foreach (var line in lines)
             {
                 yield return line;
@@ -119,6 +119,13 @@ public sealed record ProfileStreamOptions
     /// <summary>How each profile is read (limits; comments).</summary>
     /// <value>The default value is <see cref="ProfileReadOptions.Default"/>.</value>
     public ProfileReadOptions Read { get; init; } = ProfileReadOptions.Default;
+
+    /// <summary>The language of the problems' messages, passed to each profile's reading (overriding <see cref="ProfileReadOptions.Culture"/> of <see cref="Read"/> when set): Chinese when its name starts with <c>zh</c>.</summary>
+    /// <value>The default value is <see langword="null"/>: <see cref="Read"/>'s culture (English unless it says otherwise).</value>
+    public System.Globalization.CultureInfo? Culture { get; init; }
+
+    /// <summary>The reading options with <see cref="Culture"/> applied.</summary>
+    internal ProfileReadOptions ReadWithCulture => Culture is null ? Read : Read with { Culture = Culture };
 
     /// <summary>The encoding of the stream (see <see cref="InputEncodings"/>).</summary>
     /// <value>The default value is <see langword="null"/>: UTF-8, with or without a byte-order mark.</value>
