@@ -96,7 +96,7 @@ public sealed class HandWrittenEvaluator
 
         if (profile.CreditCheckedOn is null)
         {
-            (warnings ??= []).Add(SubjectFacts.NoCreditCheckWarning);
+            (warnings ??= []).Add(CreditPolicy.Messages.Get(false, "warning.no-credit-check"));
         }
 
         ImmutableArray<ApplicableMeasure> measures;

@@ -37,8 +37,8 @@ internal static class DiffCommand
             var registry = context.LoadAgencies(parse.GetValue(agencies));
             var day = context.AsOf(parse.GetValue(asOf));
             var comparer = new PolicyComparer(
-                new PolicyEvaluator(before, new PolicyEvaluatorOptions { FiledAgencies = registry }),
-                new PolicyEvaluator(after, new PolicyEvaluatorOptions { FiledAgencies = registry }));
+                new PolicyEvaluator(before, new PolicyEvaluatorOptions { FiledAgencies = registry, Culture = context.Culture }),
+                new PolicyEvaluator(after, new PolicyEvaluatorOptions { FiledAgencies = registry, Culture = context.Culture }));
             try
             {
                 comparer.EnsureInForce(day);

@@ -25,7 +25,7 @@ internal static class EvaluateCommand
             var ruleSet = context.LoadRules(parse.GetValue(rules), invalidExitCode: 2);
             var registry = context.LoadAgencies(parse.GetValue(agencies));
             var day = context.AsOf(parse.GetValue(asOf));
-            var evaluator = new PolicyEvaluator(ruleSet, new PolicyEvaluatorOptions { FiledAgencies = registry });
+            var evaluator = new PolicyEvaluator(ruleSet, new PolicyEvaluatorOptions { FiledAgencies = registry, Culture = context.Culture });
             try
             {
                 evaluator.EnsureInForce(day);

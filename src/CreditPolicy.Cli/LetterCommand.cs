@@ -42,7 +42,7 @@ internal static class LetterCommand
                 : commitments.FirstOrDefault(c => c.Id == wanted) ?? throw new UsageException(context.Text("letter.unknown-commitment", PersonalIds.ForOutput(wanted)));
 
             // C3: a letter takes effect on signature; what the profile lacks is a blank to fill in, named on stderr.
-            foreach (var gap in commitment.LetterGaps(read.Value.Subject))
+            foreach (var gap in commitment.LetterGaps(read.Value.Subject, context.Culture))
             {
                 context.Error.WriteLine(context.Text("letter.gap", PersonalIds.ForOutput(commitment.Id), gap.Field, gap.Message));
             }

@@ -38,6 +38,38 @@ internal static class Messages
         return args.Length == 0 ? text : string.Format(CultureInfo.InvariantCulture, text, args);
     }
 
+    /// <summary>A period as a message shows it: ISO 8601 in English (<c>P1Y</c>), in years, months and days in Chinese (<c>1 年</c>).</summary>
+    internal static string Period(bool chinese, NodaTime.Period period)
+    {
+        if (!chinese)
+        {
+            return period.ToString();
+        }
+
+        var parts = new List<string>(3);
+        if (period.Years != 0)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{period.Years} 年"));
+        }
+
+        if (period.Months != 0)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{period.Months} 个月"));
+        }
+
+        if (period.Weeks != 0)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{period.Weeks} 周"));
+        }
+
+        if (period.Days != 0 || parts.Count == 0)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{period.Days} 天"));
+        }
+
+        return string.Join(" ", parts);
+    }
+
     private static FrozenDictionary<string, string> Load(bool chinese)
     {
         var name = ResourceName(chinese);

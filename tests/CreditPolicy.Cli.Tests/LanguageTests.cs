@@ -69,6 +69,30 @@ public sealed partial class LanguageTests
     }
 
     [Fact]
+    public void Evaluate_lang_zh_of_a_bad_profile_prints_the_library_problem_in_Chinese_on_stderr()
+    {
+        var profile = Cli.TempFile("""{"subject":{"name":"某公司","kind":"enterprise","idType":"uscc","id":"914403001922038216"},"records":[{"id":"p","category":"administrative-penalty","decidedOn":"2023-02-30"}]}""");
+
+        var chinese = Cli.Run("evaluate", "--lang", "zh", "--as-of", "2026-11-27", profile);
+        var english = Cli.Run("evaluate", "--lang", "en", "--as-of", "2026-11-27", profile);
+
+        Assert.Equal(2, chinese.ExitCode);
+        Assert.Contains("$.records[0].decidedOn: “2023-02-30”不是日历上存在的日期。", chinese.Error, StringComparison.Ordinal);
+        Assert.Contains("$.records[0].decidedOn: '2023-02-30' is not a real calendar date.", english.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_lang_zh_gives_the_decision_warnings_in_Chinese()
+    {
+        var profile = Cli.TempFile("""{"subject":{"name":"某公司","kind":"enterprise","idType":"uscc","id":"914403001922038216","supervisingDepartment":"郏县市场监督管理局"}}""");
+
+        var result = Cli.Run("evaluate", "--lang", "zh", "--as-of", "2026-11-27", profile);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("查无记录不能证明信用良好", System.Text.Json.JsonDocument.Parse(result.Out).RootElement.GetProperty("warnings")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Chinese_help_names_required_options_and_defaults_in_Chinese()
     {
         var result = Cli.Run("diff", "--help", "--lang", "zh");

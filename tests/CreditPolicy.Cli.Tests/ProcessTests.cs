@@ -63,6 +63,17 @@ public sealed class ProcessTests
     }
 
     [Fact]
+    public void Process_Lang_zh_under_invariant_globalization_gives_the_library_messages_and_warnings_in_Chinese()
+    {
+        var lines = File.ReadLines(Cli.Repo("samples/profiles.jsonl")).Take(1).ToArray();
+        var (code, output, error) = Run($"{lines[0]}\n{{\"subject\":1}}\n", "evaluate", "--lang", "zh", "--as-of", "2026-11-27");
+
+        Assert.Equal(2, code);
+        Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal("line 2: $.subject: 应为 JSON 对象。\n", error);
+    }
+
+    [Fact]
     public void Process_A_usage_error_is_one_line_and_exit_2()
     {
         var (code, output, error) = Run(string.Empty, "evaluate", "--as-of");

@@ -4,7 +4,11 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
+using CreditPolicy.Evaluation;
+using CreditPolicy.Profiles;
+using CreditPolicy.Rules;
 using CreditPolicy.Serialization;
+using CreditPolicy.Streaming;
 using CreditPolicy.Tests.Rules;
 using Xunit;
 
@@ -100,7 +104,7 @@ public sealed partial class MessagesTests
     {
         using var input = new MemoryStream(Encoding.UTF8.GetBytes(ImpossibleDate.ReplaceLineEndings(" ") + "\n"));
 
-        var line = Assert.Single(CreditPolicy.Streaming.ProfileStreamReader.Read(input, new CreditPolicy.Streaming.ProfileStreamOptions { Culture = Chinese }));
+        var line = Assert.Single(ProfileStreamReader.Read(input, new ProfileStreamOptions { Culture = Chinese }));
 
         Assert.Equal("“2023-02-30”不是日历上存在的日期。", Assert.Single(line.Result.Errors, e => e.Path == "$.records[0].decidedOn").Message);
     }
@@ -111,6 +115,52 @@ public sealed partial class MessagesTests
         var result = AgencyRegistryJson.Read(Encoding.UTF8.GetBytes("[\n {\"name\": \"甲\", \"filingNumer\": \"X-1\"}\n]"), "agencies.json", Chinese);
 
         Assert.Contains(result.Errors, e => e.Message == "未知字段“filingNumer”（是否应为“filingNumber”？）：该字段会被忽略且不作提示。" && e.Line == 2);
+    }
+
+    [Fact]
+    public void A_decision_gives_its_warnings_in_Chinese_with_PolicyEvaluatorOptions_Culture()
+    {
+        var profile = Profile(""","records":[{"id":"p1","category":"administrative-penalty","decidedOn":"2025-06-01","publicUntil":"2028-05-31"}],"reports":[{"id":"rep1","kind":"enterprise","agency":{"name":"某征信公司","filingNumber":"X-9"},"rating":"AA","issuedOn":"2026-01-01","validUntil":"2026-12-31"}],"commitments":[{"id":"k1","type":"approval-substitution","matter":"m","committedOn":"2026-11-01","signedOn":"2026-11-01"}]""");
+        var english = new PolicyEvaluator(RuleSet.JiaCounty2022No8).Evaluate(profile, Day);
+        var chinese = new PolicyEvaluator(RuleSet.JiaCounty2022No8, new PolicyEvaluatorOptions { Culture = Chinese }).Evaluate(profile, Day);
+
+        Assert.Equal(3, english.Warnings.Length);
+        Assert.Equal(english.Warnings.Length, chinese.Warnings.Length);
+        Assert.Contains(chinese.Warnings, w => w.StartsWith("信用记录 p1：其公示截止日（`publicUntil`）2028-05-31 超过一般失信信息的最长公示期（自决定之日起 1 年", StringComparison.Ordinal) && w.Contains("公示已于 2026-05-31 结束", StringComparison.Ordinal));
+        Assert.Contains("信用报告 rep1 由 某征信公司（备案号 X-9）出具，该机构不在已备案信用服务机构名录中（R3）。该报告不予采用。", chinese.Warnings);
+        Assert.Contains("信用承诺 k1 的承诺书不完整：证明事项告知承诺书须列明其替代的证明事项（C2.3，国办发〔2020〕42号）。承诺自签署即生效（C3），请补填空缺内容。", chinese.Warnings);
+        Assert.Contains("Report rep1 is from 某征信公司 (filing number X-9), which is not in the registry of filed credit service agencies (R3). It is ignored.", english.Warnings);
+        Assert.Equal(english.ApplicableMeasures.Select(m => m.Code), chinese.ApplicableMeasures.Select(m => m.Code));
+    }
+
+    [Fact]
+    public void A_report_warning_cached_in_one_language_is_not_given_in_the_other()
+    {
+        var profile = Profile(""","reports":[{"id":"rep1","kind":"enterprise","agency":{"name":"某征信公司","filingNumber":"X-9"},"rating":"AA","issuedOn":"2026-01-01","validUntil":"2026-12-31"}]""");
+        var chinese = new PolicyEvaluator(RuleSet.JiaCounty2022No8, new PolicyEvaluatorOptions { Culture = Chinese });
+        var english = new PolicyEvaluator(RuleSet.JiaCounty2022No8);
+
+        Assert.StartsWith("信用报告", Assert.Single(chinese.Evaluate(profile, Day).Warnings), StringComparison.Ordinal);
+        Assert.StartsWith("Report", Assert.Single(english.Evaluate(profile, Day).Warnings), StringComparison.Ordinal);
+        Assert.StartsWith("信用报告", Assert.Single(chinese.Evaluate(profile, Day).Warnings), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_profile_without_creditCheckedOn_is_warned_about_in_Chinese()
+    {
+        var result = ProfileJson.Read("""{"subject":{"name":"某公司","kind":"enterprise","idType":"uscc","id":"914403001922038216","supervisingDepartment":"郏县市场监督管理局"}}""");
+        var decision = new PolicyEvaluator(RuleSet.JiaCounty2022No8, new PolicyEvaluatorOptions { Culture = Chinese }).Evaluate(result.Value!, Day);
+
+        Assert.Equal("档案未说明信用记录和信用报告的查询日期（`creditCheckedOn`）：查无记录不能证明信用良好。", Assert.Single(decision.Warnings));
+    }
+
+    private static readonly NodaTime.LocalDate Day = new(2026, 11, 27);
+
+    private static CreditProfile Profile(string rest)
+    {
+        var result = ProfileJson.Read($$"""{"subject":{"name":"某公司","kind":"enterprise","idType":"uscc","id":"914403001922038216","supervisingDepartment":"郏县市场监督管理局"},"creditCheckedOn":"2026-11-20"{{rest}}}""");
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        return result.Value;
     }
 
     internal static string[] Placeholders(string text) => [.. Placeholder().Matches(text).Select(m => m.Value).Order(StringComparer.Ordinal)];

@@ -188,7 +188,11 @@ public sealed class CreditCommitment
     /// number, content (type and matter) and date are always present. Gaps make the letter incomplete; the
     /// commitment takes effect on signature all the same.
     /// </summary>
-    public IReadOnlyList<FieldProblem> LetterGaps(Subject committer)
+    /// <param name="committer">The subject who commits.</param>
+    /// <param name="culture">The language of the messages: Chinese when its name starts with <c>zh</c>; <see langword="null"/> for English.</param>
+    public IReadOnlyList<FieldProblem> LetterGaps(Subject committer, System.Globalization.CultureInfo? culture = null) => LetterGapsIn(committer, Messages.IsChinese(culture));
+
+    internal IReadOnlyList<FieldProblem> LetterGapsIn(Subject committer, bool zh)
     {
         Guard.Against.Null(committer);
         if (!HasLetterGaps(committer))
@@ -199,17 +203,17 @@ public sealed class CreditCommitment
         var missing = new List<FieldProblem>(3);
         if (committer.Identifier.Type == IdentifierType.Other)
         {
-            missing.Add(new FieldProblem("subject.idType", "The letter needs a unified social credit code or a resident identity card (C3)."));
+            missing.Add(new FieldProblem("subject.idType", Messages.Get(zh, "letter-gap.id-type")));
         }
 
         if (committer.SupervisingDepartment is null)
         {
-            missing.Add(new FieldProblem("subject.supervisingDepartment", "The letter must name the supervising department (主管部门, C3)."));
+            missing.Add(new FieldProblem("subject.supervisingDepartment", Messages.Get(zh, "letter-gap.supervising-department")));
         }
 
         if (Type == CommitmentType.ApprovalSubstitution && ReplacedCertificates.IsEmpty)
         {
-            missing.Add(new FieldProblem("replacedCertificates", "An approval-substitution letter names the certificates it replaces (C2.3, 国办发〔2020〕42号)."));
+            missing.Add(new FieldProblem("replacedCertificates", Messages.Get(zh, "letter-gap.replaced-certificates")));
         }
 
         return missing;
@@ -221,8 +225,8 @@ public sealed class CreditCommitment
         || (Type == CommitmentType.ApprovalSubstitution && ReplacedCertificates.IsEmpty);
 
     /// <summary>The decision warning for a commitment whose letter has gaps.</summary>
-    internal string LetterWarning(Subject committer) =>
-        $"The letter of commitment {Id} is incomplete: {string.Join(" ", LetterGaps(committer).Select(p => p.Message))} It took effect on signature all the same (C3); fill in the blanks.";
+    internal string LetterWarning(Subject committer, bool zh = false) =>
+        Messages.Get(zh, "commitment.letter-incomplete", Id, string.Join(zh ? string.Empty : " ", LetterGapsIn(committer, zh).Select(p => p.Message)));
 
     private static bool AnyBlank(IReadOnlyCollection<string> items)
     {

@@ -43,6 +43,7 @@ public sealed class PolicyEvaluator
     private readonly ulong _penalties;
     private readonly FiledAgencyRegistry _agencies;
     private readonly IClock? _clock;
+    private readonly bool _zh;
 
     // The publicity regime of the last day evaluated, turned into day numbers: batches evaluate one day.
     private PublicityCutoffs _cutoffs;
@@ -54,6 +55,7 @@ public sealed class PolicyEvaluator
         options ??= PolicyEvaluatorOptions.Default;
         _agencies = options.FiledAgencies ?? ruleSet.FiledAgencies;
         _clock = options.Clock;
+        _zh = Messages.IsChinese(options.Culture);
         _cutoffs = ruleSet.PublicityPolicy.CutoffsOn(ruleSet.EffectiveFrom);
         CompiledMeasure[] measures = [.. ruleSet.Compiled.OrderBy(m => m.Definition.Clause).ThenBy(m => m.Definition.Code, StringComparer.Ordinal)];
         _measures = measures;
@@ -95,7 +97,7 @@ public sealed class PolicyEvaluator
         Guard.Against.Null(agencies);
         EnsureInForce(asOf);
 
-        var scratch = EvaluationScratch.Rent();
+        var scratch = EvaluationScratch.Rent(_zh);
         var facts = SubjectFacts.Compute(profile, CutoffsOn(asOf), agencies, scratch);
         var matched = Match(facts);
         var applicable = Dominate(matched);
@@ -110,7 +112,7 @@ public sealed class PolicyEvaluator
             var definition = _definitions[index];
             if ((applicable & (1UL << index)) == 0)
             {
-                scratch.Warnings.Add($"Incentive {definition.Code} ({definition.Clause}) matched but is not applicable: penalties dominate incentives.");
+                scratch.Warnings.Add(Messages.Get(_zh, "warning.incentive-dominated", definition.Code, definition.Clause));
                 continue;
             }
 

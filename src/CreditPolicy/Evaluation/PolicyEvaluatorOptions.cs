@@ -17,4 +17,8 @@ public sealed record PolicyEvaluatorOptions
     /// <summary>The clock that says what "today" is, for <see cref="PolicyEvaluator.EvaluateToday"/>.</summary>
     /// <value>The default value is <see langword="null"/>: evaluate only as of explicit days.</value>
     public IClock? Clock { get; init; }
+
+    /// <summary>The language of the decisions' warnings: Chinese when its name starts with <c>zh</c> (e.g. <c>zh-CN</c>); <see langword="null"/> for English. Codes, clause ids and ids are the same in every language.</summary>
+    /// <value>The default value is <see langword="null"/> (English).</value>
+    public System.Globalization.CultureInfo? Culture { get; init; }
 }

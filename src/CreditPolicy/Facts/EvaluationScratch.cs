@@ -32,10 +32,14 @@ internal sealed class EvaluationScratch
 
     internal List<string> Warnings { get; } = [];
 
-    /// <summary>This thread's scratch, emptied.</summary>
-    internal static EvaluationScratch Rent()
+    /// <summary>Whether warnings are written in Chinese: the evaluator's language, resolved once when it was built.</summary>
+    internal bool Chinese { get; private set; }
+
+    /// <summary>This thread's scratch, emptied, its warnings in Chinese when <paramref name="chinese"/>.</summary>
+    internal static EvaluationScratch Rent(bool chinese = false)
     {
         var scratch = t_current ??= new EvaluationScratch();
+        scratch.Chinese = chinese;
         Array.Clear(scratch._counts);
         scratch.Warnings.Clear();
         return scratch;

@@ -12,9 +12,10 @@ internal static class ReportWarnings
 {
     private static readonly ConditionalWeakTable<CreditReport, string?[]> Made = [];
 
-    internal static string For(CreditReport report, ReportStanding standing)
+    /// <summary>The warning in English, or in Chinese when <paramref name="zh"/>: each language cached on its own.</summary>
+    internal static string For(CreditReport report, ReportStanding standing, bool zh = false)
     {
-        var warnings = Made.GetValue(report, static _ => new string?[4]);
-        return warnings[(int)standing] ??= report.Explain(standing) + " It is ignored.";
+        var warnings = Made.GetValue(report, static _ => new string?[8]);
+        return warnings[(int)standing + (zh ? 4 : 0)] ??= Messages.Get(zh, "report.ignored", report.ExplainIn(standing, zh));
     }
 }

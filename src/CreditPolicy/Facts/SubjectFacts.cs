@@ -137,7 +137,7 @@ public readonly struct SubjectFacts
         {
             if (!record.IsActiveOn(cutoffs))
             {
-                if (scratch is not null && record.PolicyWarning(cutoffs) is { } warning)
+                if (scratch is not null && record.PolicyWarning(cutoffs, scratch.Chinese) is { } warning)
                 {
                     scratch.Warnings.Add(warning);
                 }
@@ -191,7 +191,7 @@ public readonly struct SubjectFacts
                     serious += isSerious ? 1 : 0;
                     minor += breach.Severity == RecordSeverity.Minor ? 1 : 0;
                 }
-                else if (scratch is not null && breach.PolicyWarning(cutoffs) is { } warning)
+                else if (scratch is not null && breach.PolicyWarning(cutoffs, scratch.Chinese) is { } warning)
                 {
                     scratch.Warnings.Add(warning);
                 }
@@ -212,7 +212,7 @@ public readonly struct SubjectFacts
             // A letter counts once signed (C3); an unsigned one changes nothing, not even a warning (C4).
             if (scratch is not null && commitment.SignedOn <= asOf && commitment.HasLetterGaps(profile.Subject))
             {
-                scratch.Warnings.Add(commitment.LetterWarning(profile.Subject));
+                scratch.Warnings.Add(commitment.LetterWarning(profile.Subject, scratch.Chinese));
             }
         }
 
@@ -222,7 +222,7 @@ public readonly struct SubjectFacts
             var standing = report.StandingOn(asOf, registry);
             if (standing != ReportStanding.Counts)
             {
-                scratch?.Warnings.Add(ReportWarnings.For(report, standing));
+                scratch?.Warnings.Add(ReportWarnings.For(report, standing, scratch.Chinese));
             }
             else
             {
@@ -251,7 +251,7 @@ public readonly struct SubjectFacts
         var checkedOn = profile.CreditCheckedOn;
         if (checkedOn is null)
         {
-            scratch?.Warnings.Add(NoCreditCheckWarning);
+            scratch?.Warnings.Add(Messages.Get(scratch.Chinese, "warning.no-credit-check"));
         }
 
         return new SubjectFacts
@@ -293,7 +293,4 @@ public readonly struct SubjectFacts
         _ => false,
     };
 
-    /// <summary>The decision warning for a profile without <c>creditCheckedOn</c>.</summary>
-    internal const string NoCreditCheckWarning =
-        "The profile does not say when its records and reports were retrieved (creditCheckedOn): the absence of a record is no proof of a clean record.";
 }

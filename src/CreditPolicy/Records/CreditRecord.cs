@@ -144,7 +144,7 @@ public sealed class CreditRecord
     /// <see langword="null"/>. A record without <c>publicUntil</c> ends where the contract says it does
     /// (the class maximum; never, for minor information), so it needs no warning.
     /// </summary>
-    internal string? PolicyWarning(PublicityCutoffs cutoffs)
+    internal string? PolicyWarning(PublicityCutoffs cutoffs, bool zh = false)
     {
         var day = cutoffs.Day;
         if (_capIndex < 0 || PublicUntil is not { } given || _decided > day || day >= _repaired || day > _lastActive || IsActiveOn(cutoffs))
@@ -154,14 +154,22 @@ public sealed class CreditRecord
 
         var regime = cutoffs.Regime;
         var (maximum, source) = PublicityRegime.MaximumAndSource(regime, Category.PublicityInformation()!.Value, Severity!.Value);
-        return $"Record {Id}: its publicUntil {IsoDate.Format(given)} is capped at the maximum publicity period of {SeverityName} information, {maximum} from the decision ({source}), so its publicity ended on {IsoDate.Format(PublicityEnd(regime))}. It is no longer a bad credit record.";
+        return Messages.Get(
+            zh,
+            "record.publicity-capped",
+            Id,
+            IsoDate.Format(given),
+            Messages.Get(zh, SeverityKey),
+            Messages.Period(zh, maximum!),
+            source == PublicityRegime.MinorSource ? Messages.Get(zh, "publicity.minor-source") : source,
+            IsoDate.Format(PublicityEnd(regime)));
     }
 
-    private string SeverityName => Severity switch
+    private string SeverityKey => Severity switch
     {
-        RecordSeverity.Minor => "minor",
-        RecordSeverity.Serious => "serious",
-        _ => "general",
+        RecordSeverity.Minor => "severity.minor",
+        RecordSeverity.Serious => "severity.serious",
+        _ => "severity.general",
     };
 
     private LocalDate? PublicityEnd(PublicityRegime? regime)

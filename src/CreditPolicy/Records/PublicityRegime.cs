@@ -83,6 +83,9 @@ public sealed class PublicityRegime
     internal static Period? MaximumFor(PublicityRegime? regime, PublicityInformation information, RecordSeverity severity) =>
         MaximumAndSource(regime, information, severity).Maximum;
 
+    /// <summary>The source cited for minor information's three months when the regime sets no shorter maximum (shown in Chinese by <see cref="Messages"/>).</summary>
+    internal const string MinorSource = "contract v2: minor information is published at most three months";
+
     /// <summary>The maximum and the text it comes from: the regime's, or for minor information the contract's three months.</summary>
     internal static (Period? Maximum, string? Source) MaximumAndSource(PublicityRegime? regime, PublicityInformation information, RecordSeverity severity)
     {
@@ -93,7 +96,7 @@ public sealed class PublicityRegime
             return (given, given is null ? null : regime!.Source);
         }
 
-        return (MinorMaximum, "contract v2: minor information is published at most three months");
+        return (MinorMaximum, MinorSource);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using Ardalis.GuardClauses;
 using NodaTime;
 
@@ -95,12 +96,16 @@ public sealed class CreditReport
     }
 
     /// <summary>Why this report does not count with the given standing, in a sentence; <see langword="null"/> when it counts.</summary>
-    public string? Explain(ReportStanding standing) => standing switch
+    /// <param name="standing">The report's standing on the day.</param>
+    /// <param name="culture">The language of the sentence: Chinese when its name starts with <c>zh</c>; <see langword="null"/> for English.</param>
+    public string? Explain(ReportStanding standing, CultureInfo? culture = null) => ExplainIn(standing, Messages.IsChinese(culture));
+
+    internal string? ExplainIn(ReportStanding standing, bool zh) => standing switch
     {
         ReportStanding.Counts => null,
-        ReportStanding.NotYetIssued => $"Report {Id} is issued on {IsoDate.Format(IssuedOn)}, after the evaluation date.",
-        ReportStanding.Expired => $"Report {Id} expired on {IsoDate.Format(ValidUntil)}.",
-        ReportStanding.AgencyNotFiled => $"Report {Id} is from {Agency?.Name} (filing number {Agency?.FilingNumber}), which is not in the registry of filed credit service agencies (R3).",
+        ReportStanding.NotYetIssued => Messages.Get(zh, "report.not-yet-issued", Id, IsoDate.Format(IssuedOn)),
+        ReportStanding.Expired => Messages.Get(zh, "report.expired", Id, IsoDate.Format(ValidUntil)),
+        ReportStanding.AgencyNotFiled => Messages.Get(zh, "report.agency-not-filed", Id, Agency?.Name, Agency?.FilingNumber),
         _ => throw new ArgumentOutOfRangeException(nameof(standing)),
     };
 
