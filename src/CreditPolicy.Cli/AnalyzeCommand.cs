@@ -21,7 +21,7 @@ internal static class AnalyzeCommand
             var failed = false;
             foreach (var path in paths)
             {
-                var load = RuleSet.LoadFile(path, encoding: context.InputEncoding);
+                var load = RuleSet.LoadFile(path, encoding: context.InputEncoding, culture: context.Culture);
                 if (!load.Succeeded)
                 {
                     foreach (var error in load.Errors)

@@ -103,7 +103,7 @@ internal sealed class CommandContext(CliConsole console, TextWriter stdout, IClo
             throw new UsageException(Text("error.file-not-found", path));
         }
 
-        var result = RuleSet.LoadFile(path, encoding: InputEncoding);
+        var result = RuleSet.LoadFile(path, encoding: InputEncoding, culture: Culture);
         if (result.Succeeded)
         {
             return result.Value;

@@ -20,7 +20,7 @@ internal static class TestCommand
             var failed = 0;
             foreach (var path in paths)
             {
-                var load = RuleSet.LoadFile(path, encoding: context.InputEncoding);
+                var load = RuleSet.LoadFile(path, encoding: context.InputEncoding, culture: context.Culture);
                 if (!load.Succeeded)
                 {
                     foreach (var error in load.Errors)

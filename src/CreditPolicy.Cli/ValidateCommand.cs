@@ -21,7 +21,7 @@ internal static class ValidateCommand
             var problems = 0;
             foreach (var path in paths)
             {
-                var result = RuleSet.LoadFile(path, encoding: context.InputEncoding);
+                var result = RuleSet.LoadFile(path, encoding: context.InputEncoding, culture: context.Culture);
                 foreach (var error in result.Errors)
                 {
                     context.Out.WriteLine(error);

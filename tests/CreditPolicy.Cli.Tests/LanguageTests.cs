@@ -82,6 +82,19 @@ public sealed partial class LanguageTests
     }
 
     [Fact]
+    public void Validate_lang_zh_of_a_bad_rule_file_prints_its_problems_in_Chinese()
+    {
+        var rules = Cli.TempFile(File.ReadAllText(Shipped).Replace("\"clause\": \"R6.2\"", "\"clause\": \"R9.9\"", StringComparison.Ordinal));
+
+        var chinese = Cli.Run("validate", "--lang", "zh", rules);
+        var english = Cli.Run("validate", "--lang", "en", rules);
+
+        Assert.Equal(1, chinese.ExitCode);
+        Assert.Contains("“R9.9”不是政策的条款编号", chinese.Out + chinese.Error, StringComparison.Ordinal);
+        Assert.Contains("'R9.9' is not a clause id of the policy", english.Out + english.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Evaluate_lang_zh_gives_the_decision_warnings_in_Chinese()
     {
         var profile = Cli.TempFile("""{"subject":{"name":"某公司","kind":"enterprise","idType":"uscc","id":"914403001922038216","supervisingDepartment":"郏县市场监督管理局"}}""");

@@ -154,6 +154,21 @@ public sealed partial class MessagesTests
         Assert.Equal("档案未说明信用记录和信用报告的查询日期（`creditCheckedOn`）：查无记录不能证明信用良好。", Assert.Single(decision.Warnings));
     }
 
+    [Fact]
+    public void A_rule_file_problem_is_reported_in_Chinese_at_the_same_place_as_in_English()
+    {
+        var shipped = File.ReadAllText(Path.Combine(ShippedRuleSetTests.RepositoryRoot(), "rules", "jia-county-2022-8.json"));
+        var bytes = Encoding.UTF8.GetBytes(shipped.Replace("\"clause\": \"R6.2\"", "\"clause\": \"R9.9\"", StringComparison.Ordinal));
+
+        var english = RuleSet.Load(bytes, "r.json").Errors;
+        var chinese = RuleSet.Load(bytes, "r.json", culture: Chinese).Errors;
+
+        Assert.NotEmpty(english);
+        Assert.Equal(english.Select(e => (e.File, e.Line, e.Path, e.RuleName)), chinese.Select(e => (e.File, e.Line, e.Path, e.RuleName)));
+        Assert.Contains(english, e => e.Message == "'R9.9' is not a clause id of the policy; measures cite R6.1, R6.2, R6.3, R7.1, R7.2 or R7.3.");
+        Assert.Contains(chinese, e => e.Message == "“R9.9”不是政策的条款编号；措施应引用 R6.1、R6.2、R6.3、R7.1、R7.2 或 R7.3。");
+    }
+
     private static readonly NodaTime.LocalDate Day = new(2026, 11, 27);
 
     private static CreditProfile Profile(string rest)
@@ -180,7 +195,7 @@ public sealed partial class MessagesTests
     [GeneratedRegex(@"`[^`]*`|“[^”]*”|'[^']*'|""[^""]*""|\$[\w.\[\]*]*|\b(?:incentive|penalty)\.[\w.-]+")]
     private static partial Regex Quoted();
 
-    [GeneratedRegex(@"\b(?:JSON|UTF-8|GBK|GB18030|GB 32100-2015|GB 11643-1999|YYYY-MM-DD|PBoC|CreditPolicy|RulesEngine|Unicode|R\d+(?:\.\d+)?|C\d+(?:\.\d+)?|TP|TD|NDRC)\b")]
+    [GeneratedRegex(@"\b(?:JSON|UTF-8|GBK|GB18030|GB 32100-2015|GB 11643-1999|ISO-8601|YYYY-MM-DD|PBoC|CreditPolicy|RulesEngine|Unicode|R\d+(?:\.\d+)?|C\d+(?:\.\d+)?|TP|TD|NDRC)\b")]
     private static partial Regex Allowed();
 
     [GeneratedRegex("[A-Za-z]{3,}")]

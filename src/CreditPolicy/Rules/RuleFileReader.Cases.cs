@@ -43,14 +43,14 @@ internal sealed partial class RuleFileReader
             var name = _caseIn.RequireString(fields, "name", path, null);
             if (name is not null && !names.Add(name))
             {
-                _caseIn.Error(path + ".name", null, $"Another case is named '{name}'.");
+                _caseIn.Error(path + ".name", null, Messages.Get(Zh, "rules.case-name-twice", name));
             }
 
             _caseIn.OptionalString(fields, "note", path, null);
             var asOf = fields.TryGetValue("asOf", out var date) ? _caseIn.ReadDate(date, path + ".asOf", null) : _caseIn.Missing<LocalDate?>(path, "asOf", null);
             if (asOf < header.EffectiveFrom)
             {
-                _caseIn.Error(path + ".asOf", null, $"The rule set takes effect on {IsoDate.Format(header.EffectiveFrom)}; a case cannot be evaluated before that.");
+                _caseIn.Error(path + ".asOf", null, Messages.Get(Zh, "rules.case-before-effective", IsoDate.Format(header.EffectiveFrom)));
             }
 
             var profile = fields.TryGetValue("profile", out var p) ? ReadCaseProfile(p, path + ".profile") : _caseIn.Missing<CreditProfile>(path, "profile", null);
@@ -60,7 +60,7 @@ internal sealed partial class RuleFileReader
             var revoked = fields.TryGetValue("revokedConveniences", out var rc) ? _caseIn.ReadEnumArray(rc, path + ".revokedConveniences", ContractNames.Conveniences, null) : null;
             foreach (var code in must.Intersect(mustNot, StringComparer.Ordinal))
             {
-                _caseIn.Error(path + ".mustNotReceive", null, $"'{code}' is both in mustReceive and in mustNotReceive.");
+                _caseIn.Error(path + ".mustNotReceive", null, Messages.Get(Zh, "rules.case-both-lists", code));
             }
 
             if (!fields.ContainsKey("mustReceive") && !fields.ContainsKey("mustNotReceive") && !fields.ContainsKey("revokedConveniences"))
@@ -80,7 +80,7 @@ internal sealed partial class RuleFileReader
     private CreditProfile? ReadCaseProfile(JsonElement element, string path)
     {
         var line = _caseIn.Lines!.LineOf(path);
-        var result = ProfileJson.Read(element.GetRawText(), new ProfileReadOptions { FirstLineNumber = line, AllowComments = true });
+        var result = ProfileJson.Read(element.GetRawText(), new ProfileReadOptions { FirstLineNumber = line, AllowComments = true, Culture = _culture });
         foreach (var error in result.Errors)
         {
             _caseIn.Add(error with { Path = path + error.Path?[1..] });
@@ -102,7 +102,7 @@ internal sealed partial class RuleFileReader
             var itemPath = $"{path}.{name}[{i}]";
             if (items[i].ValueKind != JsonValueKind.String)
             {
-                _caseIn.Error(itemPath, null, "Expected a measure code.");
+                _caseIn.Error(itemPath, null, Messages.Get(Zh, "rules.case-expected-code"));
                 continue;
             }
 
@@ -112,12 +112,12 @@ internal sealed partial class RuleFileReader
             {
                 if (!_failedCodes.Contains(code))
                 {
-                    _caseIn.Error(itemPath, null, $"'{code}' is not a measure code of this rule set.");
+                    _caseIn.Error(itemPath, null, Messages.Get(Zh, "rules.case-unknown-code", code));
                 }
             }
             else if (enabledOnly && !measure.Enabled)
             {
-                _caseIn.Error(itemPath, null, $"'{code}' is disabled, so no case can receive it.");
+                _caseIn.Error(itemPath, null, Messages.Get(Zh, "rules.case-disabled-code", code));
             }
             else
             {

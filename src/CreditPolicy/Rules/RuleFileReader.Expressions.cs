@@ -70,7 +70,7 @@ internal sealed partial class RuleFileReader
         {
             if (_rules == _limits.MaxRules + 1)
             {
-                _in.Error(path, ruleName, $"The file has more than {_limits.MaxRules:N0} rules, nested rules included (RuleFileLimits.MaxRules); the rest is not read.");
+                _in.Error(path, ruleName, Messages.Get(Zh, "rules.too-many-rules", _limits.MaxRules));
             }
 
             return null;
@@ -78,7 +78,7 @@ internal sealed partial class RuleFileReader
 
         if (depth > _limits.MaxRuleDepth)
         {
-            _in.Error(path, ruleName, $"Rules are nested more than {_limits.MaxRuleDepth} deep (RuleFileLimits.MaxRuleDepth).");
+            _in.Error(path, ruleName, Messages.Get(Zh, "rules.too-deep", _limits.MaxRuleDepth));
             return null;
         }
 
@@ -91,12 +91,12 @@ internal sealed partial class RuleFileReader
         var name = _in.RequireString(fields, "RuleName", path, ruleName);
         if (name is not null && !_ruleNames.Add(name))
         {
-            _in.Error(path + ".RuleName", name, "Another rule has the same RuleName.");
+            _in.Error(path + ".RuleName", name, Messages.Get(Zh, "rules.rule-name-twice"));
         }
 
         if (nested && fields.ContainsKey("Properties"))
         {
-            _in.Error(path + ".Properties", ruleName, "Only top-level rules define measures; a nested rule's Properties would be ignored.");
+            _in.Error(path + ".Properties", ruleName, Messages.Get(Zh, "rules.nested-properties"));
         }
 
         CheckExpressionType(fields, path, ruleName);
@@ -135,13 +135,13 @@ internal sealed partial class RuleFileReader
     {
         if (op is null || Array.IndexOf(Operators, op) < 0)
         {
-            _in.Error(path + ".Operator", ruleName, $"A rule with nested Rules needs an Operator, one of {string.Join(", ", Operators)}.");
+            _in.Error(path + ".Operator", ruleName, Messages.Get(Zh, "rules.operator-needed", string.Join(", ", Operators)));
             return null;
         }
 
         if (expression is not null)
         {
-            _in.Error(path + ".Expression", ruleName, "RulesEngine ignores Expression when Operator and Rules are given; remove one of them.");
+            _in.Error(path + ".Expression", ruleName, Messages.Get(Zh, "rules.expression-and-rules"));
         }
 
         if (!fields.TryGetValue("Rules", out var children))
@@ -192,20 +192,20 @@ internal sealed partial class RuleFileReader
 
             if (!IdentifierPattern().IsMatch(name))
             {
-                _in.Error(itemPath + ".Name", ruleName, $"'{name}' is not a valid parameter name (a letter, then letters, digits or _).");
+                _in.Error(itemPath + ".Name", ruleName, Messages.Get(Zh, "rules.bad-parameter-name", name));
                 continue;
             }
 
             if (ExpressionKeywords.Contains(name))
             {
-                _in.Error(itemPath + ".Name", ruleName, $"'{name}' is a word of the expression language; a parameter of that name would change what expressions mean.");
+                _in.Error(itemPath + ".Name", ruleName, Messages.Get(Zh, "rules.reserved-parameter-name", name));
                 continue;
             }
 
             List<ParameterExpression> scope = [.. visible, .. into.Select(p => p.Item1)];
             if (scope.Any(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)))
             {
-                _in.Error(itemPath + ".Name", ruleName, $"A parameter named '{name}' is already visible here.");
+                _in.Error(itemPath + ".Name", ruleName, Messages.Get(Zh, "rules.parameter-visible", name));
                 continue;
             }
 
@@ -221,13 +221,13 @@ internal sealed partial class RuleFileReader
         // Limits first: the expression parser and compiler recurse, and a stack overflow cannot be caught.
         if (text.Length > _limits.MaxExpressionLength)
         {
-            _in.Error(path, ruleName, $"The expression has {text.Length:N0} characters, more than the limit of {_limits.MaxExpressionLength:N0} (RuleFileLimits.MaxExpressionLength).");
+            _in.Error(path, ruleName, Messages.Get(Zh, "rules.expression-too-long", text.Length, _limits.MaxExpressionLength));
             return null;
         }
 
         if (RuleFileLimits.NestingDepth(text) is var depth && depth > _limits.MaxExpressionDepth)
         {
-            _in.Error(path, ruleName, $"The expression nests parentheses {depth} deep, more than the limit of {_limits.MaxExpressionDepth} (RuleFileLimits.MaxExpressionDepth).");
+            _in.Error(path, ruleName, Messages.Get(Zh, "rules.expression-too-deep", depth, _limits.MaxExpressionDepth));
             return null;
         }
 
@@ -236,7 +236,7 @@ internal sealed partial class RuleFileReader
         {
             if (_expressionChars - text.Length <= _limits.MaxTotalExpressionLength)
             {
-                _in.Error(path, ruleName, $"The file's expressions pass {_limits.MaxTotalExpressionLength:N0} characters here (RuleFileLimits.MaxTotalExpressionLength); the rest are not compiled.");
+                _in.Error(path, ruleName, Messages.Get(Zh, "rules.expressions-total-here", _limits.MaxTotalExpressionLength));
             }
 
             return null;
@@ -249,7 +249,7 @@ internal sealed partial class RuleFileReader
         }
         catch (Exception ex) when (ex is System.Linq.Dynamic.Core.Exceptions.ParseException or InvalidOperationException or ArgumentException or NotSupportedException)
         {
-            _in.Error(path, ruleName, $"The expression does not compile: {ex.Message}");
+            _in.Error(path, ruleName, Messages.Get(Zh, "rules.expression-does-not-compile", ex.Message));
             return null;
         }
 
@@ -274,7 +274,7 @@ internal sealed partial class RuleFileReader
             return element.GetBoolean();
         }
 
-        _in.Error(path + ".Enabled", ruleName, "Enabled must be true or false.");
+        _in.Error(path + ".Enabled", ruleName, Messages.Get(Zh, "rules.enabled-boolean"));
         return false;
     }
 
@@ -282,7 +282,7 @@ internal sealed partial class RuleFileReader
     {
         if (_in.OptionalString(fields, "RuleExpressionType", path, ruleName) is { } type && type != "LambdaExpression")
         {
-            _in.Error(path + ".RuleExpressionType", ruleName, $"Only LambdaExpression is supported, not '{type}'.");
+            _in.Error(path + ".RuleExpressionType", ruleName, Messages.Get(Zh, "rules.lambda-only", type));
         }
     }
 

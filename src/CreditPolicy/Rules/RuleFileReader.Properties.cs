@@ -41,7 +41,7 @@ internal sealed partial class RuleFileReader
         ClauseId clause = default;
         if (clauseText is not null && !ClauseId.TryParse(clauseText, out clause))
         {
-            _in.Error(path + ".clause", ruleName, $"'{clauseText}' is not a clause id of the policy; measures cite R6.1, R6.2, R6.3, R7.1, R7.2 or R7.3.");
+            _in.Error(path + ".clause", ruleName, Messages.Get(Zh, "rules.bad-clause", clauseText));
             return null;
         }
 
@@ -54,29 +54,29 @@ internal sealed partial class RuleFileReader
         var ok = true;
         if (!CodePattern().IsMatch(code) || !code.StartsWith(kindName + ".", StringComparison.Ordinal))
         {
-            ok = _in.Error(path + ".code", ruleName, $"Measure code '{code}' must be '{kindName}.' followed by lowercase words joined by '-'.");
+            ok = _in.Error(path + ".code", ruleName, Messages.Get(Zh, "rules.bad-code", code, kindName));
         }
         else if (!string.Equals(PersonalIds.Redact(code), code, StringComparison.Ordinal))
         {
             // Codes are written whole in every decision and diff, never masked (they are what apps match on): none may hold a personal number (R8).
-            ok = _in.Error(path + ".code", ruleName, $"Measure code '{code}' holds a value shaped like a resident identity number; a code is shown whole in every decision.");
+            ok = _in.Error(path + ".code", ruleName, Messages.Get(Zh, "rules.code-shaped-like-id", code));
         }
 
         if (measureKind == MeasureKind.Incentive ? !clause.IsIncentiveClause : !clause.IsPenaltyClause)
         {
             ok = _in.Error(path + ".clause", ruleName, measureKind == MeasureKind.Incentive
-                ? $"An incentive cites R6.1, R6.2 or R6.3, not {clause}."
-                : $"A penalty cites R7.1, R7.2 or R7.3, not {clause}.");
+                ? Messages.Get(Zh, "rules.incentive-clause", clause)
+                : Messages.Get(Zh, "rules.penalty-clause", clause));
         }
 
         if (ContractCodes.TryGetValue(code, out var contractClause) && contractClause != clauseText)
         {
-            ok = _in.Error(path + ".clause", ruleName, $"'{code}' is the contract's {contractClause} measure; cite {contractClause}, or give a measure of your own a code of its own.");
+            ok = _in.Error(path + ".clause", ruleName, Messages.Get(Zh, "rules.contract-clause", code, contractClause));
         }
 
         if (!revoked.IsEmpty && measureKind != MeasureKind.Penalty)
         {
-            ok = _in.Error(path + ".revokes", ruleName, "Only a penalty can cancel conveniences (R7.3).");
+            ok = _in.Error(path + ".revokes", ruleName, Messages.Get(Zh, "rules.revokes-penalty-only"));
         }
 
         if (code == "penalty.revoke-conveniences" && revoked.IsEmpty)

@@ -49,7 +49,7 @@ internal sealed partial class RuleFileReader
                 return NationalPublicity.Policy;
             }
 
-            _in.Error(path, null, $"Unknown publicity policy '{name}'; name '{NationalPublicity.Policy.Id}' (the national regimes shipped with the library) or give the policy inline as an object.");
+            _in.Error(path, null, Messages.Get(Zh, "rules.unknown-publicity-policy", name, NationalPublicity.Policy.Id));
             return null;
         }
 
@@ -85,7 +85,7 @@ internal sealed partial class RuleFileReader
                 }
                 else if (regimes.FirstOrDefault(r => r.EffectiveFrom == regime.EffectiveFrom || string.Equals(r.Id, regime.Id, StringComparison.Ordinal)) is { } clash)
                 {
-                    ok = _in.Error(at, null, $"Regime '{regime.Id}' clashes with regime '{clash.Id}': regimes need ids and first days of their own.");
+                    ok = _in.Error(at, null, Messages.Get(Zh, "rules.regime-clash", regime.Id, clash.Id));
                 }
                 else
                 {
@@ -158,7 +158,7 @@ internal sealed partial class RuleFileReader
             var period = value.ValueKind == JsonValueKind.String && PeriodPattern.NormalizingIso.Parse(value.GetString()!) is { Success: true } parsed ? parsed.Value : null;
             if (period is null)
             {
-                ok = _in.Error($"{path}.{name}", null, $"Expected an ISO-8601 period such as \"P1Y\" or \"P3M\", not {Truncate(value.GetRawText())}.");
+                ok = _in.Error($"{path}.{name}", null, Messages.Get(Zh, "rules.expected-period", Truncate(value.GetRawText())));
             }
             else if (PublicityRegime.CheckPeriod(period) is { } problem)
             {

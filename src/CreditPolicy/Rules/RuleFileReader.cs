@@ -103,15 +103,22 @@ internal sealed partial class RuleFileReader
     private readonly ParameterExpression _facts = Expression.Parameter(typeof(SubjectFacts), "facts");
     private readonly HashSet<string> _ruleNames = new(StringComparer.Ordinal);
 
-    internal RuleFileReader(byte[] bytes, string file, RuleFileLimits? limits = null)
+    private readonly System.Globalization.CultureInfo? _culture;
+
+    internal RuleFileReader(byte[] bytes, string file, RuleFileLimits? limits = null, System.Globalization.CultureInfo? culture = null)
     {
+        _culture = culture;
+        var zh = Messages.IsChinese(culture);
         _bytes = bytes.AsSpan().StartsWith(Utf8Input.Bom) ? bytes[Utf8Input.Bom.Length..] : bytes; // a byte-order mark is accepted everywhere (contract v2)
         _file = file;
         _limits = limits ?? RuleFileLimits.Default;
-        _in = new ElementReader(file);
-        _caseIn = new ElementReader(file);
+        _in = new ElementReader(file, zh);
+        _caseIn = new ElementReader(file, zh);
     }
 
+
+    /// <summary>Whether messages are in Chinese.</summary>
+    private bool Zh => _in.Chinese;
 
     internal ReadResult<RuleSet> Read()
     {
@@ -164,12 +171,12 @@ internal sealed partial class RuleFileReader
         var reported = _expressionChars > _limits.MaxTotalExpressionLength || globalChars > _limits.MaxTotalExpressionLength;
         if (total > _limits.MaxTotalExpressionLength && !reported)
         {
-            _in.Error(globals.Count > 0 ? "$.GlobalParams" : "$.Rules", null, $"The rules give the compiler {total:N0} characters of expressions (GlobalParams count once for each of the {compiled.Count} enabled rules), more than the limit of {_limits.MaxTotalExpressionLength:N0} (RuleFileLimits.MaxTotalExpressionLength).");
+            _in.Error(globals.Count > 0 ? "$.GlobalParams" : "$.Rules", null, Messages.Get(Zh, "rules.too-many-characters", total, compiled.Count, _limits.MaxTotalExpressionLength));
         }
 
         if (compiled.Count > MaxEnabledRules)
         {
-            _in.Error("$.Rules", null, $"A rule set has at most {MaxEnabledRules} enabled rules; this one has {compiled.Count}.");
+            _in.Error("$.Rules", null, Messages.Get(Zh, "rules.too-many-enabled", MaxEnabledRules, compiled.Count));
         }
 
         var codes = new HashSet<string>(StringComparer.Ordinal);
@@ -177,7 +184,7 @@ internal sealed partial class RuleFileReader
         {
             if (!codes.Add(measures[i].Code))
             {
-                _in.Error($"$.Rules[{i}].Properties.code", measures[i].RuleName, $"Measure code '{measures[i].Code}' is already used by another rule.");
+                _in.Error($"$.Rules[{i}].Properties.code", measures[i].RuleName, Messages.Get(Zh, "rules.code-twice", measures[i].Code));
             }
         }
 

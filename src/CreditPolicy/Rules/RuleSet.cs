@@ -125,14 +125,15 @@ public sealed class RuleSet
     /// <param name="utf8Json">The file's bytes (UTF-8 JSON, with or without a byte-order mark; comments and trailing commas allowed).</param>
     /// <param name="fileName">The name errors are reported under.</param>
     /// <param name="limits">The limits that stop a hostile file; <see cref="RuleFileLimits.Default"/> when <see langword="null"/>.</param>
+    /// <param name="culture">The language of the problems' messages: Chinese when its name starts with <c>zh</c>; <see langword="null"/> for English.</param>
     /// <exception cref="ArgumentException">A limit is not positive.</exception>
-    public static ReadResult<RuleSet> Load(ReadOnlySpan<byte> utf8Json, string fileName, RuleFileLimits? limits = null)
+    public static ReadResult<RuleSet> Load(ReadOnlySpan<byte> utf8Json, string fileName, RuleFileLimits? limits = null, System.Globalization.CultureInfo? culture = null)
     {
         Guard.Against.NullOrEmpty(fileName);
         limits = Checked(limits);
         return utf8Json.Length > limits.MaxFileBytes
-            ? TooLarge(fileName, limits)
-            : new RuleFileReader(utf8Json.ToArray(), fileName, limits).Read();
+            ? TooLarge(fileName, limits, culture)
+            : new RuleFileReader(utf8Json.ToArray(), fileName, limits, culture).Read();
     }
 
     /// <summary>
@@ -142,8 +143,9 @@ public sealed class RuleSet
     /// <param name="path">The file.</param>
     /// <param name="limits">The limits that stop a hostile file; <see cref="RuleFileLimits.Default"/> when <see langword="null"/>.</param>
     /// <param name="encoding">The file's encoding (see <see cref="Serialization.InputEncodings"/>); UTF-8 when <see langword="null"/>.</param>
+    /// <param name="culture">The language of the problems' messages: Chinese when its name starts with <c>zh</c>; <see langword="null"/> for English.</param>
     /// <exception cref="ArgumentException">A limit is not positive.</exception>
-    public static ReadResult<RuleSet> LoadFile(string path, RuleFileLimits? limits = null, System.Text.Encoding? encoding = null)
+    public static ReadResult<RuleSet> LoadFile(string path, RuleFileLimits? limits = null, System.Text.Encoding? encoding = null, System.Globalization.CultureInfo? culture = null)
     {
         Guard.Against.NullOrEmpty(path);
         limits = Checked(limits);
@@ -159,7 +161,7 @@ public sealed class RuleSet
                 buffer.Write(chunk, 0, read);
                 if (buffer.Length > limits.MaxFileBytes)
                 {
-                    return TooLarge(path, limits);
+                    return TooLarge(path, limits, culture);
                 }
             }
 
@@ -170,15 +172,15 @@ public sealed class RuleSet
             }
             catch (System.Text.DecoderFallbackException ex)
             {
-                return new ReadResult<RuleSet>(null, [new InputError(null, InputEncodings.LineOf(raw, ex.Index), $"The file is not valid {encoding!.WebName.ToUpperInvariant()}.") { File = path }]);
+                return new ReadResult<RuleSet>(null, [new InputError(null, InputEncodings.LineOf(raw, ex.Index), Messages.Get(Messages.IsChinese(culture), "rules.not-valid-encoding", encoding!.WebName.ToUpperInvariant())) { File = path }]);
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
-            return new ReadResult<RuleSet>(null, [new InputError(null, 0, PersonalIds.ForMessage($"Cannot read the rule file: {ex.Message}")) { File = path }]);
+            return new ReadResult<RuleSet>(null, [new InputError(null, 0, PersonalIds.ForMessage(Messages.Get(Messages.IsChinese(culture), "rules.cannot-read", ex.Message))) { File = path }]);
         }
 
-        return new RuleFileReader(bytes, path, limits).Read();
+        return new RuleFileReader(bytes, path, limits, culture).Read();
     }
 
     private static RuleFileLimits Checked(RuleFileLimits? limits)
@@ -187,8 +189,8 @@ public sealed class RuleSet
         return limits.Problems() is [var problem, ..] ? throw new ArgumentException(problem, nameof(limits)) : limits;
     }
 
-    private static ReadResult<RuleSet> TooLarge(string file, RuleFileLimits limits) =>
-        new(null, [new InputError(null, 1, $"The rule file is larger than the limit of {limits.MaxFileBytes:N0} bytes (RuleFileLimits.MaxFileBytes).") { File = file }]);
+    private static ReadResult<RuleSet> TooLarge(string file, RuleFileLimits limits, System.Globalization.CultureInfo? culture) =>
+        new(null, [new InputError(null, 1, Messages.Get(Messages.IsChinese(culture), "rules.file-too-large", limits.MaxFileBytes)) { File = file }]);
 
     /// <summary>The measure with this code, or <see langword="null"/>.</summary>
     public MeasureDefinition? FindMeasure(string code) => Measures.FirstOrDefault(m => string.Equals(m.Code, code, StringComparison.Ordinal));
