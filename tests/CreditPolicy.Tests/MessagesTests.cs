@@ -155,6 +155,22 @@ public sealed partial class MessagesTests
     }
 
     [Fact]
+    public void A_record_whose_repair_precedes_its_decision_is_reported_in_Chinese_at_the_same_path_and_line()
+    {
+        const string json = """
+            {"subject":{"name":"某公司","kind":"enterprise","idType":"uscc","id":"914403001922038216"},
+             "records":[{"id":"p","category":"administrative-penalty","decidedOn":"2026-02-01","repairedOn":"2026-01-01"}]}
+            """;
+
+        var english = Assert.Single(ProfileJson.Read(json).Errors);
+        var chinese = Assert.Single(ProfileJson.Read(json, new ProfileReadOptions { Culture = Chinese }).Errors);
+
+        Assert.Equal("Credit repair (2026-01-01) cannot take effect before the record was decided (2026-02-01).", english.Message);
+        Assert.Equal("信用修复（2026-01-01）不能早于该记录的决定日期（2026-02-01）生效。", chinese.Message);
+        Assert.Equal((english.Path, english.Line), (chinese.Path, chinese.Line));
+    }
+
+    [Fact]
     public void A_rule_file_problem_is_reported_in_Chinese_at_the_same_place_as_in_English()
     {
         var shipped = File.ReadAllText(Path.Combine(ShippedRuleSetTests.RepositoryRoot(), "rules", "jia-county-2022-8.json"));

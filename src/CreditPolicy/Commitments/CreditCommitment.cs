@@ -257,7 +257,22 @@ public sealed class CreditCommitment
         LocalDate? breachedOn,
         RecordSeverity? breachSeverity = null,
         LocalDate? breachRepairedOn = null,
-        IReadOnlyCollection<string>? replacedCertificates = null)
+        IReadOnlyCollection<string>? replacedCertificates = null) =>
+        CheckIn(type, committedOn, signedOn, missingMaterials, remedyDeadline, materialsSubmittedOn, breachedOn, breachSeverity, breachRepairedOn, replacedCertificates, zh: false);
+
+    /// <summary>The problems of <see cref="Check"/>, in Chinese when <paramref name="zh"/>.</summary>
+    internal static IReadOnlyList<FieldProblem> CheckIn(
+        CommitmentType type,
+        LocalDate committedOn,
+        LocalDate? signedOn,
+        IReadOnlyCollection<string> missingMaterials,
+        LocalDate? remedyDeadline,
+        LocalDate? materialsSubmittedOn,
+        LocalDate? breachedOn,
+        RecordSeverity? breachSeverity,
+        LocalDate? breachRepairedOn,
+        IReadOnlyCollection<string>? replacedCertificates,
+        bool zh)
     {
         List<FieldProblem>? problems = null;
         Guard.Against.Null(missingMaterials);
@@ -266,43 +281,43 @@ public sealed class CreditCommitment
         {
             if (missingMaterials.Count == 0)
             {
-                (problems ??= []).Add(new FieldProblem("missingMaterials", "An acceptance-with-missing-materials commitment (TD) must list the missing materials."));
+                (problems ??= []).Add(new FieldProblem("missingMaterials", Messages.Get(zh, "commitment.td-materials")));
             }
             else if (AnyBlank(missingMaterials))
             {
-                (problems ??= []).Add(new FieldProblem("missingMaterials", "A missing material must not be blank."));
+                (problems ??= []).Add(new FieldProblem("missingMaterials", Messages.Get(zh, "commitment.material-blank")));
             }
 
             if (remedyDeadline is null)
             {
-                (problems ??= []).Add(new FieldProblem("remedyDeadline", "An acceptance-with-missing-materials commitment (TD) must have a remedy deadline (容缺补正时限)."));
+                (problems ??= []).Add(new FieldProblem("remedyDeadline", Messages.Get(zh, "commitment.td-deadline")));
             }
             else if (remedyDeadline < committedOn)
             {
-                (problems ??= []).Add(new FieldProblem("remedyDeadline", $"The remedy deadline ({IsoDate.Format(remedyDeadline)}) is before the commitment date ({IsoDate.Format(committedOn)})."));
+                (problems ??= []).Add(new FieldProblem("remedyDeadline", Messages.Get(zh, "commitment.deadline-before-committed", IsoDate.Format(remedyDeadline), IsoDate.Format(committedOn))));
             }
 
             if (materialsSubmittedOn < committedOn)
             {
-                (problems ??= []).Add(new FieldProblem("materialsSubmittedOn", $"Materials submitted on {IsoDate.Format(materialsSubmittedOn)}, before the commitment date ({IsoDate.Format(committedOn)})."));
+                (problems ??= []).Add(new FieldProblem("materialsSubmittedOn", Messages.Get(zh, "commitment.submitted-before-committed", IsoDate.Format(materialsSubmittedOn), IsoDate.Format(committedOn))));
             }
         }
         else
         {
-            const string OnlyTd = "Only an acceptance-with-missing-materials commitment (TD) has this field.";
+            var onlyTd = Messages.Get(zh, "commitment.td-only");
             if (missingMaterials.Count > 0)
             {
-                (problems ??= []).Add(new FieldProblem("missingMaterials", OnlyTd));
+                (problems ??= []).Add(new FieldProblem("missingMaterials", onlyTd));
             }
 
             if (remedyDeadline is not null)
             {
-                (problems ??= []).Add(new FieldProblem("remedyDeadline", OnlyTd));
+                (problems ??= []).Add(new FieldProblem("remedyDeadline", onlyTd));
             }
 
             if (materialsSubmittedOn is not null)
             {
-                (problems ??= []).Add(new FieldProblem("materialsSubmittedOn", OnlyTd));
+                (problems ??= []).Add(new FieldProblem("materialsSubmittedOn", onlyTd));
             }
         }
 
@@ -310,39 +325,39 @@ public sealed class CreditCommitment
         {
             if (AnyBlank(replacedCertificates))
             {
-                (problems ??= []).Add(new FieldProblem("replacedCertificates", "A replaced certificate must not be blank."));
+                (problems ??= []).Add(new FieldProblem("replacedCertificates", Messages.Get(zh, "commitment.certificate-blank")));
             }
         }
         else if (replacedCertificates.Count > 0)
         {
-            (problems ??= []).Add(new FieldProblem("replacedCertificates", "Only an approval-substitution commitment (C2.3) replaces certificates."));
+            (problems ??= []).Add(new FieldProblem("replacedCertificates", Messages.Get(zh, "commitment.certificates-c23-only")));
         }
 
         if (signedOn < committedOn)
         {
-            (problems ??= []).Add(new FieldProblem("signedOn", $"The letter is signed ({IsoDate.Format(signedOn)}) before the commitment date ({IsoDate.Format(committedOn)})."));
+            (problems ??= []).Add(new FieldProblem("signedOn", Messages.Get(zh, "commitment.signed-before-committed", IsoDate.Format(signedOn), IsoDate.Format(committedOn))));
         }
 
         if (breachedOn is { } breached && (signedOn is not { } signed || breached < signed))
         {
-            (problems ??= []).Add(new FieldProblem("breachedOn", "A breach can only be established once the commitment is signed and in effect (C3): breachedOn needs a signedOn on or before it."));
+            (problems ??= []).Add(new FieldProblem("breachedOn", Messages.Get(zh, "commitment.breach-needs-signature")));
         }
 
         if (breachedOn is null)
         {
             if (breachSeverity is not null)
             {
-                (problems ??= []).Add(new FieldProblem("breachSeverity", "A breach class needs the day the breach was established (breachedOn)."));
+                (problems ??= []).Add(new FieldProblem("breachSeverity", Messages.Get(zh, "commitment.severity-needs-breach")));
             }
 
             if (breachRepairedOn is not null)
             {
-                (problems ??= []).Add(new FieldProblem("breachRepairedOn", "Credit repair of a breach needs the day the breach was established (breachedOn)."));
+                (problems ??= []).Add(new FieldProblem("breachRepairedOn", Messages.Get(zh, "commitment.repair-needs-breach")));
             }
         }
         else if (breachRepairedOn < breachedOn)
         {
-            (problems ??= []).Add(new FieldProblem("breachRepairedOn", $"Credit repair ({IsoDate.Format(breachRepairedOn)}) cannot take effect before the breach was established ({IsoDate.Format(breachedOn)})."));
+            (problems ??= []).Add(new FieldProblem("breachRepairedOn", Messages.Get(zh, "commitment.repaired-before-breach", IsoDate.Format(breachRepairedOn), IsoDate.Format(breachedOn))));
         }
 
         return problems is null ? [] : problems;

@@ -178,7 +178,7 @@ public sealed class CreditProfile
     /// signed is an input error, C3), and no two records name the same commitment. Each problem comes with
     /// the index of the record at fault. Linear in the number of records and commitments.
     /// </summary>
-    internal static List<(int Record, FieldProblem Problem)>? BreachLinkProblems(IReadOnlyList<CreditRecord> records, IReadOnlyList<CreditCommitment> commitments)
+    internal static List<(int Record, FieldProblem Problem)>? BreachLinkProblems(IReadOnlyList<CreditRecord> records, IReadOnlyList<CreditCommitment> commitments, bool zh = false)
     {
         List<(int, FieldProblem)>? problems = null;
         Dictionary<string, int>? index = null;
@@ -195,15 +195,15 @@ public sealed class CreditProfile
             string? message = null;
             if (!index.TryGetValue(id, out var at))
             {
-                message = $"No commitment of this profile has the id '{id}'.";
+                message = Messages.Get(zh, "profile.no-such-commitment", id);
             }
             else if (commitments[at].SignedOn is not { } signed || signed > records[i].DecidedOn)
             {
-                message = $"Commitment '{id}' was not signed by {IsoDate.Format(records[i].DecidedOn)}: a commitment that never took effect cannot be breached (C3).";
+                message = Messages.Get(zh, "profile.breach-not-signed", id, IsoDate.Format(records[i].DecidedOn));
             }
             else if (!linkedBy.TryAdd(id, records[i].Id))
             {
-                message = $"Record '{linkedBy[id]}' already stands for the breach of commitment '{id}'; one breach is one record.";
+                message = Messages.Get(zh, "profile.breach-twice", linkedBy[id], id);
             }
 
             if (message is not null)

@@ -200,34 +200,44 @@ public sealed class CreditRecord
         RecordSeverity? severity,
         LocalDate? publicUntil,
         LocalDate? repairedOn,
-        string? commitmentId = null)
+        string? commitmentId = null) => CheckIn(category, decidedOn, severity, publicUntil, repairedOn, commitmentId, zh: false);
+
+    /// <summary>The problems of <see cref="Check"/>, in Chinese when <paramref name="zh"/>.</summary>
+    internal static IReadOnlyList<FieldProblem> CheckIn(
+        CreditRecordCategory category,
+        LocalDate decidedOn,
+        RecordSeverity? severity,
+        LocalDate? publicUntil,
+        LocalDate? repairedOn,
+        string? commitmentId,
+        bool zh)
     {
         List<FieldProblem>? problems = null;
         if (severity is not null && category.Polarity() != RecordPolarity.Negative)
         {
-            (problems ??= []).Add(new FieldProblem("severity", "Severity applies only to negative records."));
+            (problems ??= []).Add(new FieldProblem("severity", Messages.Get(zh, "record.severity-negative-only")));
         }
 
         if (severity == RecordSeverity.Minor && category.Polarity() == RecordPolarity.Negative && category.PublicityInformation() is null)
         {
-            (problems ??= []).Add(new FieldProblem("severity", "A listing (dishonest judgment debtors, the serious dishonesty list) is not minor information; it lasts until its removal."));
+            (problems ??= []).Add(new FieldProblem("severity", Messages.Get(zh, "record.listing-not-minor")));
         }
 
         if (publicUntil < decidedOn)
         {
-            (problems ??= []).Add(new FieldProblem("publicUntil", $"The publicity period ends ({IsoDate.Format(publicUntil)}) before the record was decided ({IsoDate.Format(decidedOn)})."));
+            (problems ??= []).Add(new FieldProblem("publicUntil", Messages.Get(zh, "record.public-until-before-decided", IsoDate.Format(publicUntil), IsoDate.Format(decidedOn))));
         }
 
         if (repairedOn < decidedOn)
         {
-            (problems ??= []).Add(new FieldProblem("repairedOn", $"Credit repair ({IsoDate.Format(repairedOn)}) cannot take effect before the record was decided ({IsoDate.Format(decidedOn)})."));
+            (problems ??= []).Add(new FieldProblem("repairedOn", Messages.Get(zh, "record.repaired-before-decided", IsoDate.Format(repairedOn), IsoDate.Format(decidedOn))));
         }
 
         if (commitmentId is not null && (category != CreditRecordCategory.CommitmentBreach || string.IsNullOrWhiteSpace(commitmentId)))
         {
             (problems ??= []).Add(new FieldProblem("commitmentId", string.IsNullOrWhiteSpace(commitmentId)
-                ? "Must not be blank."
-                : "Only a commitment-breach record names the commitment it breaches."));
+                ? Messages.Get(zh, "read.blank")
+                : Messages.Get(zh, "record.commitment-id-breach-only")));
         }
 
         return problems is null ? [] : problems;

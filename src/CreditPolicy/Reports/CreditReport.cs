@@ -110,37 +110,41 @@ public sealed class CreditReport
     };
 
     /// <summary>Every problem with a report's source, agency, rating and dates, by contract field name. The one source of these rules: the constructor throws on the first, the profile reader reports each at its field. Empty, without allocating, when there is none.</summary>
-    public static IReadOnlyList<FieldProblem> Check(ReportSource source, bool hasAgency, bool hasRating, LocalDate issuedOn, LocalDate validUntil)
+    public static IReadOnlyList<FieldProblem> Check(ReportSource source, bool hasAgency, bool hasRating, LocalDate issuedOn, LocalDate validUntil) =>
+        CheckIn(source, hasAgency, hasRating, issuedOn, validUntil, zh: false);
+
+    /// <summary>The problems of <see cref="Check"/>, in Chinese when <paramref name="zh"/>.</summary>
+    internal static IReadOnlyList<FieldProblem> CheckIn(ReportSource source, bool hasAgency, bool hasRating, LocalDate issuedOn, LocalDate validUntil, bool zh)
     {
         List<FieldProblem>? problems = null;
         if (source == ReportSource.FiledAgency)
         {
             if (!hasAgency)
             {
-                (problems ??= []).Add(new FieldProblem("agency", "A filed agency's report names its agency (R3)."));
+                (problems ??= []).Add(new FieldProblem("agency", Messages.Get(zh, "report.agency-required")));
             }
 
             if (!hasRating)
             {
-                (problems ??= []).Add(new FieldProblem("rating", "A filed agency's report gives a rating."));
+                (problems ??= []).Add(new FieldProblem("rating", Messages.Get(zh, "report.rating-required")));
             }
         }
         else
         {
             if (hasAgency)
             {
-                (problems ??= []).Add(new FieldProblem("agency", "A Credit Reference Center report is issued by the PBoC Credit Reference Center itself: it has no agency."));
+                (problems ??= []).Add(new FieldProblem("agency", Messages.Get(zh, "report.crc-no-agency")));
             }
 
             if (hasRating)
             {
-                (problems ??= []).Add(new FieldProblem("rating", "A Credit Reference Center report gives no rating."));
+                (problems ??= []).Add(new FieldProblem("rating", Messages.Get(zh, "report.crc-no-rating")));
             }
         }
 
         if (validUntil < issuedOn)
         {
-            (problems ??= []).Add(new FieldProblem("validUntil", $"The report is valid until {IsoDate.Format(validUntil)}, before it was issued ({IsoDate.Format(issuedOn)})."));
+            (problems ??= []).Add(new FieldProblem("validUntil", Messages.Get(zh, "report.valid-before-issued", IsoDate.Format(validUntil), IsoDate.Format(issuedOn))));
         }
 
         return problems is null ? [] : problems;

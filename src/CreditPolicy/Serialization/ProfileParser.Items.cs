@@ -51,7 +51,7 @@ internal ref partial struct ProfileParser
             return null;
         }
 
-        if (Subject.CheckIdentifierType(k, t) is { } problem)
+        if (Subject.CheckIdentifierTypeIn(k, t, _zh) is { } problem)
         {
             Error(at[2], "idType", problem);
             return null;
@@ -97,7 +97,7 @@ internal ref partial struct ProfileParser
         RequireFields(RecordFields, present, RecordRequired, start);
         commitmentIdAt = at[7];
         if (id is null || category is not { } c || decidedOn is not { } decided
-            || Report(RecordFields, at, CreditRecord.Check(c, decided, severity, publicUntil, repairedOn, commitmentId)))
+            || Report(RecordFields, at, CreditRecord.CheckIn(c, decided, severity, publicUntil, repairedOn, commitmentId, _zh)))
         {
             return null;
         }
@@ -148,7 +148,7 @@ internal ref partial struct ProfileParser
         }
 
         if (id is null || kind is not { } k || issuedOn is not { } issued || validUntil is not { } until
-            || Report(ReportFields, at, CreditReport.Check(from, (present & ReportAgency) != 0, (present & ReportRating) != 0, issued, until))
+            || Report(ReportFields, at, CreditReport.CheckIn(from, (present & ReportAgency) != 0, (present & ReportRating) != 0, issued, until, _zh))
             || (from == ReportSource.FiledAgency && (agency is null || rating is null)))
         {
             return null;
@@ -230,7 +230,7 @@ internal ref partial struct ProfileParser
 
         RequireFields(CommitmentFields, present, CommitmentRequired, start);
         if (id is null || type is not { } t || matter is null || committedOn is not { } committed
-            || Report(CommitmentFields, at, CreditCommitment.Check(t, committed, signedOn, materials, remedyDeadline, materialsSubmittedOn, breachedOn, breachSeverity, breachRepairedOn, certificates)))
+            || Report(CommitmentFields, at, CreditCommitment.CheckIn(t, committed, signedOn, materials, remedyDeadline, materialsSubmittedOn, breachedOn, breachSeverity, breachRepairedOn, certificates, _zh)))
         {
             return null;
         }

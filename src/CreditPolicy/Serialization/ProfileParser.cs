@@ -222,7 +222,7 @@ internal ref partial struct ProfileParser
         RequireFields(ProfileFields, present, ProfileRequired, start);
         // Links are checked once everything else is sound: a commitment rejected for another reason would only
         // make its breach record's link look wrong too.
-        if (links is not null && _errors is null && CreditProfile.BreachLinkProblems(records, commitments) is { } problems)
+        if (links is not null && _errors is null && CreditProfile.BreachLinkProblems(records, commitments, _zh) is { } problems)
         {
             foreach (var (record, problem) in problems)
             {

@@ -55,11 +55,14 @@ public sealed class Subject
     /// a natural person has no unified social credit code, and an organisation other than an individual
     /// business has no resident identity number (C3: 统一社会信用代码或居民身份证).
     /// </summary>
-    public static string? CheckIdentifierType(SubjectKind kind, IdentifierType type) => (kind, type) switch
+    public static string? CheckIdentifierType(SubjectKind kind, IdentifierType type) => CheckIdentifierTypeIn(kind, type, zh: false);
+
+    /// <summary>The problem of <see cref="CheckIdentifierType"/>, in Chinese when <paramref name="zh"/>.</summary>
+    internal static string? CheckIdentifierTypeIn(SubjectKind kind, IdentifierType type, bool zh) => (kind, type) switch
     {
-        (SubjectKind.NaturalPerson, IdentifierType.Uscc) => "A natural person has a resident identity number or another certificate, not a unified social credit code.",
+        (SubjectKind.NaturalPerson, IdentifierType.Uscc) => Messages.Get(zh, "subject.person-no-uscc"),
         (SubjectKind.Enterprise or SubjectKind.PublicInstitution or SubjectKind.SocialOrganization or SubjectKind.OtherOrganization, IdentifierType.ResidentId) =>
-            "An organisation is identified by its unified social credit code, not a resident identity number.",
+            Messages.Get(zh, "subject.organisation-no-resident-id"),
         _ => null,
     };
 
