@@ -33,7 +33,7 @@ internal static class TestCommand
                     continue;
                 }
 
-                var results = new CreditPolicy.Evaluation.PolicyEvaluator(load.Value).RunCases();
+                var results = new CreditPolicy.Evaluation.PolicyEvaluator(load.Value, new CreditPolicy.Evaluation.PolicyEvaluatorOptions { Culture = context.Culture }).RunCases();
                 foreach (var problem in load.Value.CaseProblems)
                 {
                     context.Out.WriteLine(problem);
@@ -41,7 +41,7 @@ internal static class TestCommand
 
                 foreach (var result in results)
                 {
-                    context.Out.WriteLine(result);
+                    context.Out.WriteLine(result.Describe(context.Culture));
                 }
 
                 var failures = results.Count(r => !r.Passed) + load.Value.CaseProblems.Length;

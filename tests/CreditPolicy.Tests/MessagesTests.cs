@@ -185,6 +185,21 @@ public sealed partial class MessagesTests
         Assert.Contains(chinese, e => e.Message == "“R9.9”不是政策的条款编号；措施应引用 R6.1、R6.2、R6.3、R7.1、R7.2 或 R7.3。");
     }
 
+    [Fact]
+    public void A_rule_set_not_yet_in_force_gives_its_reason_in_Chinese_and_keeps_its_message_English()
+    {
+        var chinese = new PolicyEvaluator(RuleSet.JiaCounty2022No8, new PolicyEvaluatorOptions { Culture = Chinese });
+        var english = new PolicyEvaluator(RuleSet.JiaCounty2022No8);
+
+        var zh = Assert.Throws<RuleSetNotInForceException>(() => chinese.Evaluate(Profile(string.Empty), new NodaTime.LocalDate(2020, 1, 1)));
+        var en = Assert.Throws<RuleSetNotInForceException>(() => english.Evaluate(Profile(string.Empty), new NodaTime.LocalDate(2020, 1, 1)));
+
+        Assert.StartsWith("规则集 ", zh.Reason, StringComparison.Ordinal);
+        Assert.Contains("（R9），不能按 2020-01-01 评估。", zh.Reason, StringComparison.Ordinal);
+        Assert.Equal(en.Message, zh.Message);
+        Assert.StartsWith("rule set ", en.Reason, StringComparison.Ordinal);
+    }
+
     private static readonly NodaTime.LocalDate Day = new(2026, 11, 27);
 
     private static CreditProfile Profile(string rest)
@@ -211,7 +226,7 @@ public sealed partial class MessagesTests
     [GeneratedRegex(@"`[^`]*`|“[^”]*”|'[^']*'|""[^""]*""|\$[\w.\[\]*]*|\b(?:incentive|penalty)\.[\w.-]+")]
     private static partial Regex Quoted();
 
-    [GeneratedRegex(@"\b(?:JSON|UTF-8|GBK|GB18030|GB 32100-2015|GB 11643-1999|ISO-8601|YYYY-MM-DD|PBoC|CreditPolicy|RulesEngine|Unicode|R\d+(?:\.\d+)?|C\d+(?:\.\d+)?|TP|TD|NDRC)\b")]
+    [GeneratedRegex(@"\b(?:JSON|UTF-8|GBK|GB18030|GB 32100-2015|GB 11643-1999|ISO-8601|YYYY-MM-DD|PBoC|CreditPolicy|RulesEngine|Unicode|R\d+(?:\.\d+)?|C\d+(?:\.\d+)?|TP|TD|NDRC|PASS|FAIL)\b")]
     private static partial Regex Allowed();
 
     [GeneratedRegex("[A-Za-z]{3,}")]

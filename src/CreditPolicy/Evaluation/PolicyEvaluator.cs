@@ -328,7 +328,7 @@ public sealed class PolicyEvaluator
     {
         if (!IsInForceOn(asOf))
         {
-            throw new RuleSetNotInForceException(RuleSet, asOf);
+            throw new RuleSetNotInForceException(RuleSet, asOf, _zh);
         }
     }
 }

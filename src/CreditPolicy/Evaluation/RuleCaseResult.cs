@@ -67,14 +67,22 @@ public sealed class RuleCaseResult
     /// <summary>
     /// <c>PASS name</c>, or <c>FAIL name</c> followed by the expected and actual measures.
     /// </summary>
-    public override string ToString()
+    public override string ToString() => Describe();
+
+    /// <summary>
+    /// <c>PASS name</c>, or <c>FAIL name</c> followed by the expected and actual measures, in the language of
+    /// <paramref name="culture"/>: Chinese when its name starts with <c>zh</c>; <see langword="null"/> for English.
+    /// <c>PASS</c>, <c>FAIL</c>, case names and measure codes are the same in every language.
+    /// </summary>
+    public string Describe(System.Globalization.CultureInfo? culture = null)
     {
+        var zh = Messages.IsChinese(culture);
         if (Passed)
         {
-            return $"PASS {PersonalIds.ForOutput(Case.Name)}";
+            return Messages.Get(zh, "case.pass", PersonalIds.ForOutput(Case.Name));
         }
 
-        var text = $"FAIL {PersonalIds.ForOutput(Case.Name)} (line {Case.Line})";
+        var text = Messages.Get(zh, "case.fail", PersonalIds.ForOutput(Case.Name), Case.Line);
         if (Failure is not null)
         {
             return text + "\n  " + Failure;
@@ -82,20 +90,23 @@ public sealed class RuleCaseResult
 
         if (!Missing.IsEmpty)
         {
-            text += $"\n  expected but not received: {string.Join(", ", Missing)}";
+            text += Messages.Get(zh, "case.missing", string.Join(", ", Missing));
         }
 
         if (!Unexpected.IsEmpty)
         {
-            text += $"\n  received but must not be: {string.Join(", ", Unexpected)}";
+            text += Messages.Get(zh, "case.unexpected", string.Join(", ", Unexpected));
         }
 
         if (RevokedDiffers)
         {
-            text += $"\n  revoked conveniences: expected [{string.Join(", ", Case.RevokedConveniences!.Value.Select(c => c.ContractName()))}],"
-                + $" got [{string.Join(", ", Decision!.RevokedConveniences.Select(c => c.ContractName()))}]";
+            text += Messages.Get(
+                zh,
+                "case.revoked",
+                string.Join(", ", Case.RevokedConveniences!.Value.Select(c => c.ContractName())),
+                string.Join(", ", Decision!.RevokedConveniences.Select(c => c.ContractName())));
         }
 
-        return text + $"\n  received: [{string.Join(", ", Received)}]";
+        return text + Messages.Get(zh, "case.received", string.Join(", ", Received));
     }
 }

@@ -10,10 +10,18 @@ public sealed class RuleSetNotInForceException : ArgumentOutOfRangeException
 {
     /// <summary>Creates the exception for <paramref name="ruleSet"/> and the day asked.</summary>
     public RuleSetNotInForceException(RuleSet ruleSet, LocalDate asOf)
+        : this(ruleSet, asOf, zh: false)
+    {
+    }
+
+    /// <summary>The exception with its <see cref="Reason"/> in Chinese when <paramref name="zh"/> (the evaluator's language); <see cref="Message"/> stays English.</summary>
+    internal RuleSetNotInForceException(RuleSet ruleSet, LocalDate asOf, bool zh)
         : base(nameof(asOf))
     {
         ArgumentNullException.ThrowIfNull(ruleSet);
-        Reason = $"rule set {PersonalIds.ForOutput(ruleSet.Id)} takes effect on {IsoDate.Format(ruleSet.EffectiveFrom)} (R9); it cannot evaluate as of {IsoDate.Format(asOf)}.";
+        Reason = Messages.Get(zh, "not-in-force.reason", PersonalIds.ForOutput(ruleSet.Id), IsoDate.Format(ruleSet.EffectiveFrom), IsoDate.Format(asOf));
+        var english = zh ? Messages.Get(false, "not-in-force.reason", PersonalIds.ForOutput(ruleSet.Id), IsoDate.Format(ruleSet.EffectiveFrom), IsoDate.Format(asOf)) : Reason;
+        _message = "R" + english[1..];
         RuleSetId = ruleSet.Id;
         EffectiveFrom = ruleSet.EffectiveFrom;
         AsOf = asOf;
@@ -23,7 +31,9 @@ public sealed class RuleSetNotInForceException : ArgumentOutOfRangeException
     public string Reason { get; }
 
     /// <inheritdoc />
-    public override string Message => "R" + Reason[1..];
+    public override string Message => _message;
+
+    private readonly string _message;
 
     /// <summary>The rule set's id.</summary>
     public string RuleSetId { get; }
