@@ -171,6 +171,17 @@ public sealed partial class MessagesTests
     }
 
     [Fact]
+    public void A_wrong_check_character_of_a_unified_social_credit_code_is_reported_in_Chinese()
+    {
+        var english = Assert.Single(ProfileJson.Read(ImpossibleDate).Errors, e => e.Path == "$.subject.id");
+        var chinese = Assert.Single(ProfileJson.Read(ImpossibleDate, new ProfileReadOptions { Culture = Chinese }).Errors, e => e.Path == "$.subject.id");
+
+        Assert.Equal("The unified social credit code has check character '7' where GB 32100-2015 gives '6'.", english.Message);
+        Assert.Equal("统一社会信用代码的校验码为“7”，按 GB 32100-2015 应为“6”。", chinese.Message);
+        Assert.Equal(english.Line, chinese.Line);
+    }
+
+    [Fact]
     public void A_rule_file_problem_is_reported_in_Chinese_at_the_same_place_as_in_English()
     {
         var shipped = File.ReadAllText(Path.Combine(ShippedRuleSetTests.RepositoryRoot(), "rules", "jia-county-2022-8.json"));
@@ -226,7 +237,7 @@ public sealed partial class MessagesTests
     [GeneratedRegex(@"`[^`]*`|“[^”]*”|'[^']*'|""[^""]*""|\$[\w.\[\]*]*|\b(?:incentive|penalty)\.[\w.-]+")]
     private static partial Regex Quoted();
 
-    [GeneratedRegex(@"\b(?:JSON|UTF-8|GBK|GB18030|GB 32100-2015|GB 11643-1999|ISO-8601|YYYY-MM-DD|PBoC|CreditPolicy|RulesEngine|Unicode|R\d+(?:\.\d+)?|C\d+(?:\.\d+)?|TP|TD|NDRC|PASS|FAIL)\b")]
+    [GeneratedRegex(@"\b(?:JSON|UTF-8|GBK|GB18030|GB 32100-2015|GB 11643-1999|GB 11714|ISO 7064 MOD 11-2|ISO-8601|YYYY-MM-DD|PBoC|CreditPolicy|RulesEngine|Unicode|R\d+(?:\.\d+)?|C\d+(?:\.\d+)?|TP|TD|NDRC|PASS|FAIL)\b")]
     private static partial Regex Allowed();
 
     [GeneratedRegex("[A-Za-z]{3,}")]

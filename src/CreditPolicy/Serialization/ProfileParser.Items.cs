@@ -277,7 +277,7 @@ internal ref partial struct ProfileParser
 
     private SubjectIdentifier? ReadIdentifier(IdentifierType type, string value, bool heldByNaturalPerson, long offset)
     {
-        if (SubjectIdentifier.TryParse(type, value, heldByNaturalPerson, _options.UsccMode, out var identifier, out var error))
+        if (SubjectIdentifier.TryParseIn(type, value, heldByNaturalPerson, _options.UsccMode, out var identifier, out var error, _zh))
         {
             return identifier;
         }

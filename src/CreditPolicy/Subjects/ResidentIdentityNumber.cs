@@ -52,36 +52,40 @@ public readonly struct ResidentIdentityNumber : IEquatable<ResidentIdentityNumbe
         TryParse(text, out number, out _);
 
     /// <summary>Tries to read a number; on failure <paramref name="error"/> says what is wrong without repeating the number.</summary>
-    public static bool TryParse([NotNullWhen(true)] string? text, out ResidentIdentityNumber number, [NotNullWhen(false)] out string? error)
+    public static bool TryParse([NotNullWhen(true)] string? text, out ResidentIdentityNumber number, [NotNullWhen(false)] out string? error) =>
+        TryParseIn(text, out number, out error, zh: false);
+
+    /// <summary>Tries to read a number; <paramref name="error"/> in Chinese when <paramref name="zh"/>.</summary>
+    internal static bool TryParseIn([NotNullWhen(true)] string? text, out ResidentIdentityNumber number, [NotNullWhen(false)] out string? error, bool zh)
     {
         number = default;
         if (string.IsNullOrEmpty(text))
         {
-            error = "A resident identity number is required.";
+            error = Messages.Get(zh, "rin.required");
             return false;
         }
 
         if (text.Length != Length)
         {
-            error = $"A resident identity number has 18 characters, not {text.Length}.";
+            error = Messages.Get(zh, "rin.length", text.Length);
             return false;
         }
 
         if (text.AsSpan(0, 17).ContainsAnyExceptInRange('0', '9'))
         {
-            error = "The first 17 characters of a resident identity number must be digits.";
+            error = Messages.Get(zh, "rin.digits");
             return false;
         }
 
         if (text[0] is '0' or '9')
         {
-            error = "A resident identity number must begin with a province code (GB/T 2260).";
+            error = Messages.Get(zh, "rin.province");
             return false;
         }
 
         if (ParseBirthDate(text.AsSpan(6, 8)) is null)
         {
-            error = "Characters 7-14 of a resident identity number must be a real birth date (yyyyMMdd, from 1800).";
+            error = Messages.Get(zh, "rin.birth-date");
             return false;
         }
 
@@ -90,8 +94,8 @@ public readonly struct ResidentIdentityNumber : IEquatable<ResidentIdentityNumbe
         if (actual != expected)
         {
             error = actual is (>= '0' and <= '9') or 'X'
-                ? "The check character of a resident identity number is wrong (ISO 7064 MOD 11-2)."
-                : "The last character of a resident identity number must be a digit or X.";
+                ? Messages.Get(zh, "rin.check")
+                : Messages.Get(zh, "rin.last");
             return false;
         }
 

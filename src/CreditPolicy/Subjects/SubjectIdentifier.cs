@@ -52,13 +52,24 @@ public sealed class SubjectIdentifier : IEquatable<SubjectIdentifier>
         bool heldByNaturalPerson,
         UsccParseMode usccMode,
         [NotNullWhen(true)] out SubjectIdentifier? identifier,
-        [NotNullWhen(false)] out string? error)
+        [NotNullWhen(false)] out string? error) =>
+        TryParseIn(type, value, heldByNaturalPerson, usccMode, out identifier, out error, zh: false);
+
+    /// <summary>Tries to read an identifier; <paramref name="error"/> in Chinese when <paramref name="zh"/>.</summary>
+    internal static bool TryParseIn(
+        IdentifierType type,
+        string? value,
+        bool heldByNaturalPerson,
+        UsccParseMode usccMode,
+        [NotNullWhen(true)] out SubjectIdentifier? identifier,
+        [NotNullWhen(false)] out string? error,
+        bool zh)
     {
         identifier = null;
         switch (type)
         {
             case IdentifierType.Uscc:
-                if (!UnifiedSocialCreditCode.TryParse(value, usccMode, out var code, out error))
+                if (!UnifiedSocialCreditCode.TryParseIn(value, usccMode, out var code, out error, zh))
                 {
                     return false;
                 }
@@ -66,7 +77,7 @@ public sealed class SubjectIdentifier : IEquatable<SubjectIdentifier>
                 identifier = new SubjectIdentifier(type, code.Value, heldByNaturalPerson, code, null);
                 return true;
             case IdentifierType.ResidentId:
-                if (!ResidentIdentityNumber.TryParse(value, out var number, out error))
+                if (!ResidentIdentityNumber.TryParseIn(value, out var number, out error, zh))
                 {
                     return false;
                 }
@@ -76,7 +87,7 @@ public sealed class SubjectIdentifier : IEquatable<SubjectIdentifier>
             case IdentifierType.Other:
                 if (string.IsNullOrWhiteSpace(value))
                 {
-                    error = "A certificate number is required.";
+                    error = Messages.Get(zh, "id.other-required");
                     return false;
                 }
 
@@ -85,7 +96,7 @@ public sealed class SubjectIdentifier : IEquatable<SubjectIdentifier>
                 error = null;
                 return true;
             default:
-                error = $"Unknown certificate type {(int)type}.";
+                error = Messages.Get(zh, "id.unknown-type", (int)type);
                 return false;
         }
     }

@@ -79,10 +79,19 @@ public readonly struct UnifiedSocialCreditCode : IEquatable<UnifiedSocialCreditC
         [NotNullWhen(true)] string? text,
         UsccParseMode mode,
         out UnifiedSocialCreditCode code,
-        [NotNullWhen(false)] out string? error)
+        [NotNullWhen(false)] out string? error) =>
+        TryParseIn(text, mode, out code, out error, zh: false);
+
+    /// <summary>Tries to read a code in the given mode; <paramref name="error"/> in Chinese when <paramref name="zh"/>.</summary>
+    internal static bool TryParseIn(
+        [NotNullWhen(true)] string? text,
+        UsccParseMode mode,
+        out UnifiedSocialCreditCode code,
+        [NotNullWhen(false)] out string? error,
+        bool zh)
     {
         code = default;
-        error = Check(text, mode, out var checksPass);
+        error = Check(text, mode, out var checksPass, zh);
         if (error is not null)
         {
             return false;
@@ -179,30 +188,30 @@ public readonly struct UnifiedSocialCreditCode : IEquatable<UnifiedSocialCreditC
         };
     }
 
-    private static string? Check(string? text, UsccParseMode mode, out bool checksPass)
+    private static string? Check(string? text, UsccParseMode mode, out bool checksPass, bool zh)
     {
         checksPass = false;
         if (string.IsNullOrEmpty(text))
         {
-            return "A unified social credit code is required.";
+            return Messages.Get(zh, "uscc.required");
         }
 
         if (text.Length != Length)
         {
-            return $"A unified social credit code has 18 characters, not {text.Length}.";
+            return Messages.Get(zh, "uscc.length", text.Length);
         }
 
         for (var i = 0; i < Length; i++)
         {
             if (ValueOf(text[i]) < 0)
             {
-                return $"Character {i + 1} '{text[i]}' of a unified social credit code is not allowed (only 0-9 and A-Z without I, O, Z, S, V).";
+                return Messages.Get(zh, "uscc.character", i + 1, text[i]);
             }
         }
 
         if (text.AsSpan(2, 6).ContainsAnyExceptInRange('0', '9'))
         {
-            return $"Characters 3-8 of a unified social credit code must be a 6-digit division code.";
+            return Messages.Get(zh, "uscc.division");
         }
 
         var expected = CheckCharacter(text.AsSpan(0, 17));
@@ -214,8 +223,8 @@ public readonly struct UnifiedSocialCreditCode : IEquatable<UnifiedSocialCreditC
         }
 
         return expected != text[17]
-            ? $"The unified social credit code has check character '{text[17]}' where GB 32100-2015 gives '{expected}'."
-            : $"The unified social credit code has organisation-code check character '{text[16]}' (position 17) where GB 11714 gives '{organizationExpected}'.";
+            ? Messages.Get(zh, "uscc.check", text[17], expected)
+            : Messages.Get(zh, "uscc.organization-check", text[16], organizationExpected);
     }
 
     /// <inheritdoc />
