@@ -34,7 +34,7 @@ internal static class AnalyzeCommand
                     continue;
                 }
 
-                var analysis = RuleSetAnalyzer.Analyze(load.Value);
+                var analysis = RuleSetAnalyzer.Analyze(load.Value, context.Culture);
                 foreach (var finding in analysis.Findings)
                 {
                     context.Out.WriteLine($"{path}:{finding}");

@@ -182,6 +182,17 @@ public sealed partial class MessagesTests
     }
 
     [Fact]
+    public void Analyzer_findings_are_given_in_Chinese_at_the_same_lines()
+    {
+        var english = RuleSetAnalyzer.Analyze(RuleSet.JiaCounty2022No8).Findings;
+        var chinese = RuleSetAnalyzer.Analyze(RuleSet.JiaCounty2022No8, Chinese).Findings;
+
+        Assert.Equal(english.Select(f => (f.Severity, f.RuleName, f.Code, f.Clause, f.Line)), chinese.Select(f => (f.Severity, f.RuleName, f.Code, f.Clause, f.Line)));
+        Assert.NotEmpty(chinese);
+        Assert.All(chinese, f => Assert.Matches("\\p{IsCJKUnifiedIdeographs}", f.Message));
+    }
+
+    [Fact]
     public void A_rule_file_problem_is_reported_in_Chinese_at_the_same_place_as_in_English()
     {
         var shipped = File.ReadAllText(Path.Combine(ShippedRuleSetTests.RepositoryRoot(), "rules", "jia-county-2022-8.json"));

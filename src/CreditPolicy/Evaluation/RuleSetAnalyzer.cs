@@ -36,9 +36,12 @@ public static class RuleSetAnalyzer
     private static readonly string[] MeasureClauses = ["R6.1", "R6.2", "R6.3", "R7.1", "R7.2", "R7.3"];
 
     /// <summary>Analyses <paramref name="ruleSet"/>.</summary>
-    public static RuleSetAnalysis Analyze(RuleSet ruleSet)
+    /// <param name="ruleSet">The rule set.</param>
+    /// <param name="culture">The language of the findings' messages: Chinese when its name starts with <c>zh</c>; <see langword="null"/> for English.</param>
+    public static RuleSetAnalysis Analyze(RuleSet ruleSet, System.Globalization.CultureInfo? culture = null)
     {
         Guard.Against.Null(ruleSet);
+        var zh = Messages.IsChinese(culture);
         var findings = new List<AnalysisFinding>();
         var witnesses = new List<RuleWitnesses>();
         long searched = 0;
@@ -77,16 +80,16 @@ public static class RuleSetAnalyzer
             witnesses.Add(new RuleWitnesses(definition, applies, doesNot));
             if (applies is null)
             {
-                findings.Add(Error(definition, "can never apply: no subject found that it applies to."));
+                findings.Add(Error(definition, Messages.Get(zh, "analyze.never-applies")));
             }
             else if (doesNot is null)
             {
-                findings.Add(Warning(definition, "applies to every subject: no subject found that it does not apply to."));
+                findings.Add(Warning(definition, Messages.Get(zh, "analyze.always-applies")));
             }
 
             if (premise is { } p)
             {
-                findings.Add(Error(definition, $"a penalty that can apply to a subject with no active bad credit record (R7's premise), e.g. {Describe(p, facts.Append(nameof(SubjectFacts.ActiveNegativeRecords)).Distinct(StringComparer.Ordinal))}."));
+                findings.Add(Error(definition, Messages.Get(zh, "analyze.penalty-premise", Describe(p, facts.Append(nameof(SubjectFacts.ActiveNegativeRecords)).Distinct(StringComparer.Ordinal)))));
             }
 
             if (definition.Kind == MeasureKind.Incentive && applies is not null && penalties.Length > 0)
@@ -105,15 +108,15 @@ public static class RuleSetAnalyzer
 
                 if (!free)
                 {
-                    findings.Add(Warning(definition, "every subject it applies to also receives a penalty, which dominates it (R7): it can never be granted."));
+                    findings.Add(Warning(definition, Messages.Get(zh, "analyze.dominated")));
                 }
             }
         }
 
-        findings.AddRange(DeclinedCommitmentFindings(ruleSet));
+        findings.AddRange(DeclinedCommitmentFindings(ruleSet, zh));
         foreach (var clause in MeasureClauses.Where(c => !compiled.Any(m => m.Definition.Clause.ToString() == c)))
         {
-            findings.Add(new AnalysisFinding(FindingSeverity.Warning, null, null, clause, ruleSet.Measures.IsEmpty ? 0 : ruleSet.Measures.Min(m => m.Line), $"clause {clause} has no enabled rule."));
+            findings.Add(new AnalysisFinding(FindingSeverity.Warning, null, null, clause, ruleSet.Measures.IsEmpty ? 0 : ruleSet.Measures.Min(m => m.Line), Messages.Get(zh, "analyze.clause-without-rule", clause)));
         }
 
         return new RuleSetAnalysis(ruleSet, [.. findings.OrderBy(f => f.Line).ThenBy(f => f.Severity)], [.. witnesses], searched, sampled);
@@ -141,7 +144,7 @@ public static class RuleSetAnalyzer
     }
 
     /// <summary>C4: a commitment never signed, or signed after the day, added to any case profile changes no rule's outcome.</summary>
-    private static IEnumerable<AnalysisFinding> DeclinedCommitmentFindings(RuleSet ruleSet)
+    private static IEnumerable<AnalysisFinding> DeclinedCommitmentFindings(RuleSet ruleSet, bool zh)
     {
         var reported = new HashSet<string>(StringComparer.Ordinal);
         foreach (var ruleCase in ruleSet.Cases)
@@ -168,7 +171,7 @@ public static class RuleSetAnalyzer
             {
                 if (Holds(measure, before) != Holds(measure, after) && reported.Add(measure.Definition.Code))
                 {
-                    yield return Error(measure.Definition, $"its outcome for case '{ruleCase.Name}' changes when a commitment that was never signed is added (C4: declining or not signing a commitment never counts).");
+                    yield return Error(measure.Definition, Messages.Get(zh, "analyze.unsigned-commitment", ruleCase.Name));
                 }
             }
         }
