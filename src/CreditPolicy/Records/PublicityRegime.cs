@@ -121,22 +121,25 @@ public sealed class PublicityRegime
     }
 
     /// <summary>What is wrong with a period as a maximum publicity period, or <see langword="null"/>.</summary>
-    public static string? CheckPeriod(Period? period)
+    public static string? CheckPeriod(Period? period) => CheckPeriodIn(period, zh: false);
+
+    /// <summary>The problem of <see cref="CheckPeriod"/>, in Chinese when <paramref name="zh"/>.</summary>
+    internal static string? CheckPeriodIn(Period? period, bool zh)
     {
         if (period is null)
         {
-            return "A maximum publicity period is required.";
+            return Messages.Get(zh, "period.required");
         }
 
         if (period.HasTimeComponent || period.Weeks != 0)
         {
-            return $"'{period}' must be given in years, months and days only (e.g. P1Y, P3M).";
+            return Messages.Get(zh, "period.units", period);
         }
 
         if (period.Years < 0 || period.Months < 0 || period.Days < 0 || period.Years + period.Months + period.Days == 0
             || (period.Years * 12L) + period.Months + (period.Days / 31L) > 1200)
         {
-            return $"'{period}' is not a positive period of at most 100 years.";
+            return Messages.Get(zh, "period.range", period);
         }
 
         return null;

@@ -18,14 +18,15 @@ internal sealed class ExpressionGuard : ExpressionVisitor
         [typeof(bool), typeof(int), typeof(long), typeof(double), typeof(decimal), typeof(float), typeof(string), typeof(object), typeof(StringComparison)];
 
     private readonly IReadOnlyCollection<ParameterExpression> _parameters;
+    private readonly bool _zh;
     private string? _problem;
 
-    private ExpressionGuard(IReadOnlyCollection<ParameterExpression> parameters) => _parameters = parameters;
+    private ExpressionGuard(IReadOnlyCollection<ParameterExpression> parameters, bool zh) => (_parameters, _zh) = (parameters, zh);
 
     /// <summary>Why <paramref name="expression"/> is not allowed, or <see langword="null"/> when it is.</summary>
-    internal static string? Check(Expression expression, IReadOnlyCollection<ParameterExpression> parameters)
+    internal static string? Check(Expression expression, IReadOnlyCollection<ParameterExpression> parameters, bool zh = false)
     {
-        var guard = new ExpressionGuard(parameters);
+        var guard = new ExpressionGuard(parameters, zh);
         guard.Visit(expression);
         return guard._problem;
     }
@@ -43,25 +44,25 @@ internal sealed class ExpressionGuard : ExpressionVisitor
             case ConditionalExpression:
                 return base.Visit(node);
             case ParameterExpression parameter:
-                return Fail(Contains(parameter) ? null : $"'{parameter.Name}' is not a parameter of this rule.", node);
+                return Fail(Contains(parameter) ? null : Messages.Get(_zh, "guard.not-a-parameter", parameter.Name), node);
             case MemberExpression member:
                 return member.Expression is ParameterExpression p && p.Type == typeof(SubjectFacts) && member.Member.DeclaringType == typeof(SubjectFacts)
                     ? base.Visit(node)
-                    : Fail($"'{member.Member.Name}' is not a fact; rules may read only facts.X (see docs/facts.md).", node);
+                    : Fail(Messages.Get(_zh, "guard.not-a-fact", member.Member.Name), node);
             case UnaryExpression unary when unary.NodeType is ExpressionType.Convert or ExpressionType.ConvertChecked
                 && unary.Operand.Type == typeof(object) && unary.Type != typeof(object):
-                return Fail("A conversion from object (an unboxing or a cast) can fail at run time; convert between numbers or compare values instead.", node);
+                return Fail(Messages.Get(_zh, "guard.unboxing"), node);
             case UnaryExpression unary when unary.NodeType is ExpressionType.Not or ExpressionType.Negate or ExpressionType.UnaryPlus
                 || (unary.NodeType is ExpressionType.Convert or ExpressionType.ConvertChecked && ValueTypes.Contains(Underlying(unary.Type))):
                 return base.Visit(node);
             case BinaryExpression binary when IsAllowed(binary):
                 return base.Visit(node);
             case MethodCallExpression call when call.Method.DeclaringType == typeof(string) && call.Method.IsStatic && call.Method.Name is "Equals" or "Compare" or "CompareOrdinal":
-                return Fail(IsOrdinal(call) ? null : $"string.{call.Method.Name} with these arguments compares by the culture of the machine it runs on, so a rule could decide differently on another machine; compare ordinally (==, string.CompareOrdinal, or StringComparison.Ordinal / OrdinalIgnoreCase).", node);
+                return Fail(IsOrdinal(call) ? null : Messages.Get(_zh, "guard.culture-compare", call.Method.Name), node);
             case MethodCallExpression call:
-                return Fail($"Calling '{call.Method.Name}' is not allowed in a rule expression.", node);
+                return Fail(Messages.Get(_zh, "guard.call", call.Method.Name), node);
             default:
-                return Fail($"A {node.NodeType} expression is not allowed in a rule expression.", node);
+                return Fail(Messages.Get(_zh, "guard.node", node.NodeType), node);
         }
     }
 

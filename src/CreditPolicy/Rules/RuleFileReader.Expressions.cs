@@ -253,7 +253,7 @@ internal sealed partial class RuleFileReader
             return null;
         }
 
-        if (ExpressionGuard.Check(parsed, scope) is { } problem)
+        if (ExpressionGuard.Check(parsed, scope, Zh) is { } problem)
         {
             _in.Error(path, ruleName, problem);
             return null;

@@ -160,7 +160,7 @@ internal sealed partial class RuleFileReader
             {
                 ok = _in.Error($"{path}.{name}", null, Messages.Get(Zh, "rules.expected-period", Truncate(value.GetRawText())));
             }
-            else if (PublicityRegime.CheckPeriod(period) is { } problem)
+            else if (PublicityRegime.CheckPeriodIn(period, Zh) is { } problem)
             {
                 ok = _in.Error($"{path}.{name}", null, problem);
             }
