@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Immutable;
-using CreditPolicy.Measures;
 using CreditPolicy.Subjects;
 using NodaTime;
 

@@ -9,7 +9,6 @@ using System.Threading.Tasks;
 using System.Threading;
 using System;
 using Ardalis.GuardClauses;
-using CreditPolicy.Commitments;
 using CreditPolicy.Facts;
 using CreditPolicy.Measures;
 using CreditPolicy.Profiles;

@@ -5,15 +5,10 @@ using System.Linq;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using System.Text;
 using System;
 using CreditPolicy.Facts;
 using CreditPolicy.Measures;
-using CreditPolicy.Profiles;
-using CreditPolicy.Reports;
 using CreditPolicy.Serialization;
-using CreditPolicy.Subjects;
-using NodaTime;
 using RulesEngine.ExpressionBuilders;
 using RulesEngine.Models;
 

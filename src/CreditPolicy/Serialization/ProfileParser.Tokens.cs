@@ -1,12 +1,8 @@
-using System.Buffers;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text;
 using System;
-using CreditPolicy.Commitments;
-using CreditPolicy.Profiles;
-using CreditPolicy.Records;
 using CreditPolicy.Reports;
 using CreditPolicy.Subjects;
 using NodaTime;
