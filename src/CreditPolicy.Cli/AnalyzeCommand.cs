@@ -26,7 +26,7 @@ internal static class AnalyzeCommand
                 {
                     foreach (var error in load.Errors)
                     {
-                        context.Out.WriteLine(error);
+                        context.Out.WriteLine(error.Format(context.Culture));
                     }
 
                     context.Out.WriteLine(context.Text("analyze.invalid", path));
@@ -37,7 +37,7 @@ internal static class AnalyzeCommand
                 var analysis = RuleSetAnalyzer.Analyze(load.Value, context.Culture);
                 foreach (var finding in analysis.Findings)
                 {
-                    context.Out.WriteLine($"{path}:{finding}");
+                    context.Out.WriteLine($"{path}:{finding.Format(context.Culture)}");
                 }
 
                 var errors = analysis.Findings.Count(f => f.Severity == FindingSeverity.Error);

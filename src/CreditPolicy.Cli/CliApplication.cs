@@ -26,6 +26,7 @@ internal static class CliApplication
     internal static int Run(string[] args, CliConsole console, IClock clock, Func<string, string?>? environment = null)
     {
         var language = CliLanguages.Choose(args, environment ?? (_ => null));
+        args = WithoutLanguageBeforeVersion(args);
         var stdout = new StreamWriter(console.Out, Utf8, 1 << 16, leaveOpen: true) { NewLine = "\n" };
         try
         {
@@ -42,7 +43,10 @@ internal static class CliApplication
             if (parse.Errors.Count > 0)
             {
                 // A bad --lang first: it says why the rest is not in the language asked for.
-                var error = parse.Errors.FirstOrDefault(e => IsAbout(e.SymbolResult, tool.Language)) ?? parse.Errors[0];
+                // Then a word the tool does not know ('creditpolicy frobnicate'), which says more than "no command".
+                var error = parse.Errors.FirstOrDefault(e => IsAbout(e.SymbolResult, tool.Language))
+                    ?? parse.Errors.FirstOrDefault(e => parse.UnmatchedTokens.Count > 0 && e.Message.Contains($"'{parse.UnmatchedTokens[0]}'", StringComparison.Ordinal))
+                    ?? parse.Errors[0];
                 console.Error.WriteLine($"creditpolicy: {CliText.Get("parse.try-help", language, CliHelp.ParseError(error.Message, language))}");
                 return 2;
             }
@@ -88,6 +92,34 @@ internal static class CliApplication
 
             console.Error.Flush();
         }
+    }
+
+    /// <summary>
+    /// <c>--version</c> with nothing but <c>--lang</c> beside it is <c>--version</c> (the version is the same in
+    /// every language): System.CommandLine's version option refuses any other token, and a staff member who sets
+    /// <c>--lang zh</c> in a script or alias should still get the version.
+    /// </summary>
+    private static string[] WithoutLanguageBeforeVersion(string[] args)
+    {
+        if (!args.Contains("--version", StringComparer.Ordinal))
+        {
+            return args;
+        }
+
+        var rest = new System.Collections.Generic.List<string>(args.Length);
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == CliLanguages.OptionName && i + 1 < args.Length && CliLanguages.FromName(args[i + 1]) is not null)
+            {
+                i++;
+            }
+            else if (!(args[i].StartsWith(CliLanguages.OptionName + "=", StringComparison.Ordinal) && CliLanguages.FromName(args[i][(CliLanguages.OptionName.Length + 1)..]) is not null))
+            {
+                rest.Add(args[i]);
+            }
+        }
+
+        return rest is ["--version"] ? [.. rest] : args;
     }
 
     /// <summary>The command tree, its texts in the context's language.</summary>

@@ -111,7 +111,7 @@ internal sealed class CommandContext(CliConsole console, TextWriter stdout, IClo
 
         foreach (var error in result.Errors)
         {
-            Error.WriteLine(error);
+            Error.WriteLine(error.Format(Culture));
         }
 
         throw new UsageException(Text("error.rule-file-invalid", path, result.Errors.Length)) { ExitCode = invalidExitCode };
@@ -129,7 +129,7 @@ internal sealed class CommandContext(CliConsole console, TextWriter stdout, IClo
         var result = AgencyRegistryJson.Read(ReadAll(stream), path, Culture);
         foreach (var error in result.Errors)
         {
-            Error.WriteLine(error);
+            Error.WriteLine(error.Format(Culture));
         }
 
         return result.Value ?? throw new UsageException(Text("error.agencies-invalid", path));
@@ -143,7 +143,7 @@ internal sealed class CommandContext(CliConsole console, TextWriter stdout, IClo
     {
         foreach (var error in errors)
         {
-            Error.WriteLine(error);
+            Error.WriteLine(error.Format(Culture));
         }
     }
 

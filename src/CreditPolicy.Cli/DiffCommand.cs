@@ -114,7 +114,7 @@ internal static class DiffCommand
         }
         catch (RuleEvaluationException ex)
         {
-            return new Compared(line.Line, null, new RejectedProfile(line.Line, [new InputError("$", line.Line, ex.Message)]));
+            return new Compared(line.Line, null, new RejectedProfile(line.Line, [new InputError("$", line.Line, ex.Reason)]));
         }
     }
 

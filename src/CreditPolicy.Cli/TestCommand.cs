@@ -25,7 +25,7 @@ internal static class TestCommand
                 {
                     foreach (var error in load.Errors)
                     {
-                        context.Out.WriteLine(error);
+                        context.Out.WriteLine(error.Format(context.Culture));
                     }
 
                     context.Out.WriteLine(context.Text("test.invalid", path));
@@ -36,7 +36,7 @@ internal static class TestCommand
                 var results = new CreditPolicy.Evaluation.PolicyEvaluator(load.Value, new CreditPolicy.Evaluation.PolicyEvaluatorOptions { Culture = context.Culture }).RunCases();
                 foreach (var problem in load.Value.CaseProblems)
                 {
-                    context.Out.WriteLine(problem);
+                    context.Out.WriteLine(problem.Format(context.Culture));
                 }
 
                 foreach (var result in results)

@@ -24,7 +24,7 @@ internal static class ValidateCommand
                 var result = RuleSet.LoadFile(path, encoding: context.InputEncoding, culture: context.Culture);
                 foreach (var error in result.Errors)
                 {
-                    context.Out.WriteLine(error);
+                    context.Out.WriteLine(error.Format(context.Culture));
                 }
 
                 problems += result.Errors.Length;
@@ -33,7 +33,7 @@ internal static class ValidateCommand
                     var rules = result.Value;
                     foreach (var problem in rules.CaseProblems)
                     {
-                        context.Out.WriteLine(problem);
+                        context.Out.WriteLine(problem.Format(context.Culture));
                     }
 
                     problems += rules.CaseProblems.Length;

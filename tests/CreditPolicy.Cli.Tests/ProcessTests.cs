@@ -70,7 +70,7 @@ public sealed class ProcessTests
 
         Assert.Equal(2, code);
         Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Equal("line 2: $.subject: 应为 JSON 对象。\n", error);
+        Assert.Equal("第 2 行: $.subject: 应为 JSON 对象。\n", error);
     }
 
     [Fact]

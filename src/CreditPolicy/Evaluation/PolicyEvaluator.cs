@@ -181,11 +181,11 @@ public sealed class PolicyEvaluator
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                return new RuleEvaluationException(measure.Definition.RuleName, measure.Definition.Code, ex);
+                return new RuleEvaluationException(measure.Definition.RuleName, measure.Definition.Code, ex, _zh);
             }
         }
 
-        return new RuleEvaluationException("A rule failed on this profile.");
+        return new RuleEvaluationException(Messages.Get(false, "rule.failed")) { Reason = Messages.Get(_zh, "rule.failed") };
     }
 
     /// <summary>

@@ -12,7 +12,7 @@ public sealed class RuleCaseResult
     private RuleCaseResult(RuleCase ruleCase, RuleEvaluationException failure)
     {
         Case = ruleCase;
-        Failure = failure.Message;
+        Failure = failure.Reason;
         Received = Missing = Unexpected = [];
     }
 
@@ -71,8 +71,8 @@ public sealed class RuleCaseResult
 
     /// <summary>
     /// <c>PASS name</c>, or <c>FAIL name</c> followed by the expected and actual measures, in the language of
-    /// <paramref name="culture"/>: Chinese when its name starts with <c>zh</c>; <see langword="null"/> for English.
-    /// <c>PASS</c>, <c>FAIL</c>, case names and measure codes are the same in every language.
+    /// <paramref name="culture"/>: Chinese when its name starts with <c>zh</c> (<c>通过</c>, <c>未通过</c>);
+    /// <see langword="null"/> for English. Case names and measure codes are the same in every language.
     /// </summary>
     public string Describe(System.Globalization.CultureInfo? culture = null)
     {

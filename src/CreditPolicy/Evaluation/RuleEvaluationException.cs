@@ -22,6 +22,7 @@ public sealed class RuleEvaluationException : Exception
     {
         RuleName = string.Empty;
         Code = string.Empty;
+        Reason = message;
     }
 
     /// <summary>Creates the exception with a message and its cause.</summary>
@@ -30,6 +31,7 @@ public sealed class RuleEvaluationException : Exception
     {
         RuleName = string.Empty;
         Code = string.Empty;
+        Reason = message;
     }
 
     /// <summary>Creates the exception for the rule that failed.</summary>
@@ -37,10 +39,17 @@ public sealed class RuleEvaluationException : Exception
     /// <param name="code">Its measure code.</param>
     /// <param name="innerException">What the rule's expression threw.</param>
     public RuleEvaluationException(string ruleName, string code, Exception innerException)
-        : base($"Rule '{PersonalIds.ForOutput(ruleName)}' ({code}) cannot be evaluated for this profile: {innerException?.Message}", innerException)
+        : this(ruleName, code, innerException, zh: false)
+    {
+    }
+
+    /// <summary>The exception for the rule that failed, with its <see cref="Reason"/> in Chinese when <paramref name="zh"/> (the evaluator's language); <see cref="Exception.Message"/> stays English.</summary>
+    internal RuleEvaluationException(string ruleName, string code, Exception innerException, bool zh)
+        : base(Describe(ruleName, code, innerException, zh: false), innerException)
     {
         RuleName = ruleName;
         Code = code;
+        Reason = zh ? Describe(ruleName, code, innerException, zh) : Message;
     }
 
     /// <summary>The failing rule's <c>RuleName</c>.</summary>
@@ -48,4 +57,14 @@ public sealed class RuleEvaluationException : Exception
 
     /// <summary>Its measure code.</summary>
     public string Code { get; }
+
+    /// <summary>
+    /// Why the profile has no decision, in the language of the evaluator that threw
+    /// (<see cref="PolicyEvaluatorOptions.Culture"/>): what a rejected profile's error says. Equal to
+    /// <see cref="Exception.Message"/> in English.
+    /// </summary>
+    public string Reason { get; internal init; }
+
+    private static string Describe(string ruleName, string code, Exception? inner, bool zh) =>
+        Messages.Get(zh, "rule.failed-on-profile", PersonalIds.ForOutput(ruleName), code, ForeignMessages.Translate(inner?.Message ?? string.Empty, zh));
 }

@@ -214,8 +214,19 @@ public enum FindingSeverity
 public sealed record AnalysisFinding(FindingSeverity Severity, string? RuleName, string? Code, string Clause, int Line, string Message)
 {
     /// <summary><c>LINE: rule 'NAME': error: MESSAGE</c> (without the file, which the caller knows).</summary>
-    public override string ToString() =>
-        $"{Line}: {(RuleName is null ? string.Empty : $"rule '{Subjects.PersonalIds.Mask(RuleName)}': ")}{(Severity == FindingSeverity.Error ? "error" : "warning")}: {Message}";
+    public override string ToString() => Format(null);
+
+    /// <summary>
+    /// <c>LINE: rule 'NAME': error: MESSAGE</c>, the markers in the language of <paramref name="culture"/>
+    /// (<c>规则 'NAME'</c>, <c>错误</c>/<c>警告</c> when its name starts with <c>zh</c>); the message stays in the
+    /// language it was found in (<see cref="RuleSetAnalyzer.Analyze"/>'s culture).
+    /// </summary>
+    public string Format(System.Globalization.CultureInfo? culture)
+    {
+        var zh = Messages.IsChinese(culture);
+        var rule = RuleName is null ? string.Empty : Messages.Get(zh, "format.rule", Subjects.PersonalIds.Mask(RuleName)) + ": ";
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Line}: {rule}{Messages.Get(zh, Severity == FindingSeverity.Error ? "format.error" : "format.warning")}: {Message}");
+    }
 }
 
 /// <summary>For one enabled rule: a subject's facts it applies to and one it does not, or <see langword="null"/> when none was found.</summary>

@@ -240,7 +240,7 @@ internal sealed partial class RuleFileReader
         }
         catch (Exception ex) when (ex is System.Linq.Dynamic.Core.Exceptions.ParseException or InvalidOperationException or ArgumentException or NotSupportedException)
         {
-            _in.Error(path, ruleName, Messages.Get(Zh, "rules.expression-does-not-compile", ex.Message));
+            _in.Error(path, ruleName, Messages.Get(Zh, "rules.expression-does-not-compile", ForeignMessages.Translate(ex.Message, Zh)));
             return null;
         }
 

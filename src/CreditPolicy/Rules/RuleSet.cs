@@ -177,7 +177,7 @@ public sealed class RuleSet
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
-            return new ReadResult<RuleSet>(null, [new InputError(null, 0, PersonalIds.ForMessage(Messages.Get(Messages.IsChinese(culture), "rules.cannot-read", ex.Message))) { File = path }]);
+            return new ReadResult<RuleSet>(null, [new InputError(null, 0, PersonalIds.ForMessage(Messages.Get(Messages.IsChinese(culture), "rules.cannot-read", ForeignMessages.Translate(ex.Message, Messages.IsChinese(culture))))) { File = path }]);
         }
 
         return new RuleFileReader(bytes, path, limits, culture).Read();

@@ -56,7 +56,7 @@ internal sealed class LocatedDocument : IDisposable
         catch (JsonException ex)
         {
             var cut = ex.Message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-            errors.Add(new InputError(null, (int)(ex.LineNumber ?? 0) + 1, Messages.Get(zh, "read.invalid-json", cut > 0 ? ex.Message[..cut] : ex.Message)) { File = file });
+            errors.Add(new InputError(null, (int)(ex.LineNumber ?? 0) + 1, Messages.Get(zh, "read.invalid-json", ForeignMessages.Translate(cut > 0 ? ex.Message[..cut] : ex.Message, zh))) { File = file });
             return null;
         }
     }

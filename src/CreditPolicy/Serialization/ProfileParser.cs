@@ -95,7 +95,7 @@ internal ref partial struct ProfileParser
         {
             var message = ex.Message;
             var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-            AddError(new InputError(_path.Format(), _options.FirstLineNumber + (int)(ex.LineNumber ?? 0), Messages.Get(_zh, "read.invalid-json", cut > 0 ? message[..cut] : message)));
+            AddError(new InputError(_path.Format(), _options.FirstLineNumber + (int)(ex.LineNumber ?? 0), Messages.Get(_zh, "read.invalid-json", ForeignMessages.Translate(cut > 0 ? message[..cut] : message, _zh))));
         }
         catch (TooManyErrors)
         {

@@ -94,7 +94,7 @@ public static class DecisionPipeline
             catch (RuleEvaluationException ex)
             {
                 // A rule that fails on one profile rejects that profile, naming the rule, never the run (contract v2).
-                rejected.Add(new RejectedProfile(line, [new InputError("$", line, ex.Message)]));
+                rejected.Add(new RejectedProfile(line, [new InputError("$", line, ex.Reason)]));
                 continue;
             }
 
