@@ -65,6 +65,17 @@ public sealed partial class MessagesTests
         Assert.True(missing.Length == 0, "No message for: " + string.Join(", ", missing));
     }
 
+    [Fact]
+    public void No_problem_or_warning_is_written_as_a_literal_that_only_speaks_English()
+    {
+        var literals = Directory.GetFiles(Path.Combine(ShippedRuleSetTests.RepositoryRoot(), "src", "CreditPolicy"), "*.cs", SearchOption.AllDirectories)
+            .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(path => LiteralProblem().Matches(File.ReadAllText(path)).Select(m => $"{Path.GetFileName(path)}: {m.Value}"))
+            .ToArray();
+
+        Assert.True(literals.Length == 0, "Problems written as English literals (use Messages.Get):\n" + string.Join('\n', literals));
+    }
+
     [Theory]
     [InlineData("zh", true)]
     [InlineData("zh-CN", true)]
@@ -250,6 +261,10 @@ public sealed partial class MessagesTests
 
     [GeneratedRegex(@"\b(?:JSON|UTF-(?:8|16)|GBK|GB18030|GB 32100-2015|GB 11643-1999|GB 11714|ISO 7064 MOD 11-2|ISO-8601|YYYY-MM-DD|PBoC|CreditPolicy|RulesEngine|Unicode|R\d+(?:\.\d+)?|C\d+(?:\.\d+)?|TP|TD|NDRC)\b")]
     private static partial Regex Allowed();
+
+    /// <summary>A reader's <c>Error(…)</c>/<c>Warning(…)</c> or an <c>InputError</c>/<c>Warnings.Add</c> whose text is a string literal with words in it.</summary>
+    [GeneratedRegex(@"(?:\b(?:Error|Warning)\(|new InputError\(|Warnings\.Add\()[^;]*?,\s*\$?""[A-Za-z][^""]*\s[^""]*""\s*\)")]
+    private static partial Regex LiteralProblem();
 
     [GeneratedRegex("[A-Za-z]{3,}")]
     private static partial Regex AsciiWord();

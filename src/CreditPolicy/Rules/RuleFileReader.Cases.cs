@@ -56,7 +56,7 @@ internal sealed partial class RuleFileReader
 
             if (!fields.ContainsKey("mustReceive") && !fields.ContainsKey("mustNotReceive") && !fields.ContainsKey("revokedConveniences"))
             {
-                _caseIn.Error(path, null, "A case must expect something: mustReceive, mustNotReceive or revokedConveniences.");
+                _caseIn.Error(path, null, Messages.Get(Zh, "rules.case-expects-nothing"));
             }
 
             if (_caseIn.Errors.Count == errorsBefore && name is not null && asOf is { } day && profile is not null)

@@ -68,7 +68,7 @@ internal sealed partial class RuleFileReader
 
         if (code == "penalty.revoke-conveniences" && revoked.IsEmpty)
         {
-            ok = _in.Error(path, ruleName, "penalty.revoke-conveniences must list in 'revokes' the conveniences it cancels (R7.3).");
+            ok = _in.Error(path, ruleName, Messages.Get(Zh, "rules.revoke-needs-revokes"));
         }
 
         return ok ? new MeasureDefinition(ruleName, enabled, expression, code, measureKind, clause, titleZh, titleEn, evidenceSets, revoked, logic.Nested, logic.Local, line) : null;

@@ -152,7 +152,7 @@ internal sealed partial class RuleFileReader
         {
             if (ruleList.Count == 0)
             {
-                _in.Error("$.Rules", null, "A rule set needs at least one rule.");
+                _in.Error("$.Rules", null, Messages.Get(Zh, "rules.no-rules"));
             }
 
             for (var i = 0; i < ruleList.Count; i++)
