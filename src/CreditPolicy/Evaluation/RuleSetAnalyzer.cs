@@ -54,11 +54,20 @@ public static class RuleSetAnalyzer
         {
             var definition = measure.Definition;
             var (facts, constants) = reads[measure];
-            SubjectFacts? applies = null, doesNot = null, premise = null;
+            SubjectFacts? applies = null, doesNot = null, premise = null, fails = null;
+            Exception? failure = null;
             var varied = FactSpace.Vary(definition.Kind == MeasureKind.Penalty ? facts.Append(nameof(SubjectFacts.ActiveNegativeRecords)) : facts);
             foreach (var candidate in Search(varied, constants, ref searched, ref sampled))
             {
-                if (Holds(measure, candidate))
+                if (Evaluate(measure, candidate, out var thrown) is not { } holds)
+                {
+                    // The whole grid is searched for this: a rule that divides by a fact that can be 0 fails only there.
+                    fails ??= candidate;
+                    failure ??= thrown;
+                    continue;
+                }
+
+                if (holds)
                 {
                     applies ??= candidate;
                     if (definition.Kind == MeasureKind.Penalty && !candidate.HasBadCreditRecord)
@@ -71,10 +80,6 @@ public static class RuleSetAnalyzer
                     doesNot ??= candidate;
                 }
 
-                if (applies is not null && doesNot is not null && (definition.Kind != MeasureKind.Penalty || premise is not null))
-                {
-                    break;
-                }
             }
 
             witnesses.Add(new RuleWitnesses(definition, applies, doesNot));
@@ -85,6 +90,11 @@ public static class RuleSetAnalyzer
             else if (doesNot is null)
             {
                 findings.Add(Warning(definition, Messages.Get(zh, "analyze.always-applies")));
+            }
+
+            if (fails is { } f)
+            {
+                findings.Add(Error(definition, Messages.Get(zh, "analyze.fails", ForeignMessages.Translate(failure!.Message, zh).TrimEnd('.', '。'), Describe(f, facts))));
             }
 
             if (premise is { } p)
@@ -131,15 +141,20 @@ public static class RuleSetAnalyzer
         return FactSpace.Candidates(varied, domains, MaxCandidates);
     }
 
-    private static bool Holds(CompiledMeasure measure, SubjectFacts facts)
+    private static bool Holds(CompiledMeasure measure, SubjectFacts facts) => Evaluate(measure, facts, out _) ?? false; // a rule that fails rejects that profile; it does not apply
+
+    /// <summary>Whether the rule applies to <paramref name="facts"/>; <see langword="null"/> when it fails on them (as the evaluator would, rejecting the profile), with what it threw.</summary>
+    private static bool? Evaluate(CompiledMeasure measure, SubjectFacts facts, out Exception? thrown)
     {
+        thrown = null;
         try
         {
             return measure.Predicate(facts);
         }
-        catch (Exception ex) when (ex is ArithmeticException or OverflowException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            return false; // a rule that fails on these facts rejects that profile; it does not apply
+            thrown = ex;
+            return null;
         }
     }
 

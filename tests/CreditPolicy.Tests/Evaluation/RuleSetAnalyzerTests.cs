@@ -23,11 +23,11 @@ public sealed class RuleSetAnalyzerTests
         }
         """;
 
-    private static RuleSetAnalysis Analyze(string green, string review = "facts.HasBadCreditRecord")
+    private static RuleSetAnalysis Analyze(string green, string review = "facts.HasBadCreditRecord", System.Globalization.CultureInfo? culture = null)
     {
         var result = RuleSet.Load(Encoding.UTF8.GetBytes(Template.Replace("GREEN", green, StringComparison.Ordinal).Replace("REVIEW", review, StringComparison.Ordinal)), "t.json");
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
-        return RuleSetAnalyzer.Analyze(result.Value);
+        return RuleSetAnalyzer.Analyze(result.Value, culture);
     }
 
     [Fact]
@@ -58,6 +58,29 @@ public sealed class RuleSetAnalyzerTests
         Assert.Equal("green", error.RuleName);
         Assert.StartsWith("can never apply", error.Message, StringComparison.Ordinal);
         Assert.Equal(5, error.Line);
+    }
+
+    [Theory]
+    [InlineData("facts.CreditChecked && 100 / facts.ActivePositiveRecords >= 50", "ActivePositiveRecords = 0", "Attempted to divide by zero")]
+    [InlineData("facts.ActivePositiveRecords * 1073741824 > 1", "ActivePositiveRecords = 2", "Arithmetic operation resulted in an overflow")]
+    public void A_rule_that_fails_on_some_subjects_is_an_error_naming_one(string expression, string subject, string reason)
+    {
+        var analysis = Analyze(expression);
+
+        var error = Assert.Single(analysis.Findings, f => f.Severity == FindingSeverity.Error);
+        Assert.Equal("green", error.RuleName);
+        Assert.StartsWith($"fails on some subjects, whose profiles are then rejected without a decision ({reason}), e.g. ", error.Message, StringComparison.Ordinal);
+        Assert.Contains(subject, error.Message, StringComparison.Ordinal);
+        Assert.NotNull(analysis.Witnesses.Single(w => w.Measure.RuleName == "green").AppliesTo);
+    }
+
+    [Fact]
+    public void A_rule_that_fails_on_some_subjects_is_reported_in_Chinese_too()
+    {
+        var analysis = Analyze("facts.CreditChecked && 100 / facts.ActivePositiveRecords >= 50", culture: MessagesTests.Chinese);
+
+        var error = Assert.Single(analysis.Findings, f => f.Severity == FindingSeverity.Error);
+        Assert.StartsWith("对部分主体无法求值（试图除以零），", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
