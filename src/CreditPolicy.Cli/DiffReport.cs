@@ -113,7 +113,7 @@ internal sealed class DiffReport(PolicyComparer comparer, LocalDate asOf, Compar
         foreach (var (line, change) in _sample)
         {
             html.Append(CultureInfo.InvariantCulture, $"<tr><td class=\"num\">{line}</td><td>{E(PersonalIds.ForOutput(change.Subject.Name))}</td><td>{E(change.Subject.Identifier.ToString())}</td>")
-                .Append(CultureInfo.InvariantCulture, $"<td>{E(string.Join(", ", change.Gained))}</td><td>{E(string.Join(", ", change.Lost))}</td><td>{E(PersonalIds.ForOutput(string.Join(", ", change.Because)))}</td></tr>\n");
+                .Append(CultureInfo.InvariantCulture, $"<td>{E(string.Join(", ", change.Gained))}</td><td>{E(string.Join(", ", change.Lost))}</td><td>{E(PersonalIds.ForOutput(string.Join(", ", change.Because.Concat(change.BecauseFacts.Select(f => "facts." + f)))))}</td></tr>\n");
         }
 
         html.Append("</table>\n<p>决定仅为建议：R6、R7 规定行政机关<em>可以</em>采取这些措施。 · Decisions are advice: R6 and R7 say the administration <em>may</em> apply these measures.</p>\n</body></html>\n");

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using Ardalis.GuardClauses;
 using System.Linq;
+using CreditPolicy.Facts;
 using CreditPolicy.Profiles;
 using CreditPolicy.Rules;
 using CreditPolicy.Subjects;
@@ -28,6 +29,9 @@ public sealed class PolicyComparer
     }
 
     private readonly HashSet<string> _differing;
+
+    private static readonly System.Reflection.PropertyInfo[] FactProperties =
+        typeof(SubjectFacts).GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance);
 
     /// <summary>The rules that differ between the two rule sets (contract v2, <c>diff</c>'s <c>rules[]</c>).</summary>
     public ImmutableArray<RuleDifference> Rules { get; }
@@ -77,7 +81,27 @@ public sealed class PolicyComparer
         }
 
         because.Sort(StringComparer.Ordinal);
-        return new ProfileComparison(profile.Subject, Difference(now, was), Difference(was, now)) { Because = [.. because] };
+        return new ProfileComparison(profile.Subject, Difference(now, was), Difference(was, now))
+        {
+            Because = [.. because],
+            BecauseFacts = FactDifferences(Before.FactsOf(profile, asOf), After.FactsOf(profile, asOf)),
+        };
+    }
+
+    /// <summary>The public facts whose values differ (by name, ordinally): the same profile seen through two publicity policies or registries of filed agencies.</summary>
+    private static ImmutableArray<string> FactDifferences(SubjectFacts before, SubjectFacts after)
+    {
+        var names = new List<string>();
+        foreach (var property in FactProperties)
+        {
+            if (!Equals(property.GetValue(before), property.GetValue(after)))
+            {
+                names.Add(property.Name);
+            }
+        }
+
+        names.Sort(StringComparer.Ordinal);
+        return [.. names];
     }
 
     private static HashSet<string> Codes(ApplicableMeasureSet measures)
@@ -116,9 +140,18 @@ public sealed record ProfileComparison(Subject Subject, ImmutableArray<string> G
     /// <summary>
     /// The codes of the differing rules (<see cref="PolicyComparer.Rules"/>) that explain the change: those
     /// whose conditions hold for this subject under one rule set and not the other. Empty when nothing
-    /// changed, or when the change comes from the rule sets' headers (publicity policy, filed agencies).
+    /// changed, or when the change comes from the rule sets' headers (publicity policy, filed agencies): then
+    /// <see cref="BecauseFacts"/> says what.
     /// </summary>
     public ImmutableArray<string> Because { get; init; } = [];
+
+    /// <summary>
+    /// The facts (<c>facts.X</c>, by name) whose values differ for this subject between the two rule sets: the
+    /// same profile seen through a different publicity policy (a record that ends earlier or later) or a
+    /// different registry of filed agencies (a report that counts under one and not the other). Empty when the
+    /// facts are the same, which they are whenever the headers agree.
+    /// </summary>
+    public ImmutableArray<string> BecauseFacts { get; init; } = [];
 
     /// <summary>Whether anything changes for this subject.</summary>
     public bool Changed => !Gained.IsEmpty || !Lost.IsEmpty;

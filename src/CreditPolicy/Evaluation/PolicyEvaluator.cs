@@ -155,6 +155,9 @@ public sealed class PolicyEvaluator
         return new ApplicableMeasureSet(_definitions, Match(SubjectFacts.Compute(profile, CutoffsOn(asOf), _agencies, null)));
     }
 
+    /// <summary>The facts the rules see for <paramref name="profile"/> as of <paramref name="asOf"/> under this rule set's publicity policy and filed agencies.</summary>
+    internal SubjectFacts FactsOf(CreditProfile profile, LocalDate asOf) => SubjectFacts.Compute(profile, CutoffsOn(asOf), _agencies, null);
+
     /// <summary>One bit per measure (in clause, then code order) whose rule matched the facts.</summary>
     /// <exception cref="RuleEvaluationException">A rule's arithmetic overflowed or divided by zero on these facts.</exception>
     private ulong Match(SubjectFacts facts)

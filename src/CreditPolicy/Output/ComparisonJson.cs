@@ -65,7 +65,7 @@ public static class ComparisonJson
         writer.WriteEndObject();
     }
 
-    /// <summary>Writes one entry of <c>changes</c>: the line the profile starts on, its subject (masked), the codes gained and lost.</summary>
+    /// <summary>Writes one entry of <c>changes</c>: the line the profile starts on, its subject (masked), the codes gained and lost, the rules that explain it (<c>because</c>) and, when the rule sets' headers made them differ, the facts (<c>becauseFacts</c>).</summary>
     public static void WriteChange(Utf8JsonWriter writer, int line, ProfileComparison change, IdentityMask? mask = null)
     {
         Guard.Against.Null(writer);
@@ -76,6 +76,11 @@ public static class ComparisonJson
         WriteCodes(writer, "gained", change.Gained);
         WriteCodes(writer, "lost", change.Lost);
         WriteCodes(writer, "because", change.Because);
+        if (!change.BecauseFacts.IsEmpty)
+        {
+            WriteCodes(writer, "becauseFacts", change.BecauseFacts); // optional, beyond the contract: only when the headers made the facts differ
+        }
+
         writer.WriteEndObject();
     }
 

@@ -48,6 +48,42 @@ public sealed class PolicyComparerTests
         [.. File.ReadLines(Path.Combine(ShippedRuleSetTests.RepositoryRoot(), "samples", "profiles.jsonl")).Select(l => ProfileJson.Read(l).Value!)];
 
     [Fact]
+    public void R2_A_change_of_publicity_policy_alone_is_explained_by_the_facts_it_changes()
+    {
+        // A county that publishes general administrative penalties for three years instead of the national one:
+        // no rule differs, so because[] is empty, and the facts say why each subject changes.
+        var proposed = Variant(("\"publicityPolicy\": \"cn-national-publicity\"", """
+            "publicityPolicy": {"id": "local", "regimes": [{"id": "three-years", "source": "某县规定", "effectiveFrom": "2019-01-01",
+              "basis": "一般行政处罚信息公示三年", "maxima": {"administrative-penalty": {"minor": "P3M", "general": "P3Y", "serious": "P3Y"}}}]}
+            """));
+        var comparer = new PolicyComparer(new PolicyEvaluator(RuleSet.JiaCounty2022No8), new PolicyEvaluator(proposed));
+
+        var changes = Samples().Select(p => comparer.Compare(p, Day)).Where(c => c.Changed).ToArray();
+
+        Assert.Empty(comparer.Rules);
+        Assert.NotEmpty(changes);
+        Assert.All(changes, c =>
+        {
+            Assert.Empty(c.Because);
+            Assert.Contains("ActiveNegativeRecords", c.BecauseFacts);
+            Assert.Contains("HasBadCreditRecord", c.BecauseFacts);
+        });
+    }
+
+    [Fact]
+    public void When_only_rules_differ_no_fact_is_named()
+    {
+        var proposed = Variant(("facts.ActivePositiveRecords > 0", "facts.ActivePositiveRecords > 1"));
+        var comparer = new PolicyComparer(new PolicyEvaluator(RuleSet.JiaCounty2022No8), new PolicyEvaluator(proposed));
+
+        var changes = Samples().Select(p => comparer.Compare(p, Day)).Where(c => c.Changed).ToArray();
+
+        Assert.NotEmpty(changes);
+        Assert.All(changes, c => Assert.Empty(c.BecauseFacts));
+        Assert.All(changes, c => Assert.Equal(["incentive.integrity-publicity"], c.Because.ToArray()));
+    }
+
+    [Fact]
     public void Rules_that_differ_are_listed_with_what_changed_before_and_after()
     {
         var proposed = Variant(
