@@ -41,6 +41,13 @@ public static class SamplePopulation
         new("样例个人征信服务有限公司", "SAMPLE-PBC-SH-2021-005"),
     ];
 
+    /// <summary>
+    /// The agency of the contract's example profile (<c>docs/contract/profile.example.json</c>, which <c>init</c>
+    /// writes as <c>samples/profile.example.json</c>): in the registry, so that the help's examples count its report;
+    /// not drawn for the generated population, which stays what the seed made.
+    /// </summary>
+    private static readonly CreditServiceAgency ContractExample = new("示例信用评级有限公司", "PBC-HN-2021-001");
+
     private static readonly CreditServiceAgency Unfiled = new("样例未备案咨询有限公司", "SAMPLE-UNFILED-9");
     private static readonly string[] Divisions = ["410425", "410402", "410403", "410411", "410421", "410422", "410423", "410482"];
     private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "郑", "孙"];
@@ -78,7 +85,7 @@ public static class SamplePopulation
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartArray();
-            foreach (var agency in FiledAgencies)
+            foreach (var agency in FiledAgencies.Append(ContractExample))
             {
                 writer.WriteStartObject();
                 writer.WriteString("name", agency.Name);
