@@ -40,6 +40,13 @@ internal static class CliApplication
                 parse = tool.Root.Parse(args);
             }
 
+            if (UnknownOption(parse, args) is { } unknown && !parse.Errors.Any(e => IsAbout(e.SymbolResult, tool.Language)))
+            {
+                // System.CommandLine takes '--bogus' for a file name ("file not found: --bogus", or the real file unrecognized).
+                console.Error.WriteLine($"creditpolicy: {CliText.Get("parse.try-help", language, CliText.Get("parse.unknown-option", language, unknown))}");
+                return 2;
+            }
+
             if (parse.Errors.Count > 0)
             {
                 // A bad --lang first: it says why the rest is not in the language asked for.
@@ -155,6 +162,46 @@ internal static class CliApplication
         root.Subcommands.Add(AnalyzeCommand.Create(context));
         root.Subcommands.Add(InitCommand.Create(context));
         return new Tool(context, root, encoding, language);
+    }
+
+    /// <summary>
+    /// The first word before <c>--</c> that looks like an option (<c>-x</c>, <c>--xyz</c>, <c>--xyz=value</c>) and is
+    /// not one of the command's or its parents' options; <see langword="null"/> when there is none. A file whose
+    /// name starts with '-' is still reachable as <c>./-name</c> or after <c>--</c>.
+    /// </summary>
+    private static string? UnknownOption(ParseResult parse, string[] args)
+    {
+        var known = new System.Collections.Generic.HashSet<string>(StringComparer.Ordinal);
+        for (SymbolResult? result = parse.CommandResult; result is not null; result = result.Parent)
+        {
+            if (result is CommandResult command)
+            {
+                foreach (var option in command.Command.Options)
+                {
+                    known.Add(option.Name);
+                    known.UnionWith(option.Aliases);
+                }
+            }
+        }
+
+        foreach (var arg in args)
+        {
+            if (arg == "--")
+            {
+                break;
+            }
+
+            if (arg.Length > 1 && arg[0] == '-' && !char.IsAsciiDigit(arg[1]))
+            {
+                var name = arg.Split('=', ':')[0];
+                if (!known.Contains(name))
+                {
+                    return name;
+                }
+            }
+        }
+
+        return null;
     }
 
     private static bool IsAbout(SymbolResult? result, Option option) => result switch

@@ -218,6 +218,9 @@ public sealed partial class LanguageTests
     [InlineData("validate", "命令 validate 缺少必需的参数。")]
     [InlineData("letter a.json b.json", "无法识别的命令或参数：'b.json'。")]
     [InlineData("frobnicate", "无法识别的命令或参数：'frobnicate'。")]
+    [InlineData("evaluate --bogus x.json", "未知选项：'--bogus'。")]
+    [InlineData("evaluate --bogus", "未知选项：'--bogus'。")]
+    [InlineData("validate --as-of=2026-01-01 x.json", "未知选项：'--as-of'。")]
     [InlineData("letter --commitment", "选项 --commitment 缺少取值。")]
     [InlineData("--encoding latin1 validate x.json", "不支持的取值 'latin1'，可选值为：utf-8、gb18030。")]
     public void Parse_errors_with_lang_zh_are_Chinese_and_one_line(string commandLine, string expected)
