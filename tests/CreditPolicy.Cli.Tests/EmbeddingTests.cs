@@ -90,6 +90,22 @@ public sealed class EmbeddingTests
     }
 
     [Fact]
+    public void JsonSerializer_with_the_librarys_options_writes_the_tools_decision_lines_byte_for_byte()
+    {
+        var agencies = AgencyRegistryJson.Read(File.ReadAllBytes(Cli.Repo("samples/agencies.json"))).Value!;
+        var evaluator = new PolicyEvaluator(RuleSet.JiaCounty2022No8, new PolicyEvaluatorOptions { FiledAgencies = agencies });
+        var tool = Cli.Run("evaluate", "--agencies", Cli.Repo("samples/agencies.json"), "--as-of", "2026-11-27", Samples);
+
+        var serialized = File.ReadLines(Samples)
+            .Select(line => JsonSerializer.Serialize(evaluator.Evaluate(ProfileJson.Read(line).Value!, Day), CreditPolicyJson.Options))
+            .ToArray();
+
+        Assert.Equal(0, tool.ExitCode);
+        Assert.Equal(tool.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries), serialized);
+        Assert.Contains(serialized, line => line.Contains("\"idType\":\"resident-id\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void R9_the_in_force_check_is_public_and_names_the_day()
     {
         var evaluator = new PolicyEvaluator(RuleSet.JiaCounty2022No8);
