@@ -1,0 +1,318 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics.Metrics;
+using System.IO;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Threading;
+using CreditPolicy.Evaluation;
+using CreditPolicy.Profiles;
+using CreditPolicy.Reports;
+using CreditPolicy.Rules;
+using CreditPolicy.Serialization;
+using CreditPolicy.Streaming;
+using CreditPolicy.Subjects;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace CreditPolicy.Extensions.DependencyInjection;
+
+/// <summary>
+/// Holds the rule set in force and swaps in a new one when the files or the options change: reloads are debounced
+/// (<see cref="CreditPolicyOptions.ReloadDelay"/>), run one at a time, and publish an immutable state with one
+/// volatile write, so a reader sees the old snapshot or the new one, never a mix. A reload that fails logs every
+/// located problem and keeps the last good snapshot.
+/// </summary>
+internal sealed class CreditPolicyProvider : ICreditPolicyEvaluator, IDisposable
+{
+    private const string Embedded = "embedded";
+
+    private readonly IClock? _containerClock;
+    private readonly ILogger _logger;
+    private readonly CreditPolicyMetrics _metrics;
+    private readonly Lock _gate = new();
+    private readonly Timer _timer;
+    private readonly IDisposable? _subscription;
+    private CreditPolicyOptions _options;
+    private bool _optionsChanged;
+    private FileSystemWatcher[] _watchers = [];
+    private State? _state;
+    private bool _disposed;
+
+    public CreditPolicyProvider(IOptionsMonitor<CreditPolicyOptions> monitor, ILoggerFactory loggerFactory, IClock? containerClock, IMeterFactory? meterFactory)
+    {
+        ArgumentNullException.ThrowIfNull(monitor);
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        _containerClock = containerClock;
+        _logger = loggerFactory.CreateLogger(CreditPolicyTelemetry.MeterName);
+        _options = monitor.CurrentValue;
+        _metrics = new CreditPolicyMetrics(meterFactory, () => Volatile.Read(ref _state) is { } s ? (s.Current, s.Failure is not null) : (null, false));
+        var first = Load(_options);
+        if (first.Snapshot is null)
+        {
+            Report(first, inForce: "none");
+            _metrics.Dispose();
+            throw new InvalidOperationException(
+                $"CreditPolicy could not load {PersonalIds.ForOutput(first.Source)}: {first.Problems.Length} problem(s), logged; the first: {first.Problems[0]}");
+        }
+
+        _state = new State(first.Snapshot, null);
+        Log.Loaded(_logger, first.Snapshot.ToString(), PersonalIds.ForOutput(first.Snapshot.Source), AgencyText(first.Snapshot));
+        _timer = new Timer(static self => ((CreditPolicyProvider)self!).ReloadFromTimer(), this, Timeout.Infinite, Timeout.Infinite);
+        Watch(_options);
+        _subscription = monitor.OnChange((options, name) =>
+        {
+            if (name is null || name == Microsoft.Extensions.Options.Options.DefaultName)
+            {
+                OptionsChanged(options);
+            }
+        });
+    }
+
+    public CreditPolicySnapshot Current => Volatile.Read(ref _state)!.Current;
+
+    public CreditPolicyReloadFailure? LastReloadFailure => Volatile.Read(ref _state)!.Failure;
+
+    public LocalDate Today() => Current.Today();
+
+    public AdvisoryDecision Evaluate(CreditProfile profile) => Current.Evaluate(profile);
+
+    public AdvisoryDecision Evaluate(CreditProfile profile, LocalDate asOf) => Current.Evaluate(profile, asOf);
+
+    public IEnumerable<ProfileLine> ReadProfiles(Stream input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return Counted(ProfileStreamReader.Read(input, new ProfileStreamOptions { Culture = Current.Culture }));
+    }
+
+    /// <summary>Loads the files again now, and swaps the result in if it is good (what a change of the files schedules).</summary>
+    internal void Reload()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            var state = _state!;
+            var result = Load(_options);
+            if (result.Snapshot is not { } next)
+            {
+                Report(result, state.Current.ToString());
+                Volatile.Write(ref _state, state with { Failure = new CreditPolicyReloadFailure(Clock(_options).GetCurrentInstant(), result.Source, result.Problems) });
+                _metrics.Reloaded(CreditPolicyMetrics.Failure);
+                return;
+            }
+
+            if (!_optionsChanged && Same(next, state.Current))
+            {
+                Volatile.Write(ref _state, new State(state.Current, null));
+                _metrics.Reloaded(CreditPolicyMetrics.Unchanged);
+                Log.Unchanged(_logger, PersonalIds.ForOutput(next.Source), state.Current.ToString());
+                return;
+            }
+
+            _optionsChanged = false;
+            Volatile.Write(ref _state, new State(next, null));
+            _metrics.Reloaded(CreditPolicyMetrics.Success);
+            Log.Loaded(_logger, next.ToString(), PersonalIds.ForOutput(next.Source), AgencyText(next));
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            foreach (var watcher in _watchers)
+            {
+                watcher.Dispose();
+            }
+
+            _timer.Dispose();
+            _subscription?.Dispose();
+            _metrics.Dispose();
+        }
+    }
+
+    private IEnumerable<ProfileLine> Counted(IEnumerable<ProfileLine> lines)
+    {
+        foreach (var line in lines)
+        {
+            if (!line.Result.Succeeded)
+            {
+                _metrics.Rejected(CreditPolicyMetrics.Input);
+                if (_logger.IsEnabled(LogLevel.Debug))
+                {
+                    foreach (var error in line.Result.Errors)
+                    {
+                        Log.ProfileRejected(_logger, line.Line, error.ToString());
+                    }
+                }
+            }
+
+            yield return line;
+        }
+    }
+
+    private IClock Clock(CreditPolicyOptions options) => options.Clock ?? _containerClock ?? SystemClock.Instance;
+
+    /// <summary>Loads the rule set and the registry the options name and builds a snapshot of them, or says every problem.</summary>
+    private LoadResult Load(CreditPolicyOptions options)
+    {
+        var clock = Clock(options);
+        CreditPolicyLanguage.Culture(options.Language, out var culture);
+        RuleSet ruleSet;
+        var source = Embedded;
+        if (options.RuleFile is { } ruleFile)
+        {
+            source = Path.GetFullPath(ruleFile);
+            var read = RuleSet.LoadFile(source, culture: culture);
+            if (read.Value is null)
+            {
+                return new LoadResult(null, source, read.Errors);
+            }
+
+            ruleSet = read.Value;
+        }
+        else
+        {
+            ruleSet = options.Rules ?? RuleSet.JiaCounty2022No8;
+        }
+
+        string? agencyFile = null;
+        string? agencySha256 = null;
+        FiledAgencyRegistry? agencies = null;
+        if (options.AgencyFile is { } agencyPath)
+        {
+            agencyFile = Path.GetFullPath(agencyPath);
+            byte[] bytes;
+            try
+            {
+                bytes = File.ReadAllBytes(agencyFile);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return new LoadResult(null, agencyFile, [new InputError(null, 0, "The file cannot be read: " + ex.Message) { File = agencyFile }]);
+            }
+
+            var read = AgencyRegistryJson.Read(bytes, agencyFile, culture);
+            if (read.Value is null)
+            {
+                return new LoadResult(null, agencyFile, read.Errors);
+            }
+
+            foreach (var warning in read.Errors)
+            {
+                Log.AgencyWarning(_logger, warning.ToString());
+            }
+
+            agencies = read.Value;
+            agencySha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        }
+
+        var evaluator = new PolicyEvaluator(ruleSet, new PolicyEvaluatorOptions { FiledAgencies = agencies, Clock = clock, Culture = culture });
+        return new LoadResult(new CreditPolicySnapshot(evaluator, source, agencyFile, agencySha256, clock.GetCurrentInstant(), clock, culture, _metrics, _logger), source, []);
+    }
+
+    private void Report(LoadResult result, string inForce)
+    {
+        Log.LoadFailed(_logger, PersonalIds.ForOutput(result.Source), result.Problems.Length, inForce);
+        foreach (var problem in result.Problems)
+        {
+            Log.Problem(_logger, problem.ToString());
+        }
+    }
+
+    private static bool Same(CreditPolicySnapshot next, CreditPolicySnapshot current) =>
+        ReferenceEquals(next.RuleSet, current.RuleSet)
+        || (next.RuleSet.Sha256 == current.RuleSet.Sha256 && next.Source == current.Source && next.AgencyFile == current.AgencyFile && next.AgencySha256 == current.AgencySha256);
+
+    private static string AgencyText(CreditPolicySnapshot snapshot) =>
+        snapshot.AgencyFile is null ? "the rule set's" : $"{PersonalIds.ForOutput(snapshot.AgencyFile)} sha256 {snapshot.AgencySha256![..12]}…";
+
+    private void OptionsChanged(CreditPolicyOptions options)
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _options = options;
+            _optionsChanged = true;
+            Watch(options);
+            _timer.Change(options.ReloadDelay, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private void Watch(CreditPolicyOptions options)
+    {
+        foreach (var watcher in _watchers)
+        {
+            watcher.Dispose();
+        }
+
+        _watchers = options.WatchFiles
+            ? [.. new[] { options.RuleFile, options.AgencyFile }.OfType<string>().Select(f => CreateWatcher(Path.GetFullPath(f)))]
+            : [];
+    }
+
+    private FileSystemWatcher CreateWatcher(string path)
+    {
+        var watcher = new FileSystemWatcher(Path.GetDirectoryName(path)!, Path.GetFileName(path))
+        {
+            NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.CreationTime,
+            IncludeSubdirectories = false,
+        };
+        watcher.Changed += (_, _) => Schedule();
+        watcher.Created += (_, _) => Schedule();
+        watcher.Deleted += (_, _) => Schedule();
+        watcher.Renamed += (_, _) => Schedule();
+        watcher.Error += (_, e) =>
+        {
+            Log.WatchFailed(_logger, PersonalIds.ForOutput(path), PersonalIds.ForOutput(e.GetException().Message));
+            Schedule();
+        };
+        watcher.EnableRaisingEvents = true;
+        return watcher;
+    }
+
+    /// <summary>(Re)starts the quiet period after which the files are reloaded: a burst of events is one reload.</summary>
+    private void Schedule()
+    {
+        lock (_gate)
+        {
+            if (!_disposed)
+            {
+                _timer.Change(_options.ReloadDelay, Timeout.InfiniteTimeSpan);
+            }
+        }
+    }
+
+    private void ReloadFromTimer()
+    {
+        try
+        {
+            Reload();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A timer callback must not throw: the last good rule set stays in force, and the next change retries.
+            Log.ReloadCrashed(_logger, ex, Current.ToString());
+        }
+    }
+
+    private sealed record State(CreditPolicySnapshot Current, CreditPolicyReloadFailure? Failure);
+
+    private sealed record LoadResult(CreditPolicySnapshot? Snapshot, string Source, ImmutableArray<InputError> Problems);
+}
