@@ -29,7 +29,8 @@ public sealed class CreditPolicyOptions
 
     /// <summary>
     /// The language of located problems and of decisions' warnings: <c>zh</c> (Chinese) or <c>en</c> (English).
-    /// Field names, codes, clause ids and paths are the same in both.
+    /// Field names, codes, clause ids and paths are the same in both. An app built with <c>InvariantGlobalization</c>
+    /// needs <c>PredefinedCulturesOnly=false</c> for Chinese, as the <c>creditpolicy</c> tool has.
     /// </summary>
     /// <value>The default value is <see langword="null"/> (English).</value>
     public string? Language { get; set; }
