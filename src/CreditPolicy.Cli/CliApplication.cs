@@ -76,7 +76,7 @@ internal static class CliApplication
         {
             // The environment, not a bug: a full disk, a closed pipe, an unreadable file (sysexits EX_IOERR).
             TryFlush(stdout);
-            console.Error.WriteLine($"creditpolicy: {CliText.Get("error.io", language, ex.Message)}");
+            console.Error.WriteLine($"creditpolicy: {CliText.Get("error.io", language, IoMessage(ex, language))}");
             return 74;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -100,6 +100,39 @@ internal static class CliApplication
             console.Error.Flush();
         }
     }
+
+    /// <summary>
+    /// What the operating system said, in Chinese for the common cases (.NET gives these in English under the
+    /// tool's invariant globalization); the path it names is kept. Anything else is passed on as it is.
+    /// </summary>
+    private static string IoMessage(Exception ex, CliLanguage language)
+    {
+        if (language != CliLanguage.Chinese)
+        {
+            return ex.Message;
+        }
+
+        foreach (var (pattern, key) in IoPatterns)
+        {
+            if (System.Text.RegularExpressions.Regex.Match(ex.Message, pattern, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1)) is { Success: true } match)
+            {
+                return CliText.Get(key, language, match.Groups[1].Value);
+            }
+        }
+
+        return ex.Message;
+    }
+
+    private static readonly (string Pattern, string Key)[] IoPatterns =
+    [
+        (@"^Access to the path '(.*)' is denied\.$", "io.access-denied"),
+        (@"^The file '(.*)' already exists\.$", "io.exists"),
+        (@"^Could not find a part of the path '(.*)'\.$", "io.no-path"),
+        (@"^Could not find file '(.*)'\.$", "io.no-file"),
+        (@"^No space left on device : '(.*)'", "io.disk-full"),
+        (@"^(Broken pipe)", "io.broken-pipe"),
+        (@"^Is a directory : '(.*)'", "io.is-directory"),
+    ];
 
     /// <summary>
     /// <c>--version</c> with nothing but <c>--lang</c> beside it is <c>--version</c> (the version is the same in

@@ -28,6 +28,7 @@ internal static class CliHelp
         "parse.single-argument",
         "parse.cannot-combine",
         "parse.cannot-parse-option",
+        "parse.response-file-missing",
     ];
 
     private static readonly Lazy<(string Key, Regex Pattern)[]> ParseErrorPatterns = new(() =>

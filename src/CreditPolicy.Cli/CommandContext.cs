@@ -98,11 +98,7 @@ internal sealed class CommandContext(CliConsole console, TextWriter stdout, IClo
             return RuleSet.JiaCounty2022No8;
         }
 
-        if (!File.Exists(path))
-        {
-            throw new UsageException(Text("error.file-not-found", path));
-        }
-
+        RequireFile(path);
         var result = RuleSet.LoadFile(path, encoding: InputEncoding, culture: Culture);
         if (result.Succeeded)
         {
@@ -153,13 +149,38 @@ internal sealed class CommandContext(CliConsole console, TextWriter stdout, IClo
         paths ??= [];
         foreach (var path in paths)
         {
-            if (!File.Exists(path))
-            {
-                throw new UsageException(Text("error.file-not-found", path));
-            }
+            RequireFile(path);
         }
 
         return paths;
+    }
+
+    /// <summary>A usage error (exit 2) unless <paramref name="path"/> is an existing file: a folder is named as a folder, not as missing.</summary>
+    internal void RequireFile(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new UsageException(Directory.Exists(path) ? Text("error.is-directory", path) : Text("error.file-not-found", path));
+        }
+    }
+
+    /// <summary>Whether two paths name the same file (full paths, symbolic links followed).</summary>
+    internal static bool SameFile(string a, string b)
+    {
+        static string Resolve(string path)
+        {
+            var full = Path.GetFullPath(path);
+            try
+            {
+                return File.Exists(full) ? new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? full : full;
+            }
+            catch (IOException)
+            {
+                return full;
+            }
+        }
+
+        return string.Equals(Resolve(a), Resolve(b), StringComparison.Ordinal);
     }
 
     /// <summary>A progress callback that shows the count, as the text <paramref name="key"/> says, on a terminal at most every half second; none otherwise.</summary>

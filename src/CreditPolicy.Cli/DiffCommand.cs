@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 using CreditPolicy.Evaluation;
 using CreditPolicy.Output;
@@ -32,6 +33,20 @@ internal static class DiffCommand
         command.Arguments.Add(input);
         command.SetAction(parse =>
         {
+            if (parse.GetValue(html) is { } reportPath)
+            {
+                // The report is written at the end: refuse now what would fail or destroy an input then.
+                if (Directory.Exists(reportPath))
+                {
+                    throw new UsageException(context.Text("error.is-directory", reportPath));
+                }
+
+                if (new[] { parse.GetValue(oldRules), parse.GetValue(newRules), parse.GetValue(agencies), parse.GetValue(input) }.Any(i => i is not null and not "-" && CommandContext.SameFile(i, reportPath)))
+                {
+                    throw new UsageException(context.Text("diff.html-is-input", reportPath));
+                }
+            }
+
             var before = context.LoadRules(parse.GetValue(oldRules), invalidExitCode: 1);
             var after = context.LoadRules(parse.GetValue(newRules), invalidExitCode: 1);
             var registry = context.LoadAgencies(parse.GetValue(agencies));

@@ -33,6 +33,9 @@ public sealed partial class ChineseSessionTests : IDisposable
         "validate too-long.json",
         "validate unknown-clause.json",
         "validate no-such-file.json",
+        "validate np.json",
+        "validate empty-expression.json",
+        "validate id-shaped-clause.json",
         "test failing-case.json",
         "test overflowing.json",
         "analyze never-applies.json",
@@ -45,6 +48,7 @@ public sealed partial class ChineseSessionTests : IDisposable
         "letter --commitment nope incomplete-letter.json",
         "letter incomplete-letter.json",
         "init existing",
+        "init dangling",
         "--version",
         "frobnicate",
     ];
@@ -81,6 +85,8 @@ public sealed partial class ChineseSessionTests : IDisposable
     {
         Write("shipped.json", Shipped);
         Directory.CreateDirectory(Path.Combine(_directory, "existing", "rules"));
+        Directory.CreateDirectory(Path.Combine(_directory, "dangling"));
+        File.CreateSymbolicLink(Path.Combine(_directory, "dangling", "rules"), Path.Combine(_directory, "nowhere"));
         Write(Path.Combine("existing", "rules", "jia-county-2022-8.json"), Shipped);
         Write("broken-expression.json", Rule0("facts.CreditChecked && (("));
         Write("unknown-fact.json", Rule0("facts.NoSuchFact > 0"));
@@ -94,6 +100,9 @@ public sealed partial class ChineseSessionTests : IDisposable
         Write("failing-case.json", ReplaceFirst("\"mustNotReceive\": [", "\"mustNotReceive\": [\n        \"incentive.green-channel\","));
         Write("overflowing.json", Rule0("facts.ActivePositiveRecords * 2147483647 * 2 > 0"));
         Write("never-applies.json", Rule0("false"));
+        Write("np.json", Rule0("np(facts.CreditChecked)"));
+        Write("empty-expression.json", Rule0(string.Empty));
+        Write("id-shaped-clause.json", ReplaceFirst("\"clause\": \"R6.1\"", "\"clause\": \"110101199003074514\""));
         Write("not-yet.json", Shipped.Replace("\"effectiveFrom\": \"2022-03-11\"", "\"effectiveFrom\": \"2030-01-01\"", StringComparison.Ordinal));
         Write("profiles.jsonl", File.ReadAllText(Cli.Repo("samples/profiles.jsonl")));
         Write("broken-agencies.json", """[{"name": "", "filingNumber": "PBC-1"}, {"nmae": "x"}]""");
@@ -129,7 +138,7 @@ public sealed partial class ChineseSessionTests : IDisposable
 
     /// <summary>A file or folder name of the session as a path in its folder; anything else as it is.</summary>
     private string InDirectory(string token) =>
-        token is "existing" || token.EndsWith(".json", StringComparison.Ordinal) || token.EndsWith(".jsonl", StringComparison.Ordinal)
+        token is "existing" or "dangling" || token.EndsWith(".json", StringComparison.Ordinal) || token.EndsWith(".jsonl", StringComparison.Ordinal)
             ? Path.Combine(_directory, token)
             : token;
 

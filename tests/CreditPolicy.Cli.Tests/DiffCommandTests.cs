@@ -78,6 +78,38 @@ public sealed class DiffCommandTests
         }
     }
 
+    [Theory]
+    [InlineData("old")]
+    [InlineData("new")]
+    [InlineData("input")]
+    [InlineData("input-through-a-link")]
+    public void The_HTML_report_is_never_written_over_an_input(string which)
+    {
+        var rules = Cli.TempFile(File.ReadAllText(Shipped));
+        var profiles = Cli.TempFile(File.ReadAllText(Samples), ".jsonl");
+        var link = Path.Combine(Path.GetTempPath(), $"creditpolicy-link-{Guid.NewGuid():N}.jsonl");
+        File.CreateSymbolicLink(link, profiles);
+        var report = which switch { "old" or "new" => rules, "input" => profiles, _ => link };
+        var before = (File.ReadAllText(rules), File.ReadAllText(profiles));
+
+        var result = Cli.Run("diff", "--old", rules, "--new", rules, "--html", report, profiles);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"creditpolicy: --html {report} is one of the inputs: the report is never written over an input.", Assert.Single(result.ErrorLines));
+        Assert.Empty(result.Out);
+        Assert.Equal(before, (File.ReadAllText(rules), File.ReadAllText(profiles)));
+    }
+
+    [Fact]
+    public void A_folder_given_as_the_HTML_report_is_refused_before_anything_is_written()
+    {
+        var result = Cli.Run("diff", "--old", Shipped, "--new", Shipped, "--html", Path.GetTempPath(), Samples);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Empty(result.Out);
+        Assert.EndsWith("is a directory, not a file.", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Contract_An_invalid_rule_file_exits_1()
     {

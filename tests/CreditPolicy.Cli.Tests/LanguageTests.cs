@@ -220,6 +220,7 @@ public sealed partial class LanguageTests
     [InlineData("frobnicate", "无法识别的命令或参数：'frobnicate'。")]
     [InlineData("evaluate --bogus x.json", "未知选项：'--bogus'。")]
     [InlineData("evaluate --bogus", "未知选项：'--bogus'。")]
+    [InlineData("validate @nonexist.rsp", "找不到参数文件 'nonexist.rsp'（以 @ 开头的参数表示从文件读取参数；文件名以 @ 开头时请写成 ./@…）。")]
     [InlineData("validate --as-of=2026-01-01 x.json", "未知选项：'--as-of'。")]
     [InlineData("letter --commitment", "选项 --commitment 缺少取值。")]
     [InlineData("--encoding latin1 validate x.json", "不支持的取值 'latin1'，可选值为：utf-8、gb18030。")]

@@ -82,6 +82,36 @@ public sealed class RuleFileCommandTests
         Assert.EndsWith(": rule 'R6.1 integrity publicity': $.Rules[0].Expresion: Unknown field 'Expresion' (did you mean 'Expression'?); it would be silently ignored.", line, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("validate")]
+    [InlineData("test")]
+    [InlineData("analyze")]
+    public void A_folder_given_as_a_rule_file_is_named_as_a_folder(string command)
+    {
+        var folder = Path.GetTempPath();
+
+        var result = Cli.Run(command, folder);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"creditpolicy: {folder} is a directory, not a file.", Assert.Single(result.ErrorLines));
+    }
+
+    [Theory]
+    [InlineData("\"code\": \"incentive.integrity-publicity\"", "\"code\": \"Incentive.Integrity-Publicity\"", "$.Rules[0].Properties.code")]
+    [InlineData("\"Expression\": \"facts.CreditChecked && !facts.HasBadCreditRecord && facts.ActivePositiveRecords > 0\"", "\"Expression\": \"\"", "$.Rules[0].Expression")]
+    [InlineData("\"Expression\": \"facts.CreditChecked && !facts.HasBadCreditRecord && facts.ActivePositiveRecords > 0\"", "\"Expression\": \"np(facts.CreditChecked)\"", "$.Rules[0].Expression")]
+    public void Validate_gives_one_message_for_a_broken_rule_and_none_for_the_cases_citing_its_code(string from, string to, string path)
+    {
+        var broken = Variant(from, to);
+
+        var result = Cli.Run("validate", broken);
+
+        Assert.Equal(1, result.ExitCode);
+        var line = Assert.Single(result.OutLines);
+        Assert.Contains($": rule 'R6.1 integrity publicity': {path}: ", line, StringComparison.Ordinal);
+        Assert.Empty(result.Error);
+    }
+
     [Fact]
     public void Contract_Validate_reports_every_problem_of_every_file_located_and_exits_1()
     {

@@ -239,8 +239,8 @@ public sealed record AnalysisFinding(FindingSeverity Severity, string? RuleName,
     public string Format(System.Globalization.CultureInfo? culture)
     {
         var zh = Messages.IsChinese(culture);
-        var rule = RuleName is null ? string.Empty : Messages.Get(zh, "format.rule", Subjects.PersonalIds.Mask(RuleName)) + ": ";
-        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Line}: {rule}{Messages.Get(zh, Severity == FindingSeverity.Error ? "format.error" : "format.warning")}: {Message}");
+        var rule = RuleName is null ? string.Empty : Messages.Get(zh, "format.rule", Subjects.PersonalIds.ForOutput(RuleName)) + ": ";
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Line}: {rule}{Messages.Get(zh, Severity == FindingSeverity.Error ? "format.error" : "format.warning")}: {Subjects.PersonalIds.ForOutput(Message)}");
     }
 }
 

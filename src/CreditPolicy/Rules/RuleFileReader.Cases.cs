@@ -101,7 +101,9 @@ internal sealed partial class RuleFileReader
             var measure = measures.FirstOrDefault(m => m.Code == code);
             if (measure is null)
             {
-                if (!_failedCodes.Contains(code))
+                // A case citing a code no rule defines is reported only when every rule loaded: a misspelt or
+                // duplicated code in a rule (or no rules at all) would otherwise add a message per case (issue 11).
+                if (!_failedCodes.Contains(code) && _in.Errors.Count == 0)
                 {
                     _caseIn.Error(itemPath, null, Messages.Get(Zh, "rules.case-unknown-code", code));
                 }

@@ -30,7 +30,7 @@ internal sealed partial class RuleFileReader
 
         var enabled = ReadEnabled(fields, path, ruleName);
         var definition = fields.TryGetValue("Properties", out var properties)
-            ? ReadProperties(properties, path + ".Properties", ruleName ?? "?", enabled, _in.OptionalString(fields, "Expression", path, ruleName), (Compact(fields, "Operator", "Rules"), Compact(fields, "LocalParams")), _in.Lines?.LineOf(path) ?? 0)
+            ? ReadProperties(properties, path + ".Properties", ruleName ?? "?", enabled, Text(fields, "Expression"), (Compact(fields, "Operator", "Rules"), Compact(fields, "LocalParams")), _in.Lines?.LineOf(path) ?? 0)
             : _in.Missing<MeasureDefinition>(path, "Properties", ruleName);
         if (definition is null || body is null || _in.Errors.Count > errorsBefore)
         {
@@ -107,7 +107,8 @@ internal sealed partial class RuleFileReader
         }
         else if (expression is null)
         {
-            body = _in.Missing<Expression>(path, "Expression", ruleName);
+            // Blank or not a string was reported by OptionalString; only an absent field is "missing".
+            body = fields.ContainsKey("Expression") ? null : _in.Missing<Expression>(path, "Expression", ruleName);
         }
         else
         {
@@ -238,8 +239,10 @@ internal sealed partial class RuleFileReader
         {
             parsed = _parser.Parse(text, [.. scope], returnType);
         }
-        catch (Exception ex) when (ex is System.Linq.Dynamic.Core.Exceptions.ParseException or InvalidOperationException or ArgumentException or NotSupportedException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
+            // Whatever the parser throws is about this expression (Dynamic LINQ fails with IndexOutOfRangeException on
+            // some np(...) forms): a located problem in the rule file, never a crash of the reader.
             _in.Error(path, ruleName, Messages.Get(Zh, "rules.expression-does-not-compile", ForeignMessages.Translate(ex.Message, Zh)));
             return null;
         }
@@ -252,6 +255,10 @@ internal sealed partial class RuleFileReader
 
         return CheckedArithmetic.Rewrite(parsed);
     }
+
+    /// <summary>A field's text when it is a string, without reporting anything (what is wrong with it is reported where it is read).</summary>
+    private static string? Text(Dictionary<string, JsonElement> fields, string name) =>
+        fields.TryGetValue(name, out var element) && element.ValueKind == JsonValueKind.String ? element.GetString() : null;
 
     private bool ReadEnabled(Dictionary<string, JsonElement> fields, string path, string? ruleName)
     {

@@ -49,6 +49,7 @@ public sealed record InputError(string? Path, int Line, string Message)
             text.Append(PersonalIds.ForMessage(Path)).Append(": ");
         }
 
-        return text.Append(PersonalIds.ForOutput(Message)).ToString();
+        text.Append(PersonalIds.ForOutput(Message));
+        return zh ? text.Replace(PersonalIds.RedactedPlaceholder, Messages.Get(zh, "format.redacted")).ToString() : text.ToString();
     }
 }

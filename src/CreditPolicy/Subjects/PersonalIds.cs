@@ -30,8 +30,11 @@ public static class PersonalIds
     public static string Redact(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Replace(text, static _ => "<resident-id-shaped value>");
+        return Replace(text, static _ => RedactedPlaceholder);
     }
+
+    /// <summary>What <see cref="Redact"/> puts in place of a run shaped like a resident identity number.</summary>
+    internal const string RedactedPlaceholder = "<resident-id-shaped value>";
 
     /// <summary>
     /// Input-derived <paramref name="text"/> as any output may show it: resident identity numbers masked
