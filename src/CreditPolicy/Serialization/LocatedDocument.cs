@@ -38,7 +38,9 @@ internal sealed class LocatedDocument : IDisposable
         var span = utf8.Span;
         if (Utf8Input.FirstInvalid(span) is >= 0 and var invalid)
         {
-            errors.Add(new InputError(null, LineAt(span, invalid), Messages.Get(zh, "read.not-utf8-file")) { File = file });
+            // UTF-16 (a byte-order mark FF FE or FE FF, or a zero byte beside every ASCII character) is not GBK: say which.
+            var utf16 = span.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || span.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) || span[..Math.Min(span.Length, 64)].Contains((byte)0);
+            errors.Add(new InputError(null, LineAt(span, invalid), Messages.Get(zh, utf16 ? "read.utf16-file" : "read.not-utf8-file")) { File = file });
             return null;
         }
 

@@ -59,6 +59,27 @@ public sealed class RuleFileValidationTests
 
     private const string Penalty = """{"id":"p1","category":"administrative-penalty","decidedOn":"2026-01-01"}""";
 
+    [Theory]
+    [InlineData("utf-16")]
+    [InlineData("utf-16BE")]
+    [InlineData("utf-16-no-bom")]
+    public void A_rule_file_saved_as_UTF16_is_named_as_UTF16_not_as_GBK(string encoding)
+    {
+        var text = System.IO.File.ReadAllText(System.IO.Path.Combine(ShippedRuleSetTests.RepositoryRoot(), "rules", "jia-county-2022-8.json"));
+        var bytes = encoding switch
+        {
+            "utf-16" => [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(text)],
+            "utf-16BE" => [.. Encoding.BigEndianUnicode.GetPreamble(), .. Encoding.BigEndianUnicode.GetBytes(text)],
+            _ => Encoding.Unicode.GetBytes(text),
+        };
+
+        var error = Assert.Single(RuleSet.Load(bytes, "r.json").Errors);
+        var chinese = Assert.Single(RuleSet.Load(bytes, "r.json", culture: System.Globalization.CultureInfo.GetCultureInfo("zh-CN", predefinedOnly: false)).Errors);
+
+        Assert.StartsWith("The file is UTF-16 text, not UTF-8", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("文件是 UTF-16 编码的文本", chinese.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_template_is_a_valid_rule_set()
     {
