@@ -50,7 +50,8 @@ internal static class AnalyzeCommand
                     errors,
                     warnings,
                     analysis.Candidates,
-                    analysis.Sampled ? context.Text("analyze.sampled") : string.Empty));
+                    (analysis.Sampled ? context.Text("analyze.sampled") : string.Empty)
+                        + (analysis.Witnesses.Count(w => !w.Exact) is var inexact and > 0 ? context.Text("analyze.not-exhaustive", inexact) : string.Empty)));
             }
 
             return failed ? 1 : 0;

@@ -195,6 +195,17 @@ public sealed partial class LanguageTests
     }
 
     [Fact]
+    public void Analyze_with_lang_zh_says_in_Chinese_when_the_search_was_not_exhaustive()
+    {
+        var arithmetic = Cli.TempFile(System.IO.File.ReadAllText(Shipped).Replace("facts.ActivePositiveRecords > 0\",", "facts.ActivePositiveRecords * 2 == 14\",", StringComparison.Ordinal));
+
+        var analyze = Cli.Run("--lang", "zh", "analyze", arithmetic);
+
+        Assert.Equal(0, analyze.ExitCode);
+        Assert.EndsWith("；对 1 条规则的搜索并不穷尽（规则对事实做算术运算、以无法求解的方式比较事实，或网格为抽样），可能存在未找到的主体", analyze.OutLines[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_bad_as_of_with_lang_zh_is_a_usage_error_in_Chinese()
     {
         var result = Cli.Run("evaluate", "--lang", "zh", "--as-of", "2026-13-01", Cli.Fixture("profile.example.json"));

@@ -71,6 +71,19 @@ public sealed class RuleFileCommandTests
     }
 
     [Fact]
+    public void Analyze_says_when_the_search_was_not_exhaustive()
+    {
+        var arithmetic = Variant("facts.ActivePositiveRecords > 0\",", "facts.ActivePositiveRecords * 2 == 14\",");
+
+        var result = Cli.Run("analyze", arithmetic);
+        var shipped = Cli.Run("analyze", Shipped);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.EndsWith("; not exhaustive for 1 rule(s), which do arithmetic on facts, compare facts in ways the search cannot solve or were sampled: a subject it did not find may exist", result.OutLines[^1], StringComparison.Ordinal);
+        Assert.DoesNotContain("exhaustive", shipped.OutLines[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_gives_one_message_for_one_mistake_without_cascades()
     {
         var typo = Variant("\"RuleName\": \"R6.1 integrity publicity\",\n      \"Expression\"", "\"RuleName\": \"R6.1 integrity publicity\",\n      \"Expresion\"");

@@ -21,11 +21,17 @@ namespace CreditPolicy.Evaluation;
 /// </summary>
 /// <remarks>
 /// The search: for the facts a rule reads and those they are defined from, every combination of 0, 1, 2,
-/// each integer constant of the rules and its neighbours, every rating, both truth values and every subject
-/// kind, made consistent by the facts' definitions. Rules compare facts with constants, so the grid holds a
-/// subject on each side of every comparison: the answer is exact for such rules, and the result says when a
-/// grid was too large and was sampled instead. C4 is checked on the rule file's case profiles: adding a
-/// commitment never signed, or signed only after the day, to each must change no rule's outcome.
+/// each number the rule file fixes (literals, and values computed from them only, such as a parameter
+/// <c>3 + 4</c>; reals as their floor and ceiling) and its neighbours, every rating, both truth values and
+/// every subject kind, made consistent by the facts' definitions. It is exhaustive (<see cref="RuleWitnesses.Exact"/>)
+/// for a rule whose count facts are only compared directly with such values, whatever it does with truth
+/// values, kinds, ratings and the number of conveniences: the grid then holds a subject on each side of every
+/// comparison. A count fact in arithmetic, compared with another fact or used as a value has its values
+/// widened (the numbers' products, quotients, sums and differences, and 2 to 10), which finds most subjects
+/// but not all: such a rule is not exact, and "no subject found" for it is a warning, not an error. A grid
+/// larger than <see cref="MaxCandidates"/> is sampled, and is not exact either. What is found — a witness, a
+/// failure, a penalty without a bad record — is always real. C4 is checked on the rule file's case profiles:
+/// adding a commitment never signed, or signed only after the day, to each must change no rule's outcome.
 /// </remarks>
 public static class RuleSetAnalyzer
 {
@@ -48,16 +54,19 @@ public static class RuleSetAnalyzer
         var sampled = false;
         var compiled = ruleSet.Compiled;
         var penalties = compiled.Where(m => m.Definition.Kind == MeasureKind.Penalty).ToArray();
-        var reads = compiled.ToDictionary(m => m, m => FactSpace.Read(m.Rule));
+        var reads = compiled.ToDictionary(m => m, m => RuleReading.Of(m.Rule));
 
         foreach (var measure in compiled)
         {
             var definition = measure.Definition;
-            var (facts, constants) = reads[measure];
+            var reading = reads[measure];
+            var facts = reading.Facts;
+            var penalty = definition.Kind == MeasureKind.Penalty;
             SubjectFacts? applies = null, doesNot = null, premise = null, fails = null;
             Exception? failure = null;
-            var varied = FactSpace.Vary(definition.Kind == MeasureKind.Penalty ? facts.Append(nameof(SubjectFacts.ActiveNegativeRecords)) : facts);
-            foreach (var candidate in Search(varied, constants, ref searched, ref sampled))
+            var varied = FactSpace.Vary(penalty ? facts.Append(nameof(SubjectFacts.ActiveNegativeRecords)) : facts);
+            var ruleSampled = false;
+            foreach (var candidate in Search(varied, reading, ref searched, ref ruleSampled))
             {
                 if (Evaluate(measure, candidate, out var thrown) is not { } holds)
                 {
@@ -70,7 +79,7 @@ public static class RuleSetAnalyzer
                 if (holds)
                 {
                     applies ??= candidate;
-                    if (definition.Kind == MeasureKind.Penalty && !candidate.HasBadCreditRecord)
+                    if (penalty && !candidate.HasBadCreditRecord)
                     {
                         premise ??= candidate;
                     }
@@ -79,17 +88,18 @@ public static class RuleSetAnalyzer
                 {
                     doesNot ??= candidate;
                 }
-
             }
 
-            witnesses.Add(new RuleWitnesses(definition, applies, doesNot));
+            sampled |= ruleSampled;
+            var exact = reading.Exact && !ruleSampled;
+            witnesses.Add(new RuleWitnesses(definition, applies, doesNot, exact));
             if (applies is null)
             {
-                findings.Add(Error(definition, Messages.Get(zh, "analyze.never-applies")));
+                findings.Add(exact ? Error(definition, Messages.Get(zh, "analyze.never-applies")) : Warning(definition, Messages.Get(zh, "analyze.none-found")));
             }
             else if (doesNot is null)
             {
-                findings.Add(Warning(definition, Messages.Get(zh, "analyze.always-applies")));
+                findings.Add(Warning(definition, Messages.Get(zh, exact ? "analyze.always-applies" : "analyze.none-found-not")));
             }
 
             if (fails is { } f)
@@ -104,10 +114,9 @@ public static class RuleSetAnalyzer
 
             if (definition.Kind == MeasureKind.Incentive && applies is not null && penalties.Length > 0)
             {
-                var union = facts.Concat(penalties.SelectMany(q => reads[q].Facts));
-                var allConstants = new HashSet<int>(constants.Concat(penalties.SelectMany(q => reads[q].Constants)));
+                var union = RuleReading.Union(penalties.Select(q => reads[q]).Prepend(reading));
                 var free = false;
-                foreach (var candidate in Search(FactSpace.Vary(union), allConstants, ref searched, ref sampled))
+                foreach (var candidate in Search(FactSpace.Vary(union.Facts), union, ref searched, ref sampled))
                 {
                     if (Holds(measure, candidate) && !penalties.Any(q => Holds(q, candidate)))
                     {
@@ -129,12 +138,12 @@ public static class RuleSetAnalyzer
             findings.Add(new AnalysisFinding(FindingSeverity.Warning, null, null, clause, ruleSet.Measures.IsEmpty ? 0 : ruleSet.Measures.Min(m => m.Line), Messages.Get(zh, "analyze.clause-without-rule", clause)));
         }
 
-        return new RuleSetAnalysis(ruleSet, [.. findings.OrderBy(f => f.Line).ThenBy(f => f.Severity)], [.. witnesses], searched, sampled);
+        return new RuleSetAnalysis(ruleSet, [.. findings.OrderBy(f => f.Line).ThenBy(f => f.Severity)], [.. witnesses], searched, sampled, !sampled && witnesses.All(w => w.Exact));
     }
 
-    private static IEnumerable<SubjectFacts> Search(string[] varied, IReadOnlySet<int> constants, ref long searched, ref bool sampled)
+    private static IEnumerable<SubjectFacts> Search(string[] varied, RuleReading reading, ref long searched, ref bool sampled)
     {
-        var domains = varied.Select(f => FactSpace.Values(f, constants)).ToArray();
+        var domains = varied.Select(f => FactSpace.Values(f, reading)).ToArray();
         var total = FactSpace.Count(domains);
         sampled |= total > MaxCandidates;
         searched += Math.Min(total, MaxCandidates);
@@ -248,7 +257,13 @@ public sealed record AnalysisFinding(FindingSeverity Severity, string? RuleName,
 /// <param name="Measure">The rule's measure.</param>
 /// <param name="AppliesTo">Facts of a subject the rule applies to.</param>
 /// <param name="DoesNotApplyTo">Facts of a subject it does not apply to.</param>
-public sealed record RuleWitnesses(MeasureDefinition Measure, SubjectFacts? AppliesTo, SubjectFacts? DoesNotApplyTo);
+/// <param name="Exact">
+/// Whether the search was exhaustive for this rule, so that a witness not found does not exist: its count
+/// facts are only compared directly with values the rule file fixes, and its grid was not sampled. When
+/// <see langword="false"/> (arithmetic on a count fact, a comparison of two, a sampled grid), a witness not
+/// found may still exist.
+/// </param>
+public sealed record RuleWitnesses(MeasureDefinition Measure, SubjectFacts? AppliesTo, SubjectFacts? DoesNotApplyTo, bool Exact);
 
 /// <summary>What <see cref="RuleSetAnalyzer.Analyze"/> found.</summary>
 /// <param name="RuleSet">The rule set analysed.</param>
@@ -256,7 +271,8 @@ public sealed record RuleWitnesses(MeasureDefinition Measure, SubjectFacts? Appl
 /// <param name="Witnesses">Per enabled rule, the witnesses found.</param>
 /// <param name="Candidates">How many fact combinations were tried in all.</param>
 /// <param name="Sampled">Whether some grid was larger than <see cref="RuleSetAnalyzer.MaxCandidates"/> and was sampled.</param>
-public sealed record RuleSetAnalysis(RuleSet RuleSet, ImmutableArray<AnalysisFinding> Findings, ImmutableArray<RuleWitnesses> Witnesses, long Candidates, bool Sampled)
+/// <param name="Exact">Whether the search was exhaustive for every rule (<see cref="RuleWitnesses.Exact"/>) and no grid was sampled: then what was not found does not exist.</param>
+public sealed record RuleSetAnalysis(RuleSet RuleSet, ImmutableArray<AnalysisFinding> Findings, ImmutableArray<RuleWitnesses> Witnesses, long Candidates, bool Sampled, bool Exact)
 {
     /// <summary>Whether any finding is an error.</summary>
     public bool HasErrors => Findings.Any(f => f.Severity == FindingSeverity.Error);

@@ -1,17 +1,18 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Linq.Expressions;
 
 namespace CreditPolicy.Facts;
 
 /// <summary>
 /// The space of facts <c>analyze</c> searches: for the facts a rule reads (and those they are defined
-/// from), every combination of small values — 0, 1, 2, each integer constant the rules compare with and its
-/// neighbours, every rating, both truth values, every subject kind — made consistent by the facts'
-/// definitions (a serious record is a bad record; a rating needs a counting rated report; the conveniences
-/// enjoyed are counted; no check means never checked). Every consistent combination of the grid is a
-/// candidate, so a rule whose conditions compare single facts with constants is decided exactly.
+/// from), every combination of small values — 0, 1, 2, each number the rule file fixes (literals, values
+/// computed from them only; reals as their floor and ceiling) and its neighbours, every rating, both truth
+/// values, every subject kind — made consistent by the facts' definitions (a serious record is a bad record;
+/// a rating needs a counting rated report; the conveniences enjoyed are counted; no check means never
+/// checked). Every consistent combination of the grid is a candidate, so a rule that compares each count fact
+/// only with values the file fixes is decided exactly; a count fact in arithmetic has its values widened
+/// (<see cref="RuleReading"/>), and the search is then not exhaustive.
 /// </summary>
 internal static class FactSpace
 {
@@ -30,21 +31,14 @@ internal static class FactSpace
 
     private static readonly HashSet<string> Ratings = [nameof(SubjectFacts.BestRating), nameof(SubjectFacts.WorstRating)];
 
-    /// <summary>The facts <paramref name="rule"/> reads (members of <see cref="SubjectFacts"/>) and the integer constants it compares with.</summary>
-    internal static (HashSet<string> Facts, HashSet<int> Constants) Read(LambdaExpression rule)
-    {
-        var visitor = new Reader();
-        visitor.Visit(rule);
-        return (visitor.Facts, visitor.Constants);
-    }
-
     /// <summary>The facts to vary for <paramref name="facts"/>: each with what it is defined from.</summary>
     internal static string[] Vary(IEnumerable<string> facts) =>
         [.. facts.SelectMany(f => Closure.TryGetValue(f, out var from) ? from : [f]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
-    /// <summary>The values tried for <paramref name="fact"/>.</summary>
-    internal static object[] Values(string fact, IReadOnlySet<int> constants)
+    /// <summary>The values tried for <paramref name="fact"/> under <paramref name="reading"/> (widened when the fact is one of its <see cref="RuleReading.Wide"/>).</summary>
+    internal static object[] Values(string fact, RuleReading reading)
     {
+        var constants = reading.Constants;
         var property = typeof(SubjectFacts).GetProperty(fact) ?? throw new ArgumentException($"No fact {fact}.", nameof(fact));
         if (fact == nameof(SubjectFacts.Kind))
         {
@@ -70,6 +64,11 @@ internal static class FactSpace
             {
                 values.Add(c - 1);
             }
+        }
+
+        if (reading.Wide.Contains(fact))
+        {
+            values.UnionWith(reading.Widened());
         }
 
         if (fact == nameof(SubjectFacts.DaysSinceCreditCheck))
@@ -195,36 +194,5 @@ internal static class FactSpace
             CreditChecked = checkedOnce,
             DaysSinceCreditCheck = days,
         };
-    }
-
-    private sealed class Reader : ExpressionVisitor
-    {
-        internal HashSet<string> Facts { get; } = new(StringComparer.Ordinal);
-
-        internal HashSet<int> Constants { get; } = [];
-
-        protected override Expression VisitMember(MemberExpression node)
-        {
-            if (node.Expression?.Type == typeof(SubjectFacts))
-            {
-                Facts.Add(node.Member.Name);
-            }
-
-            return base.VisitMember(node);
-        }
-
-        protected override Expression VisitConstant(ConstantExpression node)
-        {
-            if (node.Value is int i)
-            {
-                Constants.Add(i);
-            }
-            else if (node.Value is long l and >= int.MinValue and <= int.MaxValue)
-            {
-                Constants.Add((int)l);
-            }
-
-            return base.VisitConstant(node);
-        }
     }
 }

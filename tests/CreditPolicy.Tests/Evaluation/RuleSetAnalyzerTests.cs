@@ -3,6 +3,9 @@ using System.Linq;
 using System.Text;
 using CreditPolicy.Evaluation;
 using CreditPolicy.Rules;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Xunit;
 
 namespace CreditPolicy.Tests.Evaluation;
@@ -13,7 +16,7 @@ public sealed class RuleSetAnalyzerTests
     private const string Template = """
         {
           "WorkflowName": "t",
-          "RuleSet": { "id": "t", "version": "1", "source": "t", "issuer": "t", "effectiveFrom": "2022-03-11" },
+          "RuleSet": { "id": "t", "version": "1", "source": "t", "issuer": "t", "effectiveFrom": "2022-03-11" },GLOBALS
           "Rules": [
             { "RuleName": "green", "Expression": "GREEN",
               "Properties": { "code": "incentive.green-channel", "kind": "incentive", "clause": "R6.2", "titleZh": "绿色通道", "titleEn": "Green channel" } },
@@ -23,9 +26,11 @@ public sealed class RuleSetAnalyzerTests
         }
         """;
 
-    private static RuleSetAnalysis Analyze(string green, string review = "facts.HasBadCreditRecord", System.Globalization.CultureInfo? culture = null)
+    private static RuleSetAnalysis Analyze(string green, string review = "facts.HasBadCreditRecord", System.Globalization.CultureInfo? culture = null, string globals = "")
     {
-        var result = RuleSet.Load(Encoding.UTF8.GetBytes(Template.Replace("GREEN", green, StringComparison.Ordinal).Replace("REVIEW", review, StringComparison.Ordinal)), "t.json");
+        var text = Template.Replace("GREEN", green, StringComparison.Ordinal).Replace("REVIEW", review, StringComparison.Ordinal)
+            .Replace("GLOBALS", globals.Length == 0 ? string.Empty : $"\n  \"GlobalParams\": {globals},", StringComparison.Ordinal);
+        var result = RuleSet.Load(Encoding.UTF8.GetBytes(text), "t.json");
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
         return RuleSetAnalyzer.Analyze(result.Value, culture);
     }
@@ -47,6 +52,9 @@ public sealed class RuleSetAnalyzerTests
         }
 
         Assert.False(analysis.Sampled);
+        Assert.True(analysis.Exact);
+        Assert.All(analysis.Witnesses, w => Assert.True(w.Exact, w.Measure.Code));
+        Assert.Equal(354, analysis.Candidates);
     }
 
     [Fact]
@@ -137,4 +145,106 @@ public sealed class RuleSetAnalyzerTests
 
         Assert.Contains(analysis.Findings, f => f.RuleName == "green" && f.Message.StartsWith("applies to every subject", StringComparison.Ordinal));
     }
+
+    private const string SevenFromThreeAndFour = """[ { "Name": "t", "Expression": "3 + 4" } ]""";
+
+    /// <summary>Penalties that apply to a subject with 7 positive records and no bad record: found only if 7 is searched.</summary>
+    public static TheoryData<string, string> PenaltiesWithArithmetic => new()
+    {
+        { "facts.HasBadCreditRecord || facts.ActivePositiveRecords * 2 == 14", "" },
+        { "facts.HasBadCreditRecord || facts.ActivePositiveRecords / 3 == 5", "" },
+        { "facts.HasBadCreditRecord || (facts.ActivePositiveRecords > 2.5 && facts.ActivePositiveRecords < 3.5)", "" },
+        { "facts.HasBadCreditRecord || facts.ActivePositiveRecords == t", SevenFromThreeAndFour },
+        { "facts.HasBadCreditRecord || facts.ActivePositiveRecords * 0.5 == 3.5", "" },
+        { "facts.HasBadCreditRecord || facts.ActivePositiveRecords - 4 == 3", "" },
+    };
+
+    [Theory]
+    [MemberData(nameof(PenaltiesWithArithmetic))]
+    public void R7_a_penalty_that_applies_without_a_bad_record_only_through_arithmetic_or_a_computed_value_is_found(string review, string globals)
+    {
+        var analysis = Analyze("facts.CreditChecked", review, globals: globals);
+
+        var error = Assert.Single(analysis.Findings, f => f.Severity == FindingSeverity.Error);
+        Assert.Equal("review", error.RuleName);
+        Assert.Contains("R7's premise", error.Message, StringComparison.Ordinal);
+        Assert.Contains("ActiveNegativeRecords = 0", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("facts.CreditChecked && facts.ActivePositiveRecords * 2 == 14", "", 7)]
+    [InlineData("facts.CreditChecked && facts.ActivePositiveRecords / 3 == 5", "", 15)]
+    [InlineData("facts.CreditChecked && facts.ActivePositiveRecords > 2.5 && facts.ActivePositiveRecords < 3.5", "", 3)]
+    [InlineData("facts.CreditChecked && facts.ActivePositiveRecords == t", SevenFromThreeAndFour, 7)]
+    [InlineData("facts.CreditChecked && facts.ActivePositiveRecords % 9 == 8", "", 8)]
+    public void A_rule_that_applies_only_through_arithmetic_or_a_computed_value_is_not_said_never_to_apply(string green, string globals, int positive)
+    {
+        var analysis = Analyze(green, globals: globals);
+
+        Assert.DoesNotContain(analysis.Findings, f => f.RuleName == "green");
+        var applies = analysis.Witnesses.Single(w => w.Measure.RuleName == "green").AppliesTo;
+        Assert.NotNull(applies);
+        Assert.Equal(positive, applies.Value.ActivePositiveRecords); // the smallest such value: the grid is searched in order
+    }
+
+    [Theory]
+    [InlineData("facts.ActivePositiveRecords > 2.5 && facts.ActivePositiveRecords < 3.5", "")]
+    [InlineData("facts.ActivePositiveRecords == t", SevenFromThreeAndFour)]
+    [InlineData("facts.BestRating * 2 > 13 && facts.EnjoyedConveniences + 1 == 3", "")]
+    [InlineData("facts.IsNaturalPerson && facts.Kind == \\\"natural-person\\\" && !facts.HasBadCreditRecord", "")]
+    [InlineData("iif(facts.ActivePositiveRecords > 3, 1, 0) == 1", "")]
+    public void Comparing_count_facts_with_values_fixed_by_the_file_and_anything_on_finite_facts_is_exact(string green, string globals)
+    {
+        var analysis = Analyze(green, globals: globals);
+
+        Assert.True(analysis.Exact);
+        Assert.True(analysis.Witnesses.Single(w => w.Measure.RuleName == "green").Exact);
+        Assert.DoesNotContain(analysis.Findings, f => f.RuleName == "green");
+    }
+
+    [Theory]
+    [InlineData("facts.ActivePositiveRecords * 2 == 14")]
+    [InlineData("facts.ActivePositiveRecords > facts.ActiveNegativeRecords")]
+    [InlineData("iif(facts.CreditChecked, facts.ActivePositiveRecords, 3) == 4")]
+    public void Arithmetic_on_a_count_fact_or_a_comparison_of_two_makes_the_search_not_exhaustive(string green)
+    {
+        var analysis = Analyze(green);
+
+        Assert.False(analysis.Exact);
+        Assert.False(analysis.Witnesses.Single(w => w.Measure.RuleName == "green").Exact);
+        Assert.True(analysis.Witnesses.Single(w => w.Measure.RuleName == "review").Exact);
+    }
+
+    [Fact]
+    public void A_rule_not_searched_exhaustively_that_no_subject_was_found_for_is_a_warning_not_an_error()
+    {
+        var analysis = Analyze("facts.CreditChecked && facts.ActivePositiveRecords * facts.ActivePositiveRecords == 2");
+
+        Assert.False(analysis.HasErrors, string.Join("\n", analysis.Findings));
+        var warning = Assert.Single(analysis.Findings, f => f.RuleName == "green");
+        Assert.Equal(FindingSeverity.Warning, warning.Severity);
+        Assert.StartsWith("no subject found that it applies to among the values searched", warning.Message, StringComparison.Ordinal);
+        Assert.False(analysis.Exact);
+    }
+
+    [Fact]
+    public void A_rule_not_searched_exhaustively_is_reported_in_Chinese_too()
+    {
+        var analysis = Analyze("facts.CreditChecked && facts.ActivePositiveRecords * facts.ActivePositiveRecords == 2", culture: MessagesTests.Chinese);
+
+        var warning = Assert.Single(analysis.Findings, f => f.RuleName == "green");
+        Assert.Equal(FindingSeverity.Warning, warning.Severity);
+        Assert.StartsWith("在搜索的取值中找不到适用该规则的主体", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Property(MaxTest = 60)]
+    public Property A_count_fact_times_a_constant_compared_with_a_multiple_of_it_is_found() =>
+        Prop.ForAll(
+            Arb.From(from c in Gen.Choose(0, 5_000) from k in Gen.Choose(2, 60) select (c, k)),
+            t =>
+            {
+                var analysis = Analyze(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"facts.CreditChecked && facts.ActivePositiveRecords * {t.k} == {t.c * t.k}"));
+                return analysis.Witnesses.Single(w => w.Measure.RuleName == "green").AppliesTo is { } applies && applies.ActivePositiveRecords == t.c
+                    && !analysis.Findings.Any(f => f.RuleName == "green");
+            });
 }
