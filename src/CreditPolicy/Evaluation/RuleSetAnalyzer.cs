@@ -15,9 +15,9 @@ namespace CreditPolicy.Evaluation;
 /// Checks what a rule set <em>can</em> do, not only what its cases show (contract v2, <c>analyze</c>): for
 /// every enabled rule it searches the space of facts for a subject the rule applies to and one it does not,
 /// and reports rules that can never apply, penalties that can apply without an active bad credit record
-/// (R7's premise), rules whose outcome can depend on a commitment that was declined, never made or not
-/// signed (C4), incentives that every applying subject loses to penalties, and clauses R6.1–R7.3 with no
-/// enabled rule.
+/// (R7's premise), rules that treat a subject with fewer commitments made or kept worse than the same subject
+/// with more, or whose outcome for a case changes with a commitment never signed (C4), incentives that every
+/// applying subject loses to penalties, and clauses R6.1–R7.3 with no enabled rule.
 /// </summary>
 /// <remarks>
 /// The search: for the facts a rule reads and those they are defined from, every combination of 0, 1, 2,
@@ -30,8 +30,16 @@ namespace CreditPolicy.Evaluation;
 /// widened (the numbers' products, quotients, sums and differences, and 2 to 10), which finds most subjects
 /// but not all: such a rule is not exact, and "no subject found" for it is a warning, not an error. A grid
 /// larger than <see cref="MaxCandidates"/> is sampled, and is not exact either. What is found — a witness, a
-/// failure, a penalty without a bad record — is always real. C4 is checked on the rule file's case profiles:
-/// adding a commitment never signed, or signed only after the day, to each must change no rule's outcome.
+/// failure, a penalty without a bad record, a C4 violation — is always real.
+/// <para>
+/// C4, a commitment is voluntary: for every rule reading <see cref="SubjectFacts.CommitmentsInEffect"/> or
+/// <see cref="SubjectFacts.FulfilledCommitments"/>, each candidate is compared with the same subject given the
+/// next larger value of one of them; a penalty that applies with fewer and not with more, or an incentive that
+/// applies with more and not with fewer, is an error naming both. Comparing neighbours finds every such pair
+/// of the grid, since any pair is joined by a chain of single steps. Breached and terminated commitments are
+/// not counted as commitments made: a breach is a bad credit record (C1). On the rule file's case profiles, a
+/// commitment never signed, or signed only after the day, added to each must change no rule's outcome.
+/// </para>
 /// </remarks>
 public static class RuleSetAnalyzer
 {
@@ -40,6 +48,9 @@ public static class RuleSetAnalyzer
 
     /// <summary>The clauses that prescribe measures: incentives R6.1–R6.3, penalties R7.1–R7.3.</summary>
     private static readonly string[] MeasureClauses = ["R6.1", "R6.2", "R6.3", "R7.1", "R7.2", "R7.3"];
+
+    /// <summary>The facts that count commitments made and kept (C4): a subject with fewer must never be treated worse. Breached and terminated ones are not: a breach is a bad credit record (C1).</summary>
+    private static readonly string[] CommitmentFacts = [nameof(SubjectFacts.CommitmentsInEffect), nameof(SubjectFacts.FulfilledCommitments)];
 
     /// <summary>Analyses <paramref name="ruleSet"/>.</summary>
     /// <param name="ruleSet">The rule set.</param>
@@ -63,9 +74,11 @@ public static class RuleSetAnalyzer
             var facts = reading.Facts;
             var penalty = definition.Kind == MeasureKind.Penalty;
             SubjectFacts? applies = null, doesNot = null, premise = null, fails = null;
+            (SubjectFacts Fewer, string Fact, int More)? declined = null;
             Exception? failure = null;
             var varied = FactSpace.Vary(penalty ? facts.Append(nameof(SubjectFacts.ActiveNegativeRecords)) : facts);
             var ruleSampled = false;
+            var commitments = varied.Where(CommitmentFacts.Contains).Select(f => (Fact: f, Values: FactSpace.Values(f, reading).Cast<int>().ToArray())).ToArray();
             foreach (var candidate in Search(varied, reading, ref searched, ref ruleSampled))
             {
                 if (Evaluate(measure, candidate, out var thrown) is not { } holds)
@@ -87,6 +100,20 @@ public static class RuleSetAnalyzer
                 else
                 {
                     doesNot ??= candidate;
+                }
+
+                // C4: the same subject with one more commitment made or kept, the next value of the grid, must not be treated better.
+                if (declined is null && holds == penalty)
+                {
+                    foreach (var (fact, values) in commitments)
+                    {
+                        var now = Count(candidate, fact);
+                        if (Array.Find(values, v => v > now) is var more && more > now && Evaluate(measure, WithCount(candidate, fact, more), out _) == !penalty)
+                        {
+                            declined = (candidate, fact, more);
+                            break;
+                        }
+                    }
                 }
             }
 
@@ -110,6 +137,11 @@ public static class RuleSetAnalyzer
             if (premise is { } p)
             {
                 findings.Add(Error(definition, Messages.Get(zh, "analyze.penalty-premise", Describe(p, facts.Append(nameof(SubjectFacts.ActiveNegativeRecords)).Distinct(StringComparer.Ordinal)))));
+            }
+
+            if (declined is { } d)
+            {
+                findings.Add(Error(definition, Messages.Get(zh, penalty ? "analyze.c4-penalty" : "analyze.c4-incentive", Describe(d.Fewer, facts), Describe(WithCount(d.Fewer, d.Fact, d.More), [d.Fact]))));
             }
 
             if (definition.Kind == MeasureKind.Incentive && applies is not null && penalties.Length > 0)
@@ -149,6 +181,11 @@ public static class RuleSetAnalyzer
         searched += Math.Min(total, MaxCandidates);
         return FactSpace.Candidates(varied, domains, MaxCandidates);
     }
+
+    private static int Count(SubjectFacts facts, string fact) => fact == nameof(SubjectFacts.CommitmentsInEffect) ? facts.CommitmentsInEffect : facts.FulfilledCommitments;
+
+    private static SubjectFacts WithCount(SubjectFacts facts, string fact, int value) =>
+        fact == nameof(SubjectFacts.CommitmentsInEffect) ? facts with { CommitmentsInEffect = value } : facts with { FulfilledCommitments = value };
 
     private static bool Holds(CompiledMeasure measure, SubjectFacts facts) => Evaluate(measure, facts, out _) ?? false; // a rule that fails rejects that profile; it does not apply
 

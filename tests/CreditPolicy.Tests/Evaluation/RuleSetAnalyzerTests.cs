@@ -247,4 +247,45 @@ public sealed class RuleSetAnalyzerTests
                 return analysis.Witnesses.Single(w => w.Measure.RuleName == "green").AppliesTo is { } applies && applies.ActivePositiveRecords == t.c
                     && !analysis.Findings.Any(f => f.RuleName == "green");
             });
+
+    /// <summary>Rules that treat a subject with fewer commitments made or kept worse than the same subject with more (C4).</summary>
+    [Theory]
+    [InlineData("facts.CreditChecked", "facts.HasBadCreditRecord && facts.CommitmentsInEffect == 0", "review", "CommitmentsInEffect = 0", "CommitmentsInEffect = 1")]
+    [InlineData("facts.CreditChecked", "facts.HasBadCreditRecord && facts.FulfilledCommitments < 3", "review", "FulfilledCommitments = 2", "FulfilledCommitments = 3")]
+    [InlineData("facts.CreditChecked && facts.CommitmentsInEffect > 0", "facts.HasBadCreditRecord", "green", "CommitmentsInEffect = 1", "CommitmentsInEffect = 0")]
+    [InlineData("facts.CreditChecked && facts.FulfilledCommitments + facts.CommitmentsInEffect >= 2", "facts.HasBadCreditRecord", "green", "= 2", "= 1")]
+    public void C4_a_rule_that_treats_fewer_commitments_worse_is_an_error_with_the_witnesses(string green, string review, string rule, string worse, string better)
+    {
+        var analysis = Analyze(green, review);
+
+        var error = Assert.Single(analysis.Findings, f => f.Severity == FindingSeverity.Error);
+        Assert.Equal(rule, error.RuleName);
+        Assert.Contains("(C4:", error.Message, StringComparison.Ordinal);
+        Assert.Contains(worse, error.Message, StringComparison.Ordinal);
+        Assert.Contains(better, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void C4_a_penalty_for_not_committing_is_reported_in_Chinese_too()
+    {
+        var analysis = Analyze("facts.CreditChecked", "facts.HasBadCreditRecord && facts.CommitmentsInEffect == 0", culture: MessagesTests.Chinese);
+
+        var error = Assert.Single(analysis.Findings, f => f.Severity == FindingSeverity.Error);
+        Assert.Contains("C4", error.Message, StringComparison.Ordinal);
+        Assert.Contains("CommitmentsInEffect = 0", error.Message, StringComparison.Ordinal);
+        Assert.Contains("信用承诺", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("facts.CreditChecked && facts.CommitmentsInEffect == 0", "facts.HasBadCreditRecord")] // more commitments, less incentive: not C4's concern
+    [InlineData("facts.CreditChecked", "facts.HasBadCreditRecord && facts.CommitmentsInEffect > 0")]
+    [InlineData("facts.CreditChecked", "facts.HasBadCreditRecord && facts.BreachedCommitments > 0")] // a breach is a bad record (C1)
+    [InlineData("facts.CreditChecked && facts.TerminatedCommitments == 0", "facts.HasBadCreditRecord")]
+    [InlineData("facts.CreditChecked && facts.CommitmentsInEffect >= 0", "facts.HasBadCreditRecord")]
+    public void C4_rules_that_never_treat_fewer_commitments_worse_are_not_reported(string green, string review)
+    {
+        var analysis = Analyze(green, review);
+
+        Assert.DoesNotContain(analysis.Findings, f => f.Message.Contains("C4", StringComparison.Ordinal));
+    }
 }
