@@ -18,7 +18,7 @@ public sealed class ReleaseNotesTests : IDisposable
         ## [1.2.0] - 2027-01-15
 
         ### Fixed
-        - It's fixed; really (100%).
+        - It's fixed; really (100%), as [the guide](docs/guide.md) says ([site](https://example.org), [below](#x)).
 
         ## [1.1.0] - 2026-12-01
 
@@ -33,7 +33,7 @@ public sealed class ReleaseNotesTests : IDisposable
     {
         var notes = ReleaseNotes("1.2.0");
 
-        Assert.StartsWith("### Fixed\n- It's fixed; really (100%).\n\nThe whole changelog: https://", notes, StringComparison.Ordinal);
+        Assert.Matches(@"^### Fixed\n- It's fixed; really \(100%\), as \[the guide\]\(https://[^)\s]+/blob/main/docs/guide\.md\) says \(\[site\]\(https://example\.org\), \[below\]\(#x\)\)\.\n\nThe whole changelog: https://", notes);
         Assert.EndsWith("/blob/main/CHANGELOG.md", notes, StringComparison.Ordinal);
     }
 
@@ -43,12 +43,22 @@ public sealed class ReleaseNotesTests : IDisposable
         Assert.StartsWith("### Added\n- Something new.\n\nThe whole changelog:", ReleaseNotes("1.3.0-preview.1"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_section_too_long_for_a_package_page_is_given_as_its_headings()
+    {
+        var long_ = string.Concat(System.Linq.Enumerable.Repeat("- A line of change that says what and why, at some length.\n", 500));
+
+        var notes = ReleaseNotes("1.3.0", $"# Changelog\n\n## [1.3.0] - 2027-02-01\n\n### Added — many things\n{long_}\n### Fixed — more\n{long_}\n## [1.2.0] - 2027-01-15\n\n### Fixed\n- x\n");
+
+        Assert.Matches(@"^### Added — many things\n### Fixed — more\n\nThe whole changelog: https://\S+/blob/main/CHANGELOG\.md$", notes);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private string ReleaseNotes(string version)
+    private string ReleaseNotes(string version, string text = Changelog)
     {
         var changelog = Path.Combine(_folder, "CHANGELOG.md");
-        File.WriteAllText(changelog, Changelog);
+        File.WriteAllText(changelog, text);
         var result = Processes.Run(
             Processes.Dotnet,
             ["msbuild", Repository.PathOf("src/CreditPolicy/CreditPolicy.csproj"), "-t:CreditPolicyReleaseNotes", "-getProperty:PackageReleaseNotes", $"-p:CreditPolicyChangelog={changelog}", $"-p:Version={version}", "-nodeReuse:false"],
