@@ -42,9 +42,17 @@ public sealed class ConsumerTests(PackagedFeed feed, ITestOutputHelper log)
             """);
         File.WriteAllText(Path.Combine(app, "Program.cs"), quickStart);
 
-        // The README's own install command, pinned to the version in the feed.
-        var install = Repository.CodeBlocks(readme, string.Empty).Select(b => b.Trim()).FirstOrDefault(b => b.StartsWith("dotnet add package", StringComparison.Ordinal));
+        // The README's own install command, pinned to the version in the feed; the packages of others it tells a
+        // console app to add, pinned to the repository's versions (in the machine's package folder as a rule).
+        var commands = Repository.CodeBlocks(readme, string.Empty).Select(b => b.Trim()).ToArray();
+        var install = commands.FirstOrDefault(b => b.StartsWith("dotnet add package", StringComparison.Ordinal));
         Assert.Equal($"dotnet add package {package.PackageId}", install);
+        foreach (var other in package.AppPackages)
+        {
+            Assert.Contains($"dotnet add package {other}", commands);
+            Dotnet(app, "add", "package", other, "--version", Repository.CentralVersion(other), "--no-restore");
+        }
+
         Dotnet(app, "add", "package", package.PackageId, "--version", feed.Version);
         Dotnet(app, "build", "--no-restore", "-c", "Release", "-nodeReuse:false");
         var run = Dotnet(app, Path.Combine(app, "bin", "Release", "net10.0", "QuickStart.dll"));
@@ -66,11 +74,13 @@ public sealed class ConsumerTests(PackagedFeed feed, ITestOutputHelper log)
         Assert.Equal(string.Empty, run.Error);
         var assets = File.ReadAllText(Path.Combine(app, "obj", "project.assets.json"));
         Assert.Contains($"\"{package.PackageId}/{feed.Version}\"", assets, StringComparison.Ordinal);
+        Assert.Contains($"\"CreditPolicy/{feed.Version}\"", assets, StringComparison.Ordinal); // the library of the same version, from the feed
     }
 
     [Fact]
     public void The_tool_installs_from_the_feed_and_works_in_an_empty_folder()
     {
+        log.WriteLine($"packing {string.Join(", ", PackagedFeed.All.Select(p => p.PackageId))} took {feed.PackDuration.TotalSeconds:0} s");
         var tools = feed.NewFolder("tools");
         Dotnet(feed.Root, "tool", "install", PackagedFeed.Tool.PackageId, "--tool-path", tools, "--version", feed.Version, "--configfile", feed.NuGetConfig);
         var creditpolicy = Path.Combine(tools, OperatingSystem.IsWindows() ? "creditpolicy.exe" : "creditpolicy");

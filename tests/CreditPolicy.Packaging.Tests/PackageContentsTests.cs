@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
@@ -16,30 +17,40 @@ public sealed class PackageContentsTests(PackagedFeed feed)
 {
     private static readonly string[] PackageFiles = ["_rels/.rels", "[Content_Types].xml", "package/services/metadata/core-properties/nuget.psmdcp"];
 
-    [Fact]
-    public void The_library_package_holds_the_assembly_its_documentation_and_its_README_and_no_symbols()
-    {
-        string[] expected = [.. PackageFiles, "CreditPolicy.nuspec", "README.md", "lib/net10.0/CreditPolicy.dll", "lib/net10.0/CreditPolicy.xml"];
+    public static TheoryData<string> Libraries() => [.. PackagedFeed.Libraries.Select(l => l.PackageId)];
 
-        Assert.Equal(expected.Order(StringComparer.Ordinal), Entries(feed.PackagePath("CreditPolicy")).Order(StringComparer.Ordinal));
+    [Theory]
+    [MemberData(nameof(Libraries))]
+    public void A_library_package_holds_the_assembly_its_documentation_and_its_README_and_no_symbols(string id)
+    {
+        string[] expected = [.. PackageFiles, $"{id}.nuspec", "README.md", $"lib/net10.0/{id}.dll", $"lib/net10.0/{id}.xml"];
+
+        Assert.Equal(expected.Order(StringComparer.Ordinal), Entries(feed.PackagePath(id)).Order(StringComparer.Ordinal));
     }
 
-    [Fact]
-    public void The_library_targets_only_frameworks_the_tests_run_on()
+    [Theory]
+    [MemberData(nameof(Libraries))]
+    public void A_library_targets_only_frameworks_the_tests_run_on(string id)
     {
-        var frameworks = Entries(feed.PackagePath("CreditPolicy")).Where(e => e.StartsWith("lib/", StringComparison.Ordinal)).Select(e => e.Split('/')[1]).Distinct();
+        var frameworks = Entries(feed.PackagePath(id)).Where(e => e.StartsWith("lib/", StringComparison.Ordinal)).Select(e => e.Split('/')[1]).Distinct();
+        var groups = Nuspec(feed.PackagePath(id)).Elements().Single(e => e.Name.LocalName == "dependencies").Elements().Select(g => g.Attribute("targetFramework")?.Value);
 
         Assert.Equal(["net10.0"], frameworks);
+        Assert.Equal(["net10.0"], groups);
     }
 
-    [Fact]
-    public void The_library_symbols_package_holds_a_PDB_with_Source_Link_to_the_repository()
+    [Theory]
+    [MemberData(nameof(Libraries))]
+    public void A_library_symbols_package_holds_a_PDB_with_Source_Link_to_the_repository(string id)
     {
-        Assert.Contains("lib/net10.0/CreditPolicy.pdb", Entries(feed.PackagePath("CreditPolicy", ".snupkg")));
+        var folder = PackagedFeed.Libraries.Single(l => l.PackageId == id).Folder;
+        Assert.Equal(
+            PackageFiles.Append($"{id}.nuspec").Append($"lib/net10.0/{id}.pdb").Order(StringComparer.Ordinal),
+            Entries(feed.PackagePath(id, ".snupkg")).Order(StringComparer.Ordinal));
 
-        using var archive = ZipFile.OpenRead(feed.PackagePath("CreditPolicy", ".snupkg"));
+        using var archive = ZipFile.OpenRead(feed.PackagePath(id, ".snupkg"));
         using var pdb = new MemoryStream();
-        using (var entry = archive.GetEntry("lib/net10.0/CreditPolicy.pdb")!.Open())
+        using (var entry = archive.GetEntry($"lib/net10.0/{id}.pdb")!.Open())
         {
             entry.CopyTo(pdb);
         }
@@ -59,8 +70,32 @@ public sealed class PackageContentsTests(PackagedFeed feed)
         Assert.Equal("/_/*", local); // deterministic paths: no folder of the building machine
         Assert.Matches("^https://raw\\.githubusercontent\\.com/[^/]+/[^/]+/[0-9a-f]{40}/\\*$", url);
         var names = reader.Documents.Select(d => reader.GetString(reader.GetDocument(d).Name)).Where(n => n.EndsWith(".cs", StringComparison.Ordinal)).ToArray();
-        Assert.Contains(names, n => n.StartsWith("/_/src/CreditPolicy/", StringComparison.Ordinal));
+        Assert.Contains(names, n => n.StartsWith($"/_/{folder}", StringComparison.Ordinal));
         Assert.All(names, n => Assert.Matches("^/_[0-9]*/", n)); // generated sources in obj/ outside the repository: /_1/, /_2/…
+    }
+
+    [Fact]
+    public void The_dependency_injection_package_depends_on_the_library_of_its_own_version_and_on_no_analyzer()
+    {
+        var dependencies = Dependencies("CreditPolicy.Extensions.DependencyInjection");
+
+        Assert.Equal(feed.Version, dependencies["CreditPolicy"]);
+        Assert.Equal(
+            ["CreditPolicy", "Microsoft.Extensions.DependencyInjection.Abstractions", "Microsoft.Extensions.Diagnostics.HealthChecks", "Microsoft.Extensions.Hosting.Abstractions", "Microsoft.Extensions.Logging.Abstractions", "Microsoft.Extensions.Options"],
+            dependencies.Keys.Order(StringComparer.Ordinal));
+        foreach (var id in dependencies.Keys.Where(k => k.StartsWith("Microsoft.", StringComparison.Ordinal)))
+        {
+            Assert.Equal(Repository.CentralVersion(id), dependencies[id]);
+        }
+    }
+
+    [Fact]
+    public void No_package_depends_on_the_public_API_analyzer_or_the_tool()
+    {
+        foreach (var id in PackagedFeed.Libraries.Select(l => l.PackageId))
+        {
+            Assert.DoesNotContain(Dependencies(id).Keys, d => d.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal) || d == PackagedFeed.Tool.PackageId);
+        }
     }
 
     [Fact]
@@ -69,7 +104,7 @@ public sealed class PackageContentsTests(PackagedFeed feed)
         var unreleased = Repository.ChangelogSection(Repository.Read("CHANGELOG.md"), "Unreleased");
         Assert.NotNull(unreleased);
 
-        foreach (var id in PackagedFeed.Libraries.Append(PackagedFeed.Tool).Select(p => p.PackageId))
+        foreach (var id in PackagedFeed.All.Select(p => p.PackageId))
         {
             var metadata = Nuspec(feed.PackagePath(id));
             string? Value(string name) => metadata.Elements().SingleOrDefault(e => e.Name.LocalName == name)?.Value;
@@ -108,7 +143,7 @@ public sealed class PackageContentsTests(PackagedFeed feed)
     [Fact]
     public void Each_package_has_its_own_README_not_the_repositorys()
     {
-        foreach (var package in PackagedFeed.Libraries.Append(PackagedFeed.Tool))
+        foreach (var package in PackagedFeed.All)
         {
             using var archive = ZipFile.OpenRead(feed.PackagePath(package.PackageId));
             using var reader = new StreamReader(archive.GetEntry("README.md")!.Open());
@@ -122,6 +157,12 @@ public sealed class PackageContentsTests(PackagedFeed feed)
         using var archive = ZipFile.OpenRead(package);
         return [.. archive.Entries.Select(e => e.FullName)];
     }
+
+    /// <summary>The package's dependencies (net10.0, its only group): id and version.</summary>
+    private Dictionary<string, string> Dependencies(string id) =>
+        Nuspec(feed.PackagePath(id)).Elements().Single(e => e.Name.LocalName == "dependencies").Elements()
+            .Single(g => g.Attribute("targetFramework")?.Value == "net10.0").Elements()
+            .ToDictionary(d => d.Attribute("id")!.Value, d => d.Attribute("version")!.Value, StringComparer.Ordinal);
 
     private static XElement Nuspec(string package)
     {

@@ -8,7 +8,7 @@ namespace CreditPolicy.Packaging.Tests;
 /// <summary>The package READMEs read well on a package page: written for the package, links that work there.</summary>
 public sealed partial class PackageReadmeTests
 {
-    public static TheoryData<string> Readmes() => [.. PackagedFeed.Libraries.Append(PackagedFeed.Tool).Select(p => p.ReadmePath)];
+    public static TheoryData<string> Readmes() => [.. PackagedFeed.All.Select(p => p.ReadmePath)];
 
     [Theory]
     [MemberData(nameof(Readmes))]
@@ -23,7 +23,7 @@ public sealed partial class PackageReadmeTests
     [MemberData(nameof(Readmes))]
     public void A_package_README_shows_how_to_install_its_package(string readme)
     {
-        var id = PackagedFeed.Libraries.Append(PackagedFeed.Tool).Single(p => p.ReadmePath == readme).PackageId;
+        var id = PackagedFeed.All.Single(p => p.ReadmePath == readme).PackageId;
         var commands = Repository.CodeBlocks(Repository.Read(readme), string.Empty).SelectMany(b => b.Split('\n')).Select(l => l.Trim());
 
         Assert.Contains(commands, c => c == $"dotnet add package {id}" || c == $"dotnet tool install --global {id}");

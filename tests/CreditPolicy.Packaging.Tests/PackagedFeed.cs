@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using System.Xml.Linq;
 using Xunit;
 
 namespace CreditPolicy.Packaging.Tests;
@@ -10,31 +11,41 @@ namespace CreditPolicy.Packaging.Tests;
 /// <summary>A package of this repository whose README's quick start an app compiles and runs.</summary>
 /// <param name="Project">The packable project, relative to the repository root.</param>
 /// <param name="PackageId">The package an app adds.</param>
-internal sealed record PackageReadme(string Project, string PackageId)
+/// <param name="AppPackages">
+/// Packages of others that the quick start needs besides (a host for a console app), which the README tells apps
+/// to add with <c>dotnet add package</c>; the app gets the version of <c>Directory.Packages.props</c>.
+/// </param>
+internal sealed record PackageReadme(string Project, string PackageId, params string[] AppPackages)
 {
     internal string ReadmePath => Path.Combine(Path.GetDirectoryName(Project)!, "README.md");
+
+    /// <summary>The project's folder, as Source Link and the PDB name it (<c>src/CreditPolicy/</c>).</summary>
+    internal string Folder => Path.GetDirectoryName(Project)!.Replace('\\', '/') + "/";
 }
 
 /// <summary>
-/// Packs the library and the tool once, as a release would (Release, every packaging setting), into a local
+/// Packs the libraries and the tool once, as a release would (Release, every packaging setting), into a local
 /// folder feed under a version no registry has; the tests then consume them like any app.
 /// </summary>
 public sealed class PackagedFeed : IDisposable
 {
     /// <summary>
-    /// The library packages whose README quick start is compiled and run against the packages. The
-    /// dependency-injection package (being written) joins with one line here, e.g.
-    /// <c>new("src/CreditPolicy.Extensions.DependencyInjection/CreditPolicy.Extensions.DependencyInjection.csproj", "CreditPolicy.Extensions.DependencyInjection")</c>:
-    /// it is packed into the feed, and its README's first <c>```csharp</c> block must then compile in a fresh
-    /// app and print what the <c>```text</c> block after it shows.
+    /// The library packages whose README quick start is compiled and run against the packages. A new one joins
+    /// with one line here: it is packed into the feed, its README's first <c>```csharp</c> block must compile in
+    /// a fresh app and print what the <c>```text</c> block after it shows, and its package is checked like the
+    /// others (contents, symbols, metadata, dependencies).
     /// </summary>
     internal static readonly PackageReadme[] Libraries =
     [
         new("src/CreditPolicy/CreditPolicy.csproj", "CreditPolicy"),
+        new("src/CreditPolicy.Extensions.DependencyInjection/CreditPolicy.Extensions.DependencyInjection.csproj", "CreditPolicy.Extensions.DependencyInjection", "Microsoft.Extensions.Hosting"),
     ];
 
     /// <summary>The tool package.</summary>
     internal static readonly PackageReadme Tool = new("src/CreditPolicy.Cli/CreditPolicy.Cli.csproj", "CreditPolicy.Cli");
+
+    /// <summary>Every package of the feed: the tool and the libraries.</summary>
+    internal static IEnumerable<PackageReadme> All => Libraries.Prepend(Tool);
 
     private static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(6);
 
@@ -46,19 +57,19 @@ public sealed class PackagedFeed : IDisposable
         Version = $"0.0.0-consumer.{DateTime.UtcNow:yyyyMMddHHmmss}";
         var artifacts = Path.Combine(Root, "artifacts");
 
-        // The tool first: it builds the library too, which the library's own pack then reuses.
-        foreach (var project in new[] { Tool }.Concat(Libraries))
+        // Every package in one dotnet pack of a solution of their projects (written here, outside the
+        // repository): one MSBuild run that builds the library once for all, the packages in parallel.
+        var solution = Path.Combine(Root, "packages.slnx");
+        new XElement("Solution", All.Select(p => new XElement("Project", new XAttribute("Path", Repository.PathOf(p.Project))))).Save(solution);
+        var pack = Processes.Run(
+            Processes.Dotnet,
+            ["pack", solution, "-c", "Release", $"-p:PackageOutputPath={Feed}", "--artifacts-path", artifacts, $"-p:Version={Version}", "-p:RunAnalyzers=false", "-nodeReuse:false"],
+            Repository.Root,
+            Processes.QuietEnvironment(),
+            PackTimeout);
+        if (pack.ExitCode != 0)
         {
-            var pack = Processes.Run(
-                Processes.Dotnet,
-                ["pack", Repository.PathOf(project.Project), "-c", "Release", "-o", Feed, "--artifacts-path", artifacts, $"-p:Version={Version}", "-p:RunAnalyzers=false", "-nodeReuse:false"],
-                Repository.Root,
-                Processes.QuietEnvironment(),
-                PackTimeout);
-            if (pack.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"Packing {project.PackageId} failed:\n{pack}");
-            }
+            throw new InvalidOperationException($"Packing {string.Join(", ", All.Select(p => p.PackageId))} failed:\n{pack}");
         }
 
         // Apps restore into a package folder of their own, so the machine's never holds these packages; the

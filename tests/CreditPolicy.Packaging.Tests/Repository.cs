@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
+using System.Xml.Linq;
 
 namespace CreditPolicy.Packaging.Tests;
 
@@ -21,6 +22,13 @@ internal static partial class Repository
     /// <summary>Every fenced code block of a Markdown text, in order: its language tag (empty when none) and its text.</summary>
     internal static (string Language, string Code)[] CodeBlocks(string markdown) =>
         [.. Fence().Matches(markdown).Select(m => (m.Groups["lang"].Value, m.Groups["code"].Value))];
+
+    /// <summary>The version of a package that <c>Directory.Packages.props</c> sets for the whole repository.</summary>
+    internal static string CentralVersion(string packageId) =>
+        XDocument.Parse(Read("Directory.Packages.props")).Descendants("PackageVersion")
+            .SingleOrDefault(v => string.Equals((string?)v.Attribute("Include"), packageId, StringComparison.OrdinalIgnoreCase))
+            ?.Attribute("Version")?.Value
+        ?? throw new InvalidOperationException($"Directory.Packages.props sets no version of {packageId}.");
 
     /// <summary>The section of a Keep a Changelog file under <c>## [heading]</c>, trimmed; null when there is none.</summary>
     internal static string? ChangelogSection(string changelog, string heading)
