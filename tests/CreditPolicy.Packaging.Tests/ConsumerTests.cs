@@ -104,6 +104,20 @@ public sealed class ConsumerTests(PackagedFeed feed, ITestOutputHelper log)
         var evaluate = Run(creditpolicy, folder, "evaluate", "--agencies", "samples/agencies.json", "--as-of", "2026-11-27", "samples/profiles.jsonl");
         var profiles = File.ReadLines(Path.Combine(folder, "samples", "profiles.jsonl")).Count(l => l.Length > 0);
         Assert.Equal(profiles, evaluate.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+
+        // Issue 11's staff session, from the installed tool only: test, analyze, and diff against an edited copy.
+        var test = Run(creditpolicy, folder, "test", "--lang", "zh", "rules/jia-county-2022-8.json");
+        Assert.EndsWith("个未通过", test.Out.TrimEnd(), StringComparison.Ordinal);
+        Assert.Contains("，0 个未通过", test.Out, StringComparison.Ordinal);
+        var analyze = Run(creditpolicy, folder, "analyze", "--lang", "zh", "rules/jia-county-2022-8.json");
+        Assert.Contains("错误 0 个", analyze.Out, StringComparison.Ordinal);
+        var shipped = File.ReadAllText(Path.Combine(folder, "rules", "jia-county-2022-8.json"));
+        File.WriteAllText(Path.Combine(folder, "rules", "my-rules.json"), shipped.Replace("facts.ActivePositiveRecords > 0", "facts.ActivePositiveRecords > 1", StringComparison.Ordinal));
+        var diff = Run(creditpolicy, folder, "diff", "--old", "rules/jia-county-2022-8.json", "--new", "rules/my-rules.json", "--as-of", "2026-11-27", "--html", "report.html", "samples/profiles.jsonl");
+        using var comparison = System.Text.Json.JsonDocument.Parse(diff.Out);
+        Assert.Equal("incentive.integrity-publicity", comparison.RootElement.GetProperty("rules")[0].GetProperty("code").GetString());
+        Assert.True(comparison.RootElement.GetProperty("changed").GetInt32() > 0);
+        Assert.True(File.Exists(Path.Combine(folder, "report.html")));
     }
 
     /// <summary>The lines of the <c>```text</c> block right after the quick start: what it prints (a line ending in … is a prefix).</summary>
