@@ -15,6 +15,7 @@ namespace CreditPolicy.Evaluation;
 /// Written as the contract's decision JSON by <see cref="Output.DecisionJson"/>, with a natural
 /// person's number masked (R8). Immutable and thread-safe.
 /// </remarks>
+[ContractJson]
 public sealed class AdvisoryDecision
 {
     internal AdvisoryDecision(

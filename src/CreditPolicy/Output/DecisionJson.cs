@@ -39,13 +39,19 @@ public static class DecisionJson
     {
         Guard.Against.Null(writer);
         Guard.Against.Null(subject);
-        mask ??= IdentityMask.Default;
         writer.WriteStartObject(Names.Subject);
+        WriteSubjectFields(writer, subject, mask);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The fields of a subject as decisions show it, into the object the writer is in.</summary>
+    internal static void WriteSubjectFields(Utf8JsonWriter writer, Subject subject, IdentityMask? mask)
+    {
+        mask ??= IdentityMask.Default;
         writer.WriteString(Names.Name, PersonalIds.Mask(subject.Name, mask));
         writer.WriteString(Names.Kind, ContractNames.SubjectKinds.Name(subject.Kind));
         writer.WriteString(Names.IdType, ContractNames.IdentifierTypes.Name(subject.Identifier.Type));
         writer.WriteString(Names.Id, subject.Identifier.Mask(mask));
-        writer.WriteEndObject();
     }
 
     /// <summary>Writes a decision to a JSON writer.</summary>

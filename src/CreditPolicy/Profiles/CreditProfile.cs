@@ -23,6 +23,7 @@ namespace CreditPolicy.Profiles;
 /// evidence. A profile with no commitments is complete: declining to commit never counts against a
 /// subject (C4). Immutable and thread-safe.
 /// </remarks>
+[ContractJson]
 public sealed class CreditProfile
 {
     /// <summary>Creates a profile.</summary>

@@ -11,6 +11,7 @@ namespace CreditPolicy.Subjects;
 /// <see cref="ToString"/> shows the certificate number masked when it is personal (R8, C5).
 /// Immutable and thread-safe.
 /// </remarks>
+[ContractJson]
 public sealed class Subject
 {
     /// <summary>Creates a subject.</summary>

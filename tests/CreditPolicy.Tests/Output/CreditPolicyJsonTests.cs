@@ -32,11 +32,39 @@ public sealed class CreditPolicyJsonTests
     }
 
     [Fact]
-    public void Serialize_decision_without_converters_is_not_the_contract_the_reason_for_them()
+    public void Serialize_decision_with_any_options_writes_the_contract_not_the_objects_properties()
     {
-        var json = JsonSerializer.Serialize(Evaluator.Evaluate(Example(), Day), Plain);
+        var decision = Evaluator.Evaluate(Example(), Day);
 
-        Assert.NotEqual(DecisionJson.Write(Evaluator.Evaluate(Example(), Day)), json);
+        Assert.Equal(DecisionJson.Write(decision), JsonSerializer.Serialize(decision, Plain));
+        var withDefaults = JsonSerializer.Serialize(decision); // no options at all: only the escaping differs
+        Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(DecisionJson.Write(decision)), System.Text.Json.Nodes.JsonNode.Parse(withDefaults)), withDefaults);
+        Assert.DoesNotContain("\"kind\":4", withDefaults, StringComparison.Ordinal);
+        Assert.DoesNotContain("Calendar", withDefaults, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void R8_a_subject_serialized_alone_is_the_decisions_subject_masked()
+    {
+        var profile = ProfileJson.Read("{\"subject\":{\"name\":\"张三\",\"kind\":\"natural-person\",\"idType\":\"resident-id\",\"id\":\"" + Person + "\"}}").Value!;
+
+        var json = JsonSerializer.Serialize(profile.Subject, Plain);
+
+        Assert.Equal("{\"name\":\"张三\",\"kind\":\"natural-person\",\"idType\":\"resident-id\",\"id\":\"410425********1233\"}", json);
+        Assert.Throws<NotSupportedException>(() => JsonSerializer.Deserialize<CreditPolicy.Subjects.Subject>(json));
+    }
+
+    [Fact]
+    public void A_profile_deserialized_with_default_options_is_read_and_checked_as_the_contract_says()
+    {
+        var json = Fixtures.Read("contract/profile.example.json");
+
+        var profile = JsonSerializer.Deserialize<CreditProfile>(json)!;
+
+        Assert.Equal(Example().Subject.Name, profile.Subject.Name);
+        Assert.Equal(Example().Records.Length, profile.Records.Length);
+        var bad = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<CreditProfile>("{\"subject\":{\"name\":\"\",\"kind\":\"enterprise\"}}"));
+        Assert.Contains("$.subject.name", bad.Message, StringComparison.Ordinal);
     }
 
     [Fact]
