@@ -1,10 +1,14 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics.Metrics;
+using CreditPolicy.Subjects;
 
 namespace CreditPolicy.Extensions.DependencyInjection;
 
-/// <summary>The instruments of <see cref="CreditPolicyTelemetry.MeterName"/>; the meter comes from the host's <see cref="IMeterFactory"/> when there is one.</summary>
+/// <summary>
+/// The instruments of <see cref="CreditPolicyTelemetry.MeterName"/>; the meter comes from the host's <see cref="IMeterFactory"/>
+/// when there is one. Tags taken from a rule file (id, version) are masked and escaped like any output (R8).
+/// </summary>
 internal sealed class CreditPolicyMetrics : IDisposable
 {
     internal const string Input = "input";
@@ -38,8 +42,8 @@ internal sealed class CreditPolicyMetrics : IDisposable
 
                 return [new Measurement<int>(
                     1,
-                    new KeyValuePair<string, object?>("creditpolicy.rule_set.id", current.RuleSet.Id),
-                    new KeyValuePair<string, object?>("creditpolicy.rule_set.version", current.RuleSet.Version),
+                    new KeyValuePair<string, object?>("creditpolicy.rule_set.id", PersonalIds.ForOutput(current.RuleSet.Id)),
+                    new KeyValuePair<string, object?>("creditpolicy.rule_set.version", PersonalIds.ForOutput(current.RuleSet.Version)),
                     new KeyValuePair<string, object?>("creditpolicy.rule_set.sha256", current.RuleSet.Sha256))];
             },
             unit: null,
@@ -51,6 +55,7 @@ internal sealed class CreditPolicyMetrics : IDisposable
             description: "1 while the last reload failed and the last good rule set is in force.");
     }
 
+    /// <summary>Counts a decision; <paramref name="version"/> as output may show it (<c>PersonalIds.ForOutput</c>, R8).</summary>
     internal void Evaluated(string version) => _evaluations.Add(1, new KeyValuePair<string, object?>("creditpolicy.rule_set.version", version));
 
     internal void Rejected(string reason) => _rejections.Add(1, new KeyValuePair<string, object?>("reason", reason));

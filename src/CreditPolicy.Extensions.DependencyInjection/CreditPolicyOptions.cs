@@ -15,7 +15,11 @@ namespace CreditPolicy.Extensions.DependencyInjection;
 /// </remarks>
 public sealed class CreditPolicyOptions
 {
-    /// <summary>The rule file to load and watch; a relative path is taken from the current directory.</summary>
+    /// <summary>
+    /// The rule file to load and watch. A relative path is resolved once, against the host's content root when the
+    /// container has an <c>IHostEnvironment</c>, else against the current directory when <c>AddCreditPolicy</c> was
+    /// called; a later change of the current directory does not move it.
+    /// </summary>
     /// <value>The default value is <see langword="null"/>: <see cref="Rules"/>, else the shipped rules (<see cref="RuleSet.JiaCounty2022No8"/>).</value>
     public string? RuleFile { get; set; }
 
@@ -23,7 +27,7 @@ public sealed class CreditPolicyOptions
     /// <value>The default value is <see langword="null"/>.</value>
     public RuleSet? Rules { get; set; }
 
-    /// <summary>The registry of filed agencies (a JSON array of <c>{ "name", "filingNumber" }</c>, R3) to load and watch.</summary>
+    /// <summary>The registry of filed agencies (a JSON array of <c>{ "name", "filingNumber" }</c>, R3) to load and watch; a relative path is resolved as <see cref="RuleFile"/>'s.</summary>
     /// <value>The default value is <see langword="null"/>: the rule set's own registry.</value>
     public string? AgencyFile { get; set; }
 
@@ -39,7 +43,12 @@ public sealed class CreditPolicyOptions
     /// <value>The default value is <see langword="null"/>: an <see cref="IClock"/> registered in the container, else <see cref="SystemClock.Instance"/>.</value>
     public IClock? Clock { get; set; }
 
-    /// <summary>Whether to reload when <see cref="RuleFile"/> or <see cref="AgencyFile"/> changes on disk.</summary>
+    /// <summary>
+    /// Whether to reload when <see cref="RuleFile"/> or <see cref="AgencyFile"/> changes on disk: the files' folders
+    /// are watched, and their parent folders too, so that a folder replaced whole (<c>mv rules rules.old; mkdir rules</c>)
+    /// is watched again; a watcher that fails is recreated; and every <see cref="PollInterval"/> the files' length and
+    /// last write time are compared, in case the system's notifications were lost.
+    /// </summary>
     /// <value>The default value is <see langword="true"/>.</value>
     public bool WatchFiles { get; set; } = true;
 
@@ -49,4 +58,13 @@ public sealed class CreditPolicyOptions
     /// </summary>
     /// <value>The default value is 300 milliseconds.</value>
     public TimeSpan ReloadDelay { get; set; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>
+    /// How often, while <see cref="WatchFiles"/> is on, the watched files' full path, length and last write time are
+    /// checked, as a fallback for lost notifications (a replaced folder, a network share); a difference reloads and
+    /// watches again. A rule set that takes effect later is also loaded at this pace on the day it takes effect.
+    /// <see cref="TimeSpan.Zero"/> turns the check off. At most one hour.
+    /// </summary>
+    /// <value>The default value is 2 seconds.</value>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 }

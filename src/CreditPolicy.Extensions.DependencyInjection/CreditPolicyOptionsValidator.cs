@@ -7,9 +7,10 @@ using Microsoft.Extensions.Options;
 namespace CreditPolicy.Extensions.DependencyInjection;
 
 /// <summary>Checks <see cref="CreditPolicyOptions"/>, reporting every problem at once.</summary>
-internal sealed class CreditPolicyOptionsValidator : IValidateOptions<CreditPolicyOptions>
+internal sealed class CreditPolicyOptionsValidator(CreditPolicyPaths paths) : IValidateOptions<CreditPolicyOptions>
 {
     private static readonly TimeSpan MaxReloadDelay = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan MaxPollInterval = TimeSpan.FromHours(1);
 
     public ValidateOptionsResult Validate(string? name, CreditPolicyOptions options)
     {
@@ -32,10 +33,15 @@ internal sealed class CreditPolicyOptionsValidator : IValidateOptions<CreditPoli
             problems.Add($"CreditPolicy: ReloadDelay must be between 00:00:00 and {MaxReloadDelay:c}, not {options.ReloadDelay:c}.");
         }
 
+        if (options.PollInterval < TimeSpan.Zero || options.PollInterval > MaxPollInterval)
+        {
+            problems.Add($"CreditPolicy: PollInterval must be between 00:00:00 (off) and {MaxPollInterval:c}, not {options.PollInterval:c}.");
+        }
+
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 
-    private static void CheckFile(List<string> problems, string option, string? path)
+    private void CheckFile(List<string> problems, string option, string? path)
     {
         if (path is null)
         {
@@ -46,9 +52,13 @@ internal sealed class CreditPolicyOptionsValidator : IValidateOptions<CreditPoli
         {
             problems.Add($"CreditPolicy: {option} must not be blank (leave it unset for none).");
         }
-        else if (!File.Exists(path))
+        else if (Directory.Exists(paths.Resolve(path)))
         {
-            problems.Add($"CreditPolicy: {option} '{PersonalIds.ForOutput(Path.GetFullPath(path))}' does not exist.");
+            problems.Add($"CreditPolicy: {option} '{PersonalIds.ForOutput(paths.Resolve(path))}' is a folder; name the file in it.");
+        }
+        else if (!File.Exists(paths.Resolve(path)))
+        {
+            problems.Add($"CreditPolicy: {option} '{PersonalIds.ForOutput(paths.Resolve(path))}' does not exist.");
         }
     }
 }

@@ -16,6 +16,7 @@ using CreditPolicy.Subjects;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using NodaTime.Text;
 
 namespace CreditPolicy.Extensions.DependencyInjection;
 
@@ -23,7 +24,9 @@ namespace CreditPolicy.Extensions.DependencyInjection;
 /// Holds the rule set in force and swaps in a new one when the files or the options change: reloads are debounced
 /// (<see cref="CreditPolicyOptions.ReloadDelay"/>), run one at a time, and publish an immutable state with one
 /// volatile write, so a reader sees the old snapshot or the new one, never a mix. A reload that fails logs every
-/// located problem and keeps the last good snapshot.
+/// located problem and keeps the last good snapshot; so does one that reads a rule set taking effect later (R9),
+/// until its day comes. The files' folders and their parents are watched, watchers are recreated when a folder is
+/// replaced or a watcher fails, and a poll of each file's length and write time catches what notifications miss.
 /// </summary>
 internal sealed class CreditPolicyProvider : ICreditPolicyEvaluator, IDisposable
 {
@@ -34,17 +37,23 @@ internal sealed class CreditPolicyProvider : ICreditPolicyEvaluator, IDisposable
     private readonly CreditPolicyMetrics _metrics;
     private readonly Lock _gate = new();
     private readonly Timer _timer;
+    private readonly Timer _poll;
     private readonly IDisposable? _subscription;
+    private readonly CreditPolicyPaths _paths;
     private CreditPolicyOptions _options;
     private bool _optionsChanged;
     private FileSystemWatcher[] _watchers = [];
+    private bool _rewatch;
+    private string _seen = string.Empty;
     private State? _state;
     private bool _disposed;
 
-    public CreditPolicyProvider(IOptionsMonitor<CreditPolicyOptions> monitor, ILoggerFactory loggerFactory, IClock? containerClock, IMeterFactory? meterFactory)
+    public CreditPolicyProvider(IOptionsMonitor<CreditPolicyOptions> monitor, CreditPolicyPaths paths, ILoggerFactory loggerFactory, IClock? containerClock, IMeterFactory? meterFactory)
     {
         ArgumentNullException.ThrowIfNull(monitor);
+        ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(loggerFactory);
+        _paths = paths;
         _containerClock = containerClock;
         _logger = loggerFactory.CreateLogger(CreditPolicyTelemetry.MeterName);
         _options = monitor.CurrentValue;
@@ -60,7 +69,13 @@ internal sealed class CreditPolicyProvider : ICreditPolicyEvaluator, IDisposable
 
         _state = new State(first.Snapshot, null);
         Log.Loaded(_logger, first.Snapshot.ToString(), PersonalIds.ForOutput(first.Snapshot.Source), AgencyText(first.Snapshot));
+        if (first.Snapshot.RuleSet.EffectiveFrom > first.Snapshot.Today())
+        {
+            Log.NotYetInForceAtStart(_logger, first.Snapshot.ToString(), LocalDatePattern.Iso.Format(first.Snapshot.RuleSet.EffectiveFrom));
+        }
+
         _timer = new Timer(static self => ((CreditPolicyProvider)self!).ReloadFromTimer(), this, Timeout.Infinite, Timeout.Infinite);
+        _poll = new Timer(static self => ((CreditPolicyProvider)self!).Poll(), this, Timeout.Infinite, Timeout.Infinite);
         Watch(_options);
         _subscription = monitor.OnChange((options, name) =>
         {
@@ -97,6 +112,12 @@ internal sealed class CreditPolicyProvider : ICreditPolicyEvaluator, IDisposable
                 return;
             }
 
+            if (_rewatch)
+            {
+                _rewatch = false;
+                Watch(_options);
+            }
+
             var state = _state!;
             var result = Load(_options);
             if (result.Snapshot is not { } next)
@@ -112,6 +133,22 @@ internal sealed class CreditPolicyProvider : ICreditPolicyEvaluator, IDisposable
                 Volatile.Write(ref _state, new State(state.Current, null));
                 _metrics.Reloaded(CreditPolicyMetrics.Unchanged);
                 Log.Unchanged(_logger, PersonalIds.ForOutput(next.Source), state.Current.ToString());
+                return;
+            }
+
+            if (next.RuleSet.EffectiveFrom > next.Today())
+            {
+                // Swapping it in would refuse every evaluation as of today (R9): keep the rule set in force until the
+                // new one's day, when the poll loads it.
+                var effectiveFrom = LocalDatePattern.Iso.Format(next.RuleSet.EffectiveFrom);
+                var zh = next.Culture is not null;
+                var message = zh
+                    ? $"规则集 {next} 自 {effectiveFrom} 起施行，施行前不予加载；规则集 {state.Current} 继续适用。"
+                    : $"rule set {next} takes effect on {effectiveFrom}; it is not loaded until then, and rule set {state.Current} stays in force.";
+                var problem = new InputError("$.RuleSet.effectiveFrom", 0, message) { File = next.Source };
+                Log.NotYetInForce(_logger, next.ToString(), PersonalIds.ForOutput(next.Source), effectiveFrom, state.Current.ToString());
+                Volatile.Write(ref _state, state with { Failure = new CreditPolicyReloadFailure(Clock(_options).GetCurrentInstant(), next.Source, [problem]) { PendingFrom = next.RuleSet.EffectiveFrom } });
+                _metrics.Reloaded(CreditPolicyMetrics.Failure);
                 return;
             }
 
@@ -138,6 +175,7 @@ internal sealed class CreditPolicyProvider : ICreditPolicyEvaluator, IDisposable
             }
 
             _timer.Dispose();
+            _poll.Dispose();
             _subscription?.Dispose();
             _metrics.Dispose();
         }
@@ -174,7 +212,7 @@ internal sealed class CreditPolicyProvider : ICreditPolicyEvaluator, IDisposable
         var source = Embedded;
         if (options.RuleFile is { } ruleFile)
         {
-            source = Path.GetFullPath(ruleFile);
+            source = _paths.Resolve(ruleFile);
             var read = RuleSet.LoadFile(source, culture: culture);
             if (read.Value is null)
             {
@@ -193,7 +231,7 @@ internal sealed class CreditPolicyProvider : ICreditPolicyEvaluator, IDisposable
         FiledAgencyRegistry? agencies = null;
         if (options.AgencyFile is { } agencyPath)
         {
-            agencyFile = Path.GetFullPath(agencyPath);
+            agencyFile = _paths.Resolve(agencyPath);
             byte[] bytes;
             try
             {
@@ -201,7 +239,8 @@ internal sealed class CreditPolicyProvider : ICreditPolicyEvaluator, IDisposable
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                return new LoadResult(null, agencyFile, [new InputError(null, 0, "The file cannot be read: " + ex.Message) { File = agencyFile }]);
+                var message = Directory.Exists(agencyFile) ? "It is a folder, not a file: name the registry file in it." : "The file cannot be read: " + ex.Message;
+                return new LoadResult(null, agencyFile, [new InputError(null, 0, message) { File = agencyFile }]);
             }
 
             var read = AgencyRegistryJson.Read(bytes, agencyFile, culture);
@@ -255,6 +294,10 @@ internal sealed class CreditPolicyProvider : ICreditPolicyEvaluator, IDisposable
         }
     }
 
+    /// <summary>
+    /// Watches each file's folder, and that folder's parent for the folder itself being replaced, renamed or removed
+    /// (a watcher follows the folder it was made for, not its name); starts the poll. Under <see cref="_gate"/>.
+    /// </summary>
     private void Watch(CreditPolicyOptions options)
     {
         foreach (var watcher in _watchers)
@@ -262,40 +305,126 @@ internal sealed class CreditPolicyProvider : ICreditPolicyEvaluator, IDisposable
             watcher.Dispose();
         }
 
-        _watchers = options.WatchFiles
-            ? [.. new[] { options.RuleFile, options.AgencyFile }.OfType<string>().Select(f => CreateWatcher(Path.GetFullPath(f)))]
-            : [];
+        _watchers = [];
+        if (!options.WatchFiles)
+        {
+            _poll.Change(Timeout.Infinite, Timeout.Infinite);
+            return;
+        }
+
+        var files = Files(options);
+        var watchers = new List<FileSystemWatcher?>();
+        foreach (var folder in files.Select(f => Path.GetDirectoryName(f)!).Distinct(StringComparer.Ordinal))
+        {
+            foreach (var file in files.Where(f => Path.GetDirectoryName(f) == folder))
+            {
+                watchers.Add(CreateWatcher(folder, Path.GetFileName(file), NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.CreationTime, rewatch: false));
+            }
+
+            if (Path.GetDirectoryName(folder) is { } parent)
+            {
+                watchers.Add(CreateWatcher(parent, Path.GetFileName(folder), NotifyFilters.DirectoryName, rewatch: true));
+            }
+        }
+
+        _watchers = [.. watchers.OfType<FileSystemWatcher>()];
+        _seen = Fingerprint(files);
+        var poll = options.PollInterval > TimeSpan.Zero ? options.PollInterval : Timeout.InfiniteTimeSpan;
+        _poll.Change(poll, poll);
     }
 
-    private FileSystemWatcher CreateWatcher(string path)
+    private string[] Files(CreditPolicyOptions options) =>
+        [.. new[] { options.RuleFile, options.AgencyFile }.OfType<string>().Where(f => !string.IsNullOrWhiteSpace(f)).Select(_paths.Resolve)];
+
+    /// <summary>A watcher of <paramref name="filter"/> in <paramref name="folder"/>, or none while the folder does not exist (the parent's watcher or the poll will see it come).</summary>
+    private FileSystemWatcher? CreateWatcher(string folder, string filter, NotifyFilters notify, bool rewatch)
     {
-        var watcher = new FileSystemWatcher(Path.GetDirectoryName(path)!, Path.GetFileName(path))
+        FileSystemWatcher watcher;
+        try
         {
-            NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.CreationTime,
-            IncludeSubdirectories = false,
-        };
-        watcher.Changed += (_, _) => Schedule();
-        watcher.Created += (_, _) => Schedule();
-        watcher.Deleted += (_, _) => Schedule();
-        watcher.Renamed += (_, _) => Schedule();
+            watcher = new FileSystemWatcher(folder, filter) { NotifyFilter = notify, IncludeSubdirectories = false };
+        }
+        catch (ArgumentException)
+        {
+            return null; // the folder does not exist (now)
+        }
+
+        var changed = rewatch ? (FileSystemEventHandler)((_, _) => Schedule(rewatch: true)) : (_, _) => Schedule(rewatch: false);
+        watcher.Changed += changed;
+        watcher.Created += changed;
+        watcher.Deleted += changed;
+        watcher.Renamed += (sender, e) => changed(sender, e);
         watcher.Error += (_, e) =>
         {
-            Log.WatchFailed(_logger, PersonalIds.ForOutput(path), PersonalIds.ForOutput(e.GetException().Message));
-            Schedule();
+            Log.WatchFailed(_logger, PersonalIds.ForOutput(Path.Combine(folder, filter)), PersonalIds.ForOutput(e.GetException().Message));
+            Schedule(rewatch: true);
         };
-        watcher.EnableRaisingEvents = true;
+        try
+        {
+            watcher.EnableRaisingEvents = true;
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or IOException or ArgumentException)
+        {
+            watcher.Dispose();
+            return null; // removed meanwhile
+        }
+
         return watcher;
     }
 
+    /// <summary>Each file's full path, whether it is there, its length and last write time: what the poll compares.</summary>
+    private static string Fingerprint(string[] files) =>
+        string.Join("|", files.Select(f =>
+        {
+            var info = new FileInfo(f);
+            return info.Exists ? $"{f}:{info.Length}:{info.LastWriteTimeUtc.Ticks}" : $"{f}:-";
+        }));
+
+    /// <summary>The fallback for lost notifications: a file whose length or write time changed is reloaded (and its folders watched again); a rule set waiting for its day is loaded on that day.</summary>
+    private void Poll()
+    {
+        try
+        {
+            lock (_gate)
+            {
+                if (_disposed)
+                {
+                    return;
+                }
+
+                var seen = Fingerprint(Files(_options));
+                if (seen != _seen)
+                {
+                    _seen = seen;
+                    ScheduleLocked(rewatch: true);
+                }
+                else if (_state!.Failure?.PendingFrom is { } day && _state.Current.Today() >= day)
+                {
+                    ScheduleLocked(rewatch: false);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            Log.ReloadCrashed(_logger, ex, Current.ToString());
+        }
+    }
+
     /// <summary>(Re)starts the quiet period after which the files are reloaded: a burst of events is one reload.</summary>
-    private void Schedule()
+    private void Schedule(bool rewatch)
     {
         lock (_gate)
         {
-            if (!_disposed)
-            {
-                _timer.Change(_options.ReloadDelay, Timeout.InfiniteTimeSpan);
-            }
+            ScheduleLocked(rewatch);
+        }
+    }
+
+    private void ScheduleLocked(bool rewatch)
+    {
+        if (!_disposed)
+        {
+            _rewatch |= rewatch;
+            _timer.Change(_options.ReloadDelay, Timeout.InfiniteTimeSpan);
         }
     }
 

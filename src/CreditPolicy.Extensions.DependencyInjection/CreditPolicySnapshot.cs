@@ -21,6 +21,7 @@ public sealed class CreditPolicySnapshot
     private readonly IClock _clock;
     private readonly CreditPolicyMetrics _metrics;
     private readonly ILogger _logger;
+    private readonly string _versionForOutput;
 
     internal CreditPolicySnapshot(PolicyEvaluator evaluator, string source, string? agencyFile, string? agencySha256, Instant loadedAt, IClock clock, CultureInfo? culture, CreditPolicyMetrics metrics, ILogger logger)
     {
@@ -33,6 +34,7 @@ public sealed class CreditPolicySnapshot
         _clock = clock;
         _metrics = metrics;
         _logger = logger;
+        _versionForOutput = PersonalIds.ForOutput(evaluator.RuleSet.Version);
     }
 
     /// <summary>The rule set.</summary>
@@ -89,7 +91,7 @@ public sealed class CreditPolicySnapshot
         try
         {
             var decision = Evaluator.Evaluate(profile, asOf);
-            _metrics.Evaluated(RuleSet.Version);
+            _metrics.Evaluated(_versionForOutput);
             if (_logger.IsEnabled(LogLevel.Debug))
             {
                 Log.Evaluated(_logger, Masked(profile), LocalDatePattern.Iso.Format(asOf), ToString(), string.Join(",", decision.ApplicableMeasures.Select(m => m.Code)));

@@ -39,6 +39,12 @@ internal static partial class Log
     [LoggerMessage(10, LogLevel.Warning, "Watching {Path} failed; reloading now and watching on: {Reason}")]
     internal static partial void WatchFailed(ILogger logger, string path, string reason);
 
+    [LoggerMessage(12, LogLevel.Warning, "Rule set {RuleSet} from {Source} takes effect on {EffectiveFrom}: it is not loaded until then; rule set {InForce} stays in force")]
+    internal static partial void NotYetInForce(ILogger logger, string ruleSet, string source, string effectiveFrom, string inForce);
+
+    [LoggerMessage(13, LogLevel.Warning, "Rule set {RuleSet} takes effect on {EffectiveFrom}: until then every evaluation as of today is refused (R9)")]
+    internal static partial void NotYetInForceAtStart(ILogger logger, string ruleSet, string effectiveFrom);
+
     [LoggerMessage(11, LogLevel.Error, "Reloading failed unexpectedly; rule set {RuleSet} stays in force")]
     internal static partial void ReloadCrashed(ILogger logger, System.Exception exception, string ruleSet);
 }
