@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using CreditPolicy.Evaluation;
 using CreditPolicy.Extensions.DependencyInjection;
@@ -13,6 +14,7 @@ using CreditPolicy.Subjects;
 using CreditPolicy.WindowService.Audit;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Text;
 
@@ -23,14 +25,16 @@ namespace CreditPolicy.WindowService;
 /// rule set in force as of the day asked (else today in China Standard Time). One profile gives one decision
 /// (<c>application/json</c>); several give one decision a line, in input order (<c>application/x-ndjson</c>).
 /// Decisions are the contract's decision JSON, ids always masked (R8). Any profile with an input error: 400 with
-/// every located error, and no decision; a day before the rule set takes effect: 422 (R9).
+/// every located error, and no decision; a day before the rule set takes effect: 422 (R9); a body over the limits
+/// (<see cref="WindowServiceOptions.MaxRequestBodyBytes"/>, <see cref="WindowServiceOptions.MaxProfiles"/>): 413.
 /// </summary>
-internal static class EvaluateEndpoint
+internal static partial class EvaluateEndpoint
 {
-    internal static async Task<IResult> Handle(HttpContext context, ICreditPolicyEvaluator policy, string? asOf)
+    internal static async Task<IResult> Handle(HttpContext context, ICreditPolicyEvaluator policy, IOptions<WindowServiceOptions> options, string? asOf)
     {
         var audit = context.Features.GetRequiredFeature<AuditEntry>();
         var snapshot = policy.Current; // one rule set for the whole request, whatever reloads meanwhile
+        var zh = snapshot.Culture is not null;
         audit.RuleSet(snapshot);
         LocalDate day;
         if (asOf is null)
@@ -44,16 +48,22 @@ internal static class EvaluateEndpoint
         else
         {
             audit.Outcome = "rejected: asOf is not a date";
-            return Problems.BadRequest("The request has input errors", "asOf", $"'{PersonalIds.ForOutput(asOf)}' is not a date in YYYY-MM-DD form.");
+            var message = DateShape().IsMatch(asOf) ? Texts.NoSuchDay(zh, asOf) : Texts.NotADate(zh, asOf);
+            return Problems.BadRequest("The request has input errors", "asOf", message);
         }
 
-        var lines = await ReadAsync(context.Request, policy);
+        var body = await RequestBody.ReadAsync(context, policy, options.Value, audit);
+        if (body.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        var lines = body.Lines;
         var profiles = lines.Where(l => l.Profile is not null).Select(l => (l.Line, Profile: l.Profile!)).ToArray();
-        audit.Subjects.AddRange(profiles.Select(p => PersonalIds.ForOutput(p.Profile.Subject.Identifier.Mask())));
         if (lines.Count == 0)
         {
             audit.Outcome = "rejected: no profile";
-            return Problems.BadRequest("The request has input errors", "$", "The body holds no profile: send one profile (a JSON object) or many (JSON Lines).");
+            return Problems.BadRequest("The request has input errors", "$", Texts.NoProfile(zh));
         }
 
         var errors = lines.SelectMany(l => l.Result.Errors).ToList();
@@ -98,21 +108,19 @@ internal static class EvaluateEndpoint
             return Results.Text(JsonSerializer.Serialize(decisions[0], CreditPolicyJson.Options), "application/json", Encoding.UTF8);
         }
 
-        var text = new StringBuilder();
-        foreach (var decision in decisions)
-        {
-            text.Append(JsonSerializer.Serialize(decision, CreditPolicyJson.Options)).Append('\n');
-        }
-
-        return Results.Text(text.ToString(), "application/x-ndjson", Encoding.UTF8);
+        // Written decision by decision as it goes out, not built whole in memory first.
+        return Results.Stream(
+            async stream =>
+            {
+                foreach (var decision in decisions)
+                {
+                    await JsonSerializer.SerializeAsync(stream, decision, CreditPolicyJson.Options, context.RequestAborted);
+                    await stream.WriteAsync("\n"u8.ToArray(), context.RequestAborted);
+                }
+            },
+            "application/x-ndjson; charset=utf-8");
     }
 
-    /// <summary>Reads the body (buffered: the reader is synchronous), profile by profile, in the configured language.</summary>
-    internal static async Task<List<Streaming.ProfileLine>> ReadAsync(HttpRequest request, ICreditPolicyEvaluator policy)
-    {
-        using var body = new MemoryStream();
-        await request.Body.CopyToAsync(body);
-        body.Position = 0;
-        return [.. policy.ReadProfiles(body)];
-    }
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex DateShape();
 }

@@ -20,16 +20,38 @@ namespace CreditPolicy.WindowService;
 /// </summary>
 internal static class LetterEndpoint
 {
-    internal static async Task<IResult> Handle(HttpContext context, ICreditPolicyEvaluator policy, IOptions<WindowServiceOptions> options, string? commitment, bool? unmask)
+    internal static async Task<IResult> Handle(HttpContext context, ICreditPolicyEvaluator policy, IOptions<WindowServiceOptions> options, string? commitment, string? unmask)
     {
         var audit = context.Features.GetRequiredFeature<AuditEntry>();
-        audit.RuleSet(policy.Current);
-        var lines = await EvaluateEndpoint.ReadAsync(context.Request, policy);
-        audit.Subjects.AddRange(lines.Where(l => l.Profile is not null).Select(l => PersonalIds.ForOutput(l.Profile!.Subject.Identifier.Mask())));
+        var snapshot = policy.Current;
+        var zh = snapshot.Culture is not null;
+        audit.RuleSet(snapshot);
+        bool unmasking;
+        if (unmask is null || unmask.Equals("false", StringComparison.OrdinalIgnoreCase))
+        {
+            unmasking = false;
+        }
+        else if (unmask.Equals("true", StringComparison.OrdinalIgnoreCase))
+        {
+            unmasking = true;
+        }
+        else
+        {
+            audit.Outcome = "rejected: unmask is not true or false";
+            return Problems.BadRequest("The request has input errors", "unmask", Texts.NotABoolean(zh, "unmask", unmask));
+        }
+
+        var body = await RequestBody.ReadAsync(context, policy, options.Value, audit);
+        if (body.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        var lines = body.Lines;
         if (lines.Count != 1)
         {
             audit.Outcome = "rejected: not one profile";
-            return Problems.BadRequest("The request has input errors", "$", $"A letter is rendered from one profile; the body holds {lines.Count}.");
+            return Problems.BadRequest("The request has input errors", "$", Texts.NotOneProfile(zh, lines.Count));
         }
 
         if (lines[0].Profile is not { } profile)
@@ -38,7 +60,7 @@ internal static class LetterEndpoint
             return Problems.InputErrors("The profile has input errors", lines[0].Result.Errors);
         }
 
-        if (unmask == true && !options.Value.UnmaskPurposes.Contains(audit.Purpose, StringComparer.Ordinal))
+        if (unmasking && !options.Value.UnmaskPurposes.Contains(audit.Purpose, StringComparer.Ordinal))
         {
             audit.Outcome = "refused: purpose does not permit unmasking";
             return Problems.UnmaskRefused(audit.Purpose);
@@ -51,13 +73,13 @@ internal static class LetterEndpoint
         if (chosen is null)
         {
             audit.Outcome = "rejected: no such commitment";
-            var message = commitment is not null ? $"The profile has no commitment '{PersonalIds.ForOutput(commitment)}'."
-                : commitments.Length == 0 ? "The profile has no commitment."
-                : $"The profile has {commitments.Length} commitments ({string.Join(", ", commitments.Select(c => PersonalIds.ForOutput(c.Id)))}): name one with ?commitment=ID.";
+            var message = commitment is not null ? Texts.NoSuchCommitment(zh, commitment)
+                : commitments.Length == 0 ? Texts.NoCommitment(zh)
+                : Texts.ManyCommitments(zh, commitments.Length, string.Join(", ", commitments.Select(c => PersonalIds.ForOutput(c.Id))));
             return Problems.BadRequest("The request has input errors", "commitment", message);
         }
 
-        var gaps = chosen.LetterGaps(profile.Subject, policy.Current.Culture);
+        var gaps = chosen.LetterGaps(profile.Subject, snapshot.Culture);
         if (gaps.Count > 0)
         {
             context.Response.Headers["X-Letter-Gaps"] = string.Join(",", gaps.Select(g => g.Field));
@@ -65,11 +87,11 @@ internal static class LetterEndpoint
 
         if (chosen.Agent is { } agent)
         {
-            audit.Subjects.Add(PersonalIds.ForOutput(agent.Identifier.Mask())); // the agent's id is in the letter too
+            audit.Subjects.Add(AuditEntry.Stored(agent.Identifier.Mask(), 64)); // the agent's id is in the letter too
         }
 
-        audit.Unmasked = unmask == true;
-        audit.Outcome = unmask == true ? "letter rendered for signing, ids whole" : "letter rendered for publication, ids masked";
-        return Results.Text(CommitmentLetter.Render(profile.Subject, chosen, forPublication: unmask != true), "text/plain; charset=utf-8");
+        audit.Unmasked = unmasking;
+        audit.Outcome = unmasking ? "letter rendered for signing, ids whole" : "letter rendered for publication, ids masked";
+        return Results.Text(CommitmentLetter.Render(profile.Subject, chosen, forPublication: !unmasking), "text/plain; charset=utf-8");
     }
 }

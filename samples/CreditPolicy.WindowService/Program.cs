@@ -12,6 +12,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using NodaTime;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -34,7 +35,8 @@ builder.Services.AddOptions<CreditPolicyOptions>()
         }
     });
 builder.Services.AddHealthChecks().AddCreditPolicy();
-builder.Services.Configure<WindowServiceOptions>(builder.Configuration.GetSection("WindowService"));
+builder.Services.AddOptions<WindowServiceOptions>().Bind(builder.Configuration.GetSection("WindowService")).ValidateOnStart();
+builder.Services.AddSingleton<IValidateOptions<WindowServiceOptions>, WindowServiceOptionsValidator>();
 builder.Services.AddSingleton<AuditTrail>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<AuditTrail>());
 builder.Services.AddProblemDetails();
@@ -42,10 +44,11 @@ builder.Services.ConfigureHttpJsonOptions(o => CreditPolicyJson.AddConverters(o.
 
 var app = builder.Build();
 app.UseExceptionHandler();
+app.UseStatusCodePages(); // an error with no body (405, 404, …) gets problem details too
 app.UseMiddleware<AuditMiddleware>();
 
-app.MapPost("/evaluate", EvaluateEndpoint.Handle);
-app.MapPost("/letters", LetterEndpoint.Handle);
+app.MapPost("/evaluate", EvaluateEndpoint.Handle).AddEndpointFilter<AuditFilter>();
+app.MapPost("/letters", LetterEndpoint.Handle).AddEndpointFilter<AuditFilter>();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
 
 await app.RunAsync();

@@ -28,9 +28,16 @@ public sealed class WindowServiceFactory : WebApplicationFactory<Program>
     {
     }
 
-    internal WindowServiceFactory(string folder)
+    /// <summary>A service with these settings over the test's (e.g. <c>WindowService:MaxProfiles</c>).</summary>
+    internal WindowServiceFactory(IReadOnlyDictionary<string, string?> settings)
+        : this(Directory.CreateTempSubdirectory("creditpolicy-ws-").FullName, settings)
+    {
+    }
+
+    internal WindowServiceFactory(string folder, IReadOnlyDictionary<string, string?>? settings = null)
     {
         Folder = folder;
+        Settings = settings ?? new Dictionary<string, string?>();
         RuleFile = Path.Combine(Folder, "rules", "jia-county-2022-8.json");
         Database = Path.Combine(Folder, "audit.db");
         UseKestrel(0); // real HTTP on a loopback port the system picks, not the in-memory test server
@@ -39,6 +46,8 @@ public sealed class WindowServiceFactory : WebApplicationFactory<Program>
     internal static string Shipped { get; } = Encoding.UTF8.GetString(RuleSet.JiaCounty2022No8File());
 
     internal string Folder { get; }
+
+    internal IReadOnlyDictionary<string, string?> Settings { get; }
 
     internal string RuleFile { get; }
 
@@ -109,6 +118,11 @@ public sealed class WindowServiceFactory : WebApplicationFactory<Program>
         builder.UseSetting("CreditPolicy:ReloadDelay", "00:00:00.1");
         builder.UseSetting("CreditPolicy:Language", "en");
         builder.UseSetting("WindowService:AuditDatabase", Database);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services => services.AddSingleton<IClock>(Clock));
     }
 

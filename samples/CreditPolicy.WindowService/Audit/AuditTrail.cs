@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Text;
@@ -16,7 +17,12 @@ namespace CreditPolicy.WindowService.Audit;
 /// created and migrated on start: <c>schema_version</c> holds each migration applied, and the ones not yet applied
 /// run in order, each in its own transaction.
 /// </summary>
-internal sealed class AuditTrail(IOptions<WindowServiceOptions> options, IHostEnvironment environment, IClock clock) : IHostedService
+/// <remarks>
+/// A row that cannot be written (the database locked by another connection beyond
+/// <see cref="WindowServiceOptions.AuditBusyTimeout"/>, a full disk) fails closed: the request gets 503 and no answer,
+/// and one warning is logged, without a stack trace.
+/// </remarks>
+internal sealed class AuditTrail(IOptions<WindowServiceOptions> options, IHostEnvironment environment, IClock clock, ILogger<AuditTrail> logger) : IHostedService
 {
     /// <summary>The migrations, in order: version N is <c>Migrations[N - 1]</c>. Only ever append.</summary>
     internal static readonly string[] Migrations =
@@ -43,9 +49,18 @@ internal sealed class AuditTrail(IOptions<WindowServiceOptions> options, IHostEn
     ];
 
     /// <summary>The database file's full path.</summary>
-    internal string DatabasePath { get; } = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.AuditDatabase));
+    internal string DatabasePath => Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.AuditDatabase));
 
-    private string ConnectionString => new SqliteConnectionStringBuilder { DataSource = DatabasePath, Mode = SqliteOpenMode.ReadWriteCreate }.ToString();
+    /// <summary>
+    /// The connection string: Microsoft.Data.Sqlite retries a statement on a locked database for its command timeout
+    /// (whole seconds), which is the busy timeout here (the default would be 30 s).
+    /// </summary>
+    private string ConnectionString => new SqliteConnectionStringBuilder
+    {
+        DataSource = DatabasePath,
+        Mode = SqliteOpenMode.ReadWriteCreate,
+        DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.Value.AuditBusyTimeout.TotalSeconds)),
+    }.ToString();
 
     /// <summary>Creates the database and applies the migrations it lacks.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -73,8 +88,32 @@ internal sealed class AuditTrail(IOptions<WindowServiceOptions> options, IHostEn
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>
+    /// Writes the request's one row, unless it was tried already; <see langword="false"/> when it could not be written
+    /// (logged once): the caller must then give no answer but 503.
+    /// </summary>
+    internal async Task<bool> CommitAsync(AuditEntry entry, int status)
+    {
+        if (!entry.TryBeginWrite())
+        {
+            return entry.Written;
+        }
+
+        try
+        {
+            await WriteAsync(entry, status);
+            entry.Written = true;
+            return true;
+        }
+        catch (SqliteException ex)
+        {
+            SampleLog.AuditUnavailable(logger, entry.Method, entry.Path, status, ex.SqliteErrorCode, Subjects.PersonalIds.ForOutput(ex.Message));
+            return false;
+        }
+    }
+
     /// <summary>Writes one row.</summary>
-    internal async Task WriteAsync(AuditEntry entry, int status)
+    private async Task WriteAsync(AuditEntry entry, int status)
     {
         await using var connection = new SqliteConnection(ConnectionString);
         await connection.OpenAsync();
