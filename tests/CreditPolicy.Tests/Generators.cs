@@ -105,6 +105,7 @@ internal static class Generators
         from breachSeverity in Gen.Elements<RecordSeverity?>(null, RecordSeverity.Minor, RecordSeverity.General, RecordSeverity.Serious)
         from breachRepair in Gen.Choose(-1, 500)
         from certificates in Gen.Elements(true, false)
+        from untrue in Gen.Elements(false, false, true)
         let td = type == CommitmentType.AcceptanceWithMissingMaterials
         let signed = sign < 0 ? (LocalDate?)null : committed.PlusDays(sign)
         let breachedOn = signed is { } s && breach >= 0 ? s.PlusDays(breach) : (LocalDate?)null
@@ -122,7 +123,8 @@ internal static class Generators
             hasAgent ? new CommitmentAgent("张三", SubjectIdentifier.Parse(IdentifierType.ResidentId, agentId)) : null,
             breachedOn is null ? null : breachSeverity,
             breachedOn is { } b && breachRepair >= 0 ? b.PlusDays(breachRepair) : null,
-            type == CommitmentType.ApprovalSubstitution && certificates ? ["建设工程规划许可证明"] : null);
+            type == CommitmentType.ApprovalSubstitution && certificates ? ["建设工程规划许可证明"] : null,
+            breachedOn is not null && untrue);
 
     internal static Gen<CreditProfile> Profiles =>
         from subject in Subjects

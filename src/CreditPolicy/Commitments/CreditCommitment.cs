@@ -40,6 +40,7 @@ public sealed class CreditCommitment
     /// <param name="breachSeverity">The class of the breach as dishonesty information; <see langword="null"/> for general. Needs <paramref name="breachedOn"/>.</param>
     /// <param name="breachRepairedOn">The day credit repair of the breach took effect. Needs <paramref name="breachedOn"/>.</param>
     /// <param name="replacedCertificates">C2.3 only: the certificates (证明事项) the commitment replaces.</param>
+    /// <param name="falseCommitment">The breach is that the commitment was found untrue (虚假承诺, 承诺不实; 国办发〔2020〕42号). Needs <paramref name="breachedOn"/>.</param>
     /// <exception cref="ArgumentException">A value is missing or contradicts another; the message names the field.</exception>
     public CreditCommitment(
         string id,
@@ -55,7 +56,8 @@ public sealed class CreditCommitment
         CommitmentAgent? agent = null,
         RecordSeverity? breachSeverity = null,
         LocalDate? breachRepairedOn = null,
-        IEnumerable<string>? replacedCertificates = null)
+        IEnumerable<string>? replacedCertificates = null,
+        bool falseCommitment = false)
     {
         Id = Guard.Against.NullOrWhiteSpace(id);
         Type = Enum.IsDefined(type) ? type : throw new ArgumentOutOfRangeException(nameof(type));
@@ -72,6 +74,12 @@ public sealed class CreditCommitment
             throw new ArgumentException(problem.ToString(), problem.Field);
         }
 
+        if (FalseCommitmentProblem(breachedOn, falseCommitment, zh: false) is { } falseProblem)
+        {
+            throw new ArgumentException(falseProblem.ToString(), falseProblem.Field);
+        }
+
+        FalseCommitment = falseCommitment;
         CommittedOn = committedOn;
         Window = string.IsNullOrWhiteSpace(window) ? null : window;
         SignedOn = signedOn;
@@ -84,7 +92,7 @@ public sealed class CreditCommitment
         BreachRepairedOn = breachRepairedOn;
         ReplacedCertificates = certificates;
         Breach = breachedOn is { } breached
-            ? new CreditRecord(Id, CreditRecordCategory.CommitmentBreach, breached, breachSeverity, repairedOn: breachRepairedOn, commitmentId: Id)
+            ? new CreditRecord(Id, CreditRecordCategory.CommitmentBreach, breached, breachSeverity, repairedOn: breachRepairedOn, commitmentId: Id, falseCommitment: falseCommitment)
             : null;
     }
 
@@ -126,6 +134,13 @@ public sealed class CreditCommitment
 
     /// <summary>The day credit repair of the breach took effect, or <see langword="null"/>.</summary>
     public LocalDate? BreachRepairedOn { get; }
+
+    /// <summary>
+    /// Whether the breach established on <see cref="BreachedOn"/> is that the commitment was found untrue
+    /// (虚假承诺, 承诺不实): 国办发〔2020〕42号 bars such an applicant from approval substitution until credit repair.
+    /// Contract addition after v2 (<c>falseCommitment</c>).
+    /// </summary>
+    public bool FalseCommitment { get; }
 
     /// <summary>C2.3: the certificates (证明事项) this commitment replaces; empty for other types.</summary>
     public ImmutableArray<string> ReplacedCertificates { get; }
@@ -245,6 +260,10 @@ public sealed class CreditCommitment
 
         return false;
     }
+
+    /// <summary>The problem with <c>falseCommitment</c> without <c>breachedOn</c>: a commitment is found untrue on the day its breach is established.</summary>
+    internal static FieldProblem? FalseCommitmentProblem(LocalDate? breachedOn, bool falseCommitment, bool zh) =>
+        falseCommitment && breachedOn is null ? new FieldProblem("falseCommitment", Messages.Get(zh, "commitment.false-needs-breach")) : null;
 
     /// <summary>Every problem with a commitment's type-specific fields and dates, by contract field name. The one source of these rules: the constructor throws on the first, the profile reader reports each at its field. Empty, without allocating, when there is none.</summary>
     public static IReadOnlyList<FieldProblem> Check(

@@ -17,7 +17,8 @@ namespace CreditPolicy.Evaluation;
 /// and reports rules that can never apply, penalties that can apply without an active bad credit record
 /// (R7's premise), rules that treat a subject with fewer commitments made or kept worse than the same subject
 /// with more, or whose outcome for a case changes with a commitment never signed (C4), incentives that every
-/// applying subject loses to penalties, and clauses R6.1–R7.3 with no enabled rule.
+/// applying subject loses to penalties, and clauses R6.1–R7.3 with no enabled rule (for a rule set that cites
+/// only clauses it declares: its declared clauses of a kind with no enabled rule).
 /// </summary>
 /// <remarks>
 /// The search: for the facts a rule reads and those they are defined from, every combination of 0, 1, 2,
@@ -165,7 +166,10 @@ public static class RuleSetAnalyzer
         }
 
         findings.AddRange(DeclinedCommitmentFindings(ruleSet, zh));
-        foreach (var clause in MeasureClauses.Where(c => !compiled.Any(m => m.Definition.Clause.ToString() == c)))
+        // A rule set that declares its own clauses and cites none of the policy's (a national one) is held to its own declarations.
+        var ownClausesOnly = !ruleSet.Clauses.IsEmpty && !ruleSet.Measures.Any(m => m.Clause.IsPolicyClause);
+        var prescribing = ownClausesOnly ? ruleSet.Clauses.Where(c => c.Kind is not null).Select(c => c.Id.ToString()) : MeasureClauses;
+        foreach (var clause in prescribing.Where(c => !compiled.Any(m => m.Definition.Clause.ToString() == c)))
         {
             findings.Add(new AnalysisFinding(FindingSeverity.Warning, null, null, clause, ruleSet.Measures.IsEmpty ? 0 : ruleSet.Measures.Min(m => m.Line), Messages.Get(zh, "analyze.clause-without-rule", clause)));
         }

@@ -18,8 +18,8 @@ internal sealed class EvaluationScratch
     private static EvaluationScratch? t_current;
 
     // Indexed by EvidenceSet; BadCreditRecords and ActiveSeriousNegativeRecords are derived, not stored.
-    private readonly string[][] _ids = new string[7][];
-    private readonly int[] _counts = new int[7];
+    private readonly string[][] _ids = new string[8][];
+    private readonly int[] _counts = new int[8];
     private bool[] _serious = new bool[8];
 
     private EvaluationScratch()
@@ -82,12 +82,14 @@ internal sealed class EvaluationScratch
         var positive = Has(mask, EvidenceSet.ActivePositiveRecords);
         var breached = Has(mask, EvidenceSet.BreachedCommitments) || Has(mask, EvidenceSet.BadCreditRecords);
         var reports = Has(mask, EvidenceSet.CountingReports);
+        var falseCommitments = Has(mask, EvidenceSet.FalseCommitments);
 
         var negatives = _counts[(int)EvidenceSet.ActiveNegativeRecords];
         var total = (allNegative ? negatives : 0)
             + (positive ? _counts[(int)EvidenceSet.ActivePositiveRecords] : 0)
             + (breached ? _counts[(int)EvidenceSet.BreachedCommitments] : 0)
-            + (reports ? _counts[(int)EvidenceSet.CountingReports] : 0);
+            + (reports ? _counts[(int)EvidenceSet.CountingReports] : 0)
+            + (falseCommitments ? _counts[(int)EvidenceSet.FalseCommitments] : 0);
         if (seriousOnly)
         {
             for (var i = 0; i < negatives; i++)
@@ -114,6 +116,7 @@ internal sealed class EvaluationScratch
         Copy(positive, EvidenceSet.ActivePositiveRecords);
         Copy(breached, EvidenceSet.BreachedCommitments);
         Copy(reports, EvidenceSet.CountingReports);
+        Copy(falseCommitments, EvidenceSet.FalseCommitments);
         SortOrdinal(ids);
         return ImmutableCollectionsMarshal.AsImmutableArray(Distinct(ids));
 

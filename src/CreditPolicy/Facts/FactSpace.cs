@@ -136,7 +136,8 @@ internal static class FactSpace
         var debtor = I(nameof(SubjectFacts.ActiveDishonestJudgmentDebtorListings));
         var dishonesty = I(nameof(SubjectFacts.ActiveSeriousDishonestyListings));
         var breached = I(nameof(SubjectFacts.BreachedCommitments));
-        var negative = Math.Max(I(nameof(SubjectFacts.ActiveNegativeRecords)), Math.Max(serious + minor, penalties + debtor + dishonesty + breached));
+        var falseCommitments = I(nameof(SubjectFacts.ActiveFalseCommitments));
+        var negative = Math.Max(I(nameof(SubjectFacts.ActiveNegativeRecords)), Math.Max(serious + minor, penalties + debtor + dishonesty + Math.Max(breached, falseCommitments)));
         var commendations = I(nameof(SubjectFacts.ActiveCommendations));
         var redList = I(nameof(SubjectFacts.ActiveRedListEntries));
         var positive = Math.Max(I(nameof(SubjectFacts.ActivePositiveRecords)), commendations + redList);
@@ -177,6 +178,7 @@ internal static class FactSpace
             ActiveDishonestJudgmentDebtorListings = debtor,
             ActiveSeriousDishonestyListings = dishonesty,
             BreachedCommitments = breached,
+            ActiveFalseCommitments = falseCommitments,
             ActivePositiveRecords = positive,
             ActiveCommendations = commendations,
             ActiveRedListEntries = redList,

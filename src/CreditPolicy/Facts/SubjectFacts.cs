@@ -66,6 +66,14 @@ public readonly struct SubjectFacts
     /// </summary>
     public int BreachedCommitments { get; internal init; }
 
+    /// <summary>
+    /// Active breaches that are false commitments (虚假承诺: a commitment found untrue, 承诺不实): a commitment's
+    /// breach or a <c>commitment-breach</c> record with <c>falseCommitment</c>, still published and not repaired.
+    /// 国办发〔2020〕42号 bars an applicant who made one from approval substitution until credit repair. Each is
+    /// also counted in <see cref="ActiveNegativeRecords"/>. Contract addition after v2.
+    /// </summary>
+    public int ActiveFalseCommitments { get; internal init; }
+
     /// <summary>Whether the subject holds any bad credit record on the day (R6, R7): an active negative record or an active breach.</summary>
     public bool HasBadCreditRecord => ActiveNegativeRecords > 0;
 
@@ -131,7 +139,7 @@ public readonly struct SubjectFacts
     /// <summary>Computes the facts and, when <paramref name="scratch"/> is given, gathers the evidence ids and input warnings in the same pass.</summary>
     internal static SubjectFacts Compute(CreditProfile profile, PublicityCutoffs cutoffs, FiledAgencyRegistry registry, EvaluationScratch? scratch)
     {
-        int negative = 0, serious = 0, minor = 0, penalties = 0, debtors = 0, seriousList = 0, positive = 0, commendations = 0, redList = 0, breached = 0;
+        int negative = 0, serious = 0, minor = 0, penalties = 0, debtors = 0, seriousList = 0, positive = 0, commendations = 0, redList = 0, breached = 0, falseCommitments = 0;
         var asOf = cutoffs.Date;
         foreach (var record in profile.EvaluatedRecords)
         {
@@ -162,6 +170,12 @@ public readonly struct SubjectFacts
                         breached++;
                     }
 
+                    if (record.FalseCommitment)
+                    {
+                        scratch?.Add(EvidenceSet.FalseCommitments, record.CommitmentId ?? record.Id);
+                        falseCommitments++;
+                    }
+
                     break;
                 case RecordPolarity.Positive:
                     scratch?.Add(EvidenceSet.ActivePositiveRecords, record.Id);
@@ -190,6 +204,11 @@ public readonly struct SubjectFacts
                     breached++;
                     serious += isSerious ? 1 : 0;
                     minor += breach.Severity == RecordSeverity.Minor ? 1 : 0;
+                    if (breach.FalseCommitment)
+                    {
+                        scratch?.Add(EvidenceSet.FalseCommitments, commitment.Id);
+                        falseCommitments++;
+                    }
                 }
                 else if (scratch is not null && breach.PolicyWarning(cutoffs, scratch.Chinese) is { } warning)
                 {
@@ -268,6 +287,7 @@ public readonly struct SubjectFacts
             ActiveCommendations = commendations,
             ActiveRedListEntries = redList,
             BreachedCommitments = breached,
+            ActiveFalseCommitments = falseCommitments,
             CommitmentsInEffect = inEffect,
             FulfilledCommitments = fulfilled,
             TerminatedCommitments = terminated,

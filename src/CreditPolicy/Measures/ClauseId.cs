@@ -9,7 +9,9 @@ namespace CreditPolicy.Measures;
 /// <summary>
 /// A citation id of a clause of the policy (docs/policy): R1–R10 with R6.1–R6.3 and R7.1–R7.3, C1–C7 with
 /// C2.1–C2.3, and the templates TP and TD. Ordered as the policy is: R before C before templates, then by
-/// number (R6.2 before R6.3 before R7.1).
+/// number (R6.2 before R6.3 before R7.1). A rule set may also declare clause ids of its own (a national rule
+/// set cites its document's paragraphs: <see cref="ClauseDeclaration"/>); those come after the policy's, in
+/// ordinal order.
 /// </summary>
 /// <remarks>Immutable and thread-safe.</remarks>
 public readonly struct ClauseId : IEquatable<ClauseId>, IComparable<ClauseId>
@@ -28,6 +30,9 @@ public readonly struct ClauseId : IEquatable<ClauseId>, IComparable<ClauseId>
 
     /// <summary>Every clause id of the policy, in the policy's order.</summary>
     public static IReadOnlyList<string> All => Known;
+
+    /// <summary>Whether this is a clause of the county policy (docs/policy), not one a rule set declared.</summary>
+    public bool IsPolicyClause => _value is not null && Order.ContainsKey(_value);
 
     /// <summary>Whether this is an incentive clause (R6.1–R6.3), where incentive rules may cite it.</summary>
     public bool IsIncentiveClause => _value is "R6.1" or "R6.2" or "R6.3";
@@ -48,10 +53,18 @@ public readonly struct ClauseId : IEquatable<ClauseId>, IComparable<ClauseId>
         return known;
     }
 
-    /// <inheritdoc />
-    public int CompareTo(ClauseId other) => Rank(this).CompareTo(Rank(other));
+    /// <summary>A clause id a rule set declares (checked by the rule file's reader): not one of the policy's.</summary>
+    internal static ClauseId Declared(string id) => new(id);
 
-    private static int Rank(ClauseId id) => id._value is null ? -1 : Order[id._value];
+    /// <inheritdoc />
+    public int CompareTo(ClauseId other)
+    {
+        var byRank = Rank(this).CompareTo(Rank(other));
+        return byRank != 0 || Order.ContainsKey(_value ?? string.Empty) ? byRank : string.CompareOrdinal(_value, other._value);
+    }
+
+    /// <summary>The policy's order; a declared id after every policy id (then ordinal).</summary>
+    private static int Rank(ClauseId id) => id._value is null ? -1 : Order.TryGetValue(id._value, out var rank) ? rank : int.MaxValue;
 
     /// <inheritdoc />
     public bool Equals(ClauseId other) => string.Equals(_value, other._value, StringComparison.Ordinal);

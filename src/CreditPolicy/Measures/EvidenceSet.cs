@@ -23,4 +23,10 @@ public enum EvidenceSet
 
     /// <summary>Reports that count as credit reports on the day (R3), <c>countingReports</c>.</summary>
     CountingReports,
+
+    /// <summary>
+    /// Active breaches that are false commitments (虚假承诺, 国办发〔2020〕42号): the ids of the commitments, or of
+    /// the <c>commitment-breach</c> records naming none, <c>falseCommitments</c>.
+    /// </summary>
+    FalseCommitments,
 }

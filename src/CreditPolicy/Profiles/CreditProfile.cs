@@ -122,7 +122,7 @@ public sealed class CreditProfile
     /// <summary>
     /// The records as evaluation counts them: <see cref="Records"/>, except that a <c>commitment-breach</c>
     /// record naming a commitment takes the commitment's <c>breachSeverity</c> and <c>breachRepairedOn</c>
-    /// where it states none itself (its own values and dates win; contract v2). The same array as
+    /// where it states none itself, and is a false commitment when either says so (its own values and dates win; contract v2). The same array as
     /// <see cref="Records"/> when no record names a commitment.
     /// </summary>
     internal ImmutableArray<CreditRecord> EvaluatedRecords { get; }
@@ -232,8 +232,9 @@ public sealed class CreditProfile
 
             var commitment = commitments[at];
             var repaired = record.RepairedOn ?? (commitment.BreachRepairedOn >= record.DecidedOn ? commitment.BreachRepairedOn : null);
-            var merged = (record.StatedSeverity is null && commitment.BreachSeverity is not null) || record.RepairedOn != repaired
-                ? new CreditRecord(record.Id, record.Category, record.DecidedOn, record.StatedSeverity ?? commitment.BreachSeverity, record.Authority, record.PublicUntil, repaired, id)
+            var falseCommitment = record.FalseCommitment || commitment.FalseCommitment;
+            var merged = (record.StatedSeverity is null && commitment.BreachSeverity is not null) || record.RepairedOn != repaired || record.FalseCommitment != falseCommitment
+                ? new CreditRecord(record.Id, record.Category, record.DecidedOn, record.StatedSeverity ?? commitment.BreachSeverity, record.Authority, record.PublicUntil, repaired, id, falseCommitment)
                 : record;
             (evaluated ??= [.. records])[i] = merged;
             (breaches ??= new CreditRecord?[commitments.Length])[at] = merged;

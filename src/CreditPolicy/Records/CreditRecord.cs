@@ -25,6 +25,7 @@ public sealed class CreditRecord
     /// <param name="publicUntil">Last day of its publicity period as published; <see langword="null"/> for the publicity policy's maximum.</param>
     /// <param name="repairedOn">The day a credit repair took effect.</param>
     /// <param name="commitmentId">For a <c>commitment-breach</c> record: the id of the commitment of the profile whose breach it is.</param>
+    /// <param name="falseCommitment">For a <c>commitment-breach</c> record: the breach is a false commitment (虚假承诺, 承诺不实; 国办发〔2020〕42号), not only one left unkept.</param>
     /// <exception cref="ArgumentException">A value is missing or contradicts another; the message names the field.</exception>
     public CreditRecord(
         string id,
@@ -34,7 +35,8 @@ public sealed class CreditRecord
         string? authority = null,
         LocalDate? publicUntil = null,
         LocalDate? repairedOn = null,
-        string? commitmentId = null)
+        string? commitmentId = null,
+        bool falseCommitment = false)
     {
         Id = Guard.Against.NullOrWhiteSpace(id);
         Category = Enum.IsDefined(category) ? category : throw new ArgumentOutOfRangeException(nameof(category));
@@ -48,6 +50,12 @@ public sealed class CreditRecord
             throw new ArgumentException(problem.ToString(), problem.Field);
         }
 
+        if (FalseCommitmentProblem(category, falseCommitment, zh: false) is { } falseProblem)
+        {
+            throw new ArgumentException(falseProblem.ToString(), falseProblem.Field);
+        }
+
+        FalseCommitment = falseCommitment;
         DecidedOn = decidedOn;
         StatedSeverity = severity;
         Authority = string.IsNullOrWhiteSpace(authority) ? null : authority;
@@ -71,6 +79,13 @@ public sealed class CreditRecord
 
     // The index of the record's kind and class in a regime's maxima; -1 when no regime limits it.
     private readonly int _capIndex;
+
+    /// <summary>
+    /// For a <c>commitment-breach</c> record: whether the breach is a false commitment (虚假承诺: the commitment
+    /// was found untrue, 承诺不实), which 国办发〔2020〕42号 bars from approval substitution until credit repair;
+    /// otherwise a commitment left unkept. Contract addition after v2 (<c>falseCommitment</c>).
+    /// </summary>
+    public bool FalseCommitment { get; }
 
     /// <summary>Identifier, unique in its profile.</summary>
     public string Id { get; }
@@ -242,6 +257,10 @@ public sealed class CreditRecord
 
         return problems is null ? [] : problems;
     }
+
+    /// <summary>The problem with <c>falseCommitment</c> on a record of <paramref name="category"/>: only a breach can be a false commitment.</summary>
+    internal static FieldProblem? FalseCommitmentProblem(CreditRecordCategory category, bool falseCommitment, bool zh) =>
+        falseCommitment && category != CreditRecordCategory.CommitmentBreach ? new FieldProblem("falseCommitment", Messages.Get(zh, "record.false-commitment-breach-only")) : null;
 
     /// <inheritdoc />
     public override string ToString() => $"{Id} {Category} decided {IsoDate.Format(DecidedOn)}";

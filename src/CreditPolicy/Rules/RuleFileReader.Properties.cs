@@ -26,10 +26,18 @@ internal sealed partial class RuleFileReader
         _in.OptionalString(fields, "note", path, ruleName);
 
         ClauseId clause = default;
+        ClauseDeclaration? declared = null;
         if (clauseText is not null && !ClauseId.TryParse(clauseText, out clause))
         {
-            _in.Error(path + ".clause", ruleName, Messages.Get(Zh, "rules.bad-clause", clauseText));
-            return null;
+            if (!_declaredClauses.TryGetValue(clauseText, out declared))
+            {
+                _in.Error(path + ".clause", ruleName, _declaredClauses.Count == 0
+                    ? Messages.Get(Zh, "rules.bad-clause", clauseText)
+                    : Messages.Get(Zh, "rules.bad-clause-declared", clauseText, string.Join(", ", _declaredClauses.Keys)));
+                return null;
+            }
+
+            clause = declared.Id;
         }
 
         if (code is null || kind is not { } measureKind || clauseText is null || titleZh is null || titleEn is null || evidence is not { } evidenceSets || revokes is not { } revoked)
@@ -49,7 +57,14 @@ internal sealed partial class RuleFileReader
             ok = _in.Error(path + ".code", ruleName, Messages.Get(Zh, "rules.code-shaped-like-id", code));
         }
 
-        if (measureKind == MeasureKind.Incentive ? !clause.IsIncentiveClause : !clause.IsPenaltyClause)
+        if (declared is not null)
+        {
+            if (declared.Kind is { } clauseKind && clauseKind != measureKind)
+            {
+                ok = _in.Error(path + ".clause", ruleName, Messages.Get(Zh, "rules.declared-clause-kind", clause, ContractNames.MeasureKinds.Name(clauseKind), kindName));
+            }
+        }
+        else if (measureKind == MeasureKind.Incentive ? !clause.IsIncentiveClause : !clause.IsPenaltyClause)
         {
             ok = _in.Error(path + ".clause", ruleName, measureKind == MeasureKind.Incentive
                 ? Messages.Get(Zh, "rules.incentive-clause", clause)

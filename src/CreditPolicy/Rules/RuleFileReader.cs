@@ -26,7 +26,12 @@ internal sealed partial class RuleFileReader
         ["$schema", "WorkflowName", "RuleSet", "Rules", "GlobalParams", "RuleExpressionType", "Cases"],
         ["WorkflowsToInject", "WorkflowRulesToInject"]);
 
-    private static readonly Fields HeaderFields = new(["id", "version", "source", "issuer", "titleZh", "titleEn", "effectiveFrom", "filedAgencies", "publicityPolicy", "note"], []);
+    private static readonly Fields HeaderFields = new(["id", "version", "source", "issuer", "titleZh", "titleEn", "effectiveFrom", "filedAgencies", "publicityPolicy", "clauses", "note"], []);
+
+    private static readonly Fields ClauseFields = new(["id", "source", "textZh", "textEn", "kind"], []);
+
+    /// <summary>The longest clause id a rule set may declare.</summary>
+    internal const int MaxDeclaredClauseLength = 40;
 
     private static readonly Fields RuleFields = new(
         ["RuleName", "Expression", "Enabled", "Properties", "RuleExpressionType", "Operator", "Rules", "LocalParams"],
@@ -63,7 +68,7 @@ internal sealed partial class RuleFileReader
     /// </summary>
     internal static IReadOnlyList<(string Name, Fields Fields)> ObjectFields =>
     [
-        ("workflow", TopFields), ("ruleSet", HeaderFields), ("rule", RuleFields), ("measure", PropertyFields), ("param", ScopedParamFields), ("case", CaseFields),
+        ("workflow", TopFields), ("ruleSet", HeaderFields), ("clauseDeclaration", ClauseFields), ("rule", RuleFields), ("measure", PropertyFields), ("param", ScopedParamFields), ("case", CaseFields),
         ("publicityPolicy", PolicyFields), ("regime", RegimeFields), ("maxima", InformationFields), ("classMaxima", ClassFields),
     ];
 
@@ -97,6 +102,9 @@ internal sealed partial class RuleFileReader
     private readonly RuleExpressionParser _parser = new(new ReSettings { CustomTypes = [typeof(SubjectFacts)] });
     private readonly ParameterExpression _facts = Expression.Parameter(typeof(SubjectFacts), "facts");
     private readonly HashSet<string> _ruleNames = new(StringComparer.Ordinal);
+
+    /// <summary>The clause ids the header declares, which rules may cite besides the policy's.</summary>
+    private readonly Dictionary<string, ClauseDeclaration> _declaredClauses = new(StringComparer.Ordinal);
 
     private readonly System.Globalization.CultureInfo? _culture;
 
@@ -209,6 +217,12 @@ internal sealed partial class RuleFileReader
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]*$")]
     private static partial Regex IdentifierPattern();
+
+    /// <summary>What a declared clause id looks like (for the schema test).</summary>
+    internal static Regex DeclaredClauseIdPattern => DeclaredClausePattern();
+
+    [GeneratedRegex("^[A-Z][A-Za-z0-9]*([.-][A-Za-z0-9]+)*$")]
+    private static partial Regex DeclaredClausePattern();
 
     [GeneratedRegex("^(incentive|penalty)\\.[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex CodePattern();

@@ -48,6 +48,7 @@ public sealed class RuleSet
         EffectiveFrom = header.EffectiveFrom;
         FiledAgencies = header.FiledAgencies;
         PublicityPolicy = header.PublicityPolicy;
+        Clauses = header.Clauses;
         Sha256 = sha256;
         Measures = measures;
         Compiled = compiled;
@@ -98,6 +99,12 @@ public sealed class RuleSet
     /// its periods cited from its text.
     /// </summary>
     public static PublicityPolicy NationalPublicityPolicy => NationalPublicity.Policy;
+
+    /// <summary>
+    /// The clause ids the rule set declares (<c>RuleSet.clauses</c>), which its measures may cite besides the
+    /// policy's R6.1–R7.3: a national rule set cites its own document's paragraphs. Empty for the county's.
+    /// </summary>
+    public ImmutableArray<ClauseDeclaration> Clauses { get; }
 
     /// <summary>SHA-256 of the rule file's bytes, lowercase hex: which rules a decision came from.</summary>
     public string Sha256 { get; }

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using CreditPolicy.Measures;
 using CreditPolicy.Records;
 using CreditPolicy.Reports;
 using NodaTime;
@@ -14,4 +16,8 @@ internal sealed record RuleSetHeader(
     string? TitleEn,
     LocalDate EffectiveFrom,
     FiledAgencyRegistry FiledAgencies,
-    PublicityPolicy PublicityPolicy);
+    PublicityPolicy PublicityPolicy)
+{
+    /// <summary>The clause ids the rule set declares, in file order.</summary>
+    public ImmutableArray<ClauseDeclaration> Clauses { get; init; } = [];
+}

@@ -59,5 +59,6 @@ internal static class ContractNames
         (EvidenceSet.ActivePositiveRecords, "activePositiveRecords"),
         (EvidenceSet.BreachedCommitments, "breachedCommitments"),
         (EvidenceSet.BadCreditRecords, "badCreditRecords"),
-        (EvidenceSet.CountingReports, "countingReports"));
+        (EvidenceSet.CountingReports, "countingReports"),
+        (EvidenceSet.FalseCommitments, "falseCommitments"));
 }

@@ -86,6 +86,10 @@ public static class ProfileJson
             WriteDate(writer, "publicUntil", record.PublicUntil);
             WriteDate(writer, "repairedOn", record.RepairedOn);
             WriteIfNotNull(writer, "commitmentId", record.CommitmentId);
+            if (record.FalseCommitment)
+            {
+                writer.WriteBoolean("falseCommitment", true);
+            }
             writer.WriteEndObject();
         }
 
@@ -142,6 +146,10 @@ public static class ProfileJson
 
             WriteDate(writer, "breachRepairedOn", commitment.BreachRepairedOn);
             WriteStrings(writer, "replacedCertificates", commitment.ReplacedCertificates);
+            if (commitment.FalseCommitment)
+            {
+                writer.WriteBoolean("falseCommitment", true);
+            }
 
             if (commitment.Agent is { } agent)
             {

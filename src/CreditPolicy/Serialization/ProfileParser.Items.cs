@@ -64,13 +64,14 @@ internal ref partial struct ProfileParser
             return null;
         }
 
-        Span<long> at = stackalloc long[8];
+        Span<long> at = stackalloc long[9];
         at.Fill(start); // problems with absent fields point at their object
         string? id = null, authority = null, commitmentId = null;
         CreditRecordCategory? category = null;
         RecordSeverity? severity = null;
         LocalDate? decidedOn = null, publicUntil = null, repairedOn = null;
         var present = 0;
+        var falseCommitment = false;
         while (NextField(RecordFields, ref present, out var field))
         {
             at[field] = _reader.TokenStartIndex;
@@ -83,7 +84,8 @@ internal ref partial struct ProfileParser
                 case 4: decidedOn = ReadDate(); break;
                 case 5: publicUntil = ReadDate(); break;
                 case 6: repairedOn = ReadDate(); break;
-                default: commitmentId = ReadNonBlankString(); break;
+                case 7: commitmentId = ReadNonBlankString(); break;
+                default: falseCommitment = ReadBoolean(); break;
             }
 
             _path.Pop();
@@ -92,12 +94,13 @@ internal ref partial struct ProfileParser
         RequireFields(RecordFields, present, RecordRequired, start);
         commitmentIdAt = at[7];
         if (id is null || category is not { } c || decidedOn is not { } decided
-            || Report(RecordFields, at, CreditRecord.CheckIn(c, decided, severity, publicUntil, repairedOn, commitmentId, _zh)))
+            || (Report(RecordFields, at, CreditRecord.CheckIn(c, decided, severity, publicUntil, repairedOn, commitmentId, _zh))
+                | Report(RecordFields, at, CreditRecord.FalseCommitmentProblem(c, falseCommitment, _zh))))
         {
             return null;
         }
 
-        return new CreditRecord(id, c, decided, severity, authority, publicUntil, repairedOn, commitmentId);
+        return new CreditRecord(id, c, decided, severity, authority, publicUntil, repairedOn, commitmentId, falseCommitment);
     }
 
     private CreditReport? ReadReport()
@@ -190,7 +193,7 @@ internal ref partial struct ProfileParser
             return null;
         }
 
-        Span<long> at = stackalloc long[14];
+        Span<long> at = stackalloc long[15];
         at.Fill(start); // problems with absent fields point at their object
         string? id = null, matter = null, window = null;
         CommitmentType? type = null;
@@ -199,6 +202,7 @@ internal ref partial struct ProfileParser
         ImmutableArray<string> materials = [], certificates = [];
         CommitmentAgent? agent = null;
         var present = 0;
+        var falseCommitment = false;
         while (NextField(CommitmentFields, ref present, out var field))
         {
             at[field] = _reader.TokenStartIndex;
@@ -217,7 +221,8 @@ internal ref partial struct ProfileParser
                 case 10: agent = ReadAgent(); break;
                 case 11: breachSeverity = ReadEnum(ContractNames.Severities); break;
                 case 12: breachRepairedOn = ReadDate(); break;
-                default: certificates = ReadStringArray(); break;
+                case 13: certificates = ReadStringArray(); break;
+                default: falseCommitment = ReadBoolean(); break;
             }
 
             _path.Pop();
@@ -225,12 +230,13 @@ internal ref partial struct ProfileParser
 
         RequireFields(CommitmentFields, present, CommitmentRequired, start);
         if (id is null || type is not { } t || matter is null || committedOn is not { } committed
-            || Report(CommitmentFields, at, CreditCommitment.CheckIn(t, committed, signedOn, materials, remedyDeadline, materialsSubmittedOn, breachedOn, breachSeverity, breachRepairedOn, certificates, _zh)))
+            || (Report(CommitmentFields, at, CreditCommitment.CheckIn(t, committed, signedOn, materials, remedyDeadline, materialsSubmittedOn, breachedOn, breachSeverity, breachRepairedOn, certificates, _zh))
+                | Report(CommitmentFields, at, CreditCommitment.FalseCommitmentProblem(breachedOn, falseCommitment, _zh))))
         {
             return null;
         }
 
-        return new CreditCommitment(id, t, matter, committed, window, signedOn, materials, remedyDeadline, materialsSubmittedOn, breachedOn, agent, breachSeverity, breachRepairedOn, certificates);
+        return new CreditCommitment(id, t, matter, committed, window, signedOn, materials, remedyDeadline, materialsSubmittedOn, breachedOn, agent, breachSeverity, breachRepairedOn, certificates, falseCommitment);
     }
 
     private CommitmentAgent? ReadAgent()

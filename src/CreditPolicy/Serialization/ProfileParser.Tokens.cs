@@ -219,6 +219,23 @@ internal ref partial struct ProfileParser
         }
     }
 
+    /// <summary>A <c>true</c> or <c>false</c>; <c>null</c> counts as absent (false); anything else is an error, read as false.</summary>
+    private bool ReadBoolean()
+    {
+        switch (_reader.TokenType)
+        {
+            case JsonTokenType.True:
+                return true;
+            case JsonTokenType.False:
+            case JsonTokenType.Null:
+                return false;
+            default:
+                Error(_reader.TokenStartIndex, null, Messages.Get(_zh, "read.expected-boolean"));
+                _reader.Skip();
+                return false;
+        }
+    }
+
     private LocalDate? ReadDate()
     {
         if (_reader.TokenType != JsonTokenType.String)
@@ -258,6 +275,9 @@ internal ref partial struct ProfileParser
     }
 
     /// <summary>Reports each problem at its field; true when there was any.</summary>
+    private bool Report(FieldSet fields, scoped ReadOnlySpan<long> at, FieldProblem? problem) =>
+        problem is { } one && Report(fields, at, new[] { one });
+
     private bool Report(FieldSet fields, scoped ReadOnlySpan<long> at, IReadOnlyList<FieldProblem> problems)
     {
         if (problems.Count == 0)

@@ -19,12 +19,12 @@ internal ref partial struct ProfileParser
     private static readonly FieldSet ProfileFields = new("subject", "records", "reports", "commitments", "conveniences", "creditCheckedOn");
     private static readonly FieldSet SubjectFields = new("name", "kind", "idType", "id", "supervisingDepartment");
     private static readonly FieldSet AgentFields = new("name", "idType", "id");
-    private static readonly FieldSet RecordFields = new("id", "category", "severity", "authority", "decidedOn", "publicUntil", "repairedOn", "commitmentId");
+    private static readonly FieldSet RecordFields = new("id", "category", "severity", "authority", "decidedOn", "publicUntil", "repairedOn", "commitmentId", "falseCommitment");
     private static readonly FieldSet ReportFields = new("id", "kind", "agency", "rating", "issuedOn", "validUntil", "source");
     private static readonly FieldSet AgencyFields = new("name", "filingNumber");
     private static readonly FieldSet CommitmentFields = new(
         "id", "type", "matter", "window", "committedOn", "signedOn", "missingMaterials", "remedyDeadline", "materialsSubmittedOn", "breachedOn", "agent",
-        "breachSeverity", "breachRepairedOn", "replacedCertificates");
+        "breachSeverity", "breachRepairedOn", "replacedCertificates", "falseCommitment");
 
     private static readonly int ProfileRequired = ProfileFields.Bits("subject");
     private static readonly int SubjectRequired = SubjectFields.Bits("name", "kind", "idType", "id");

@@ -39,7 +39,7 @@ public sealed class SchemaAgreementTests
         [$"{SchemaFiles.RuleFile}#convenience"] = SchemaFiles.Spellings(ContractNames.Conveniences),
         [$"{SchemaFiles.RuleFile}#measureKind"] = SchemaFiles.Spellings(ContractNames.MeasureKinds),
         [$"{SchemaFiles.RuleFile}#evidenceSet"] = SchemaFiles.Spellings(ContractNames.EvidenceSets),
-        [$"{SchemaFiles.RuleFile}#clause"] = [.. ClauseId.All.Where(id => ClauseId.Parse(id) is { IsIncentiveClause: true } or { IsPenaltyClause: true })],
+        [$"{SchemaFiles.RuleFile}#policyClause"] = [.. ClauseId.All.Where(id => ClauseId.Parse(id) is { IsIncentiveClause: true } or { IsPenaltyClause: true })],
         [$"{SchemaFiles.RuleFile}#operator"] = [.. RuleFileReader.RuleOperators],
         [$"{SchemaFiles.RuleFile}#expressionType"] = ["LambdaExpression"], // RuleFileReader.CheckExpressionType
     };
