@@ -58,6 +58,8 @@ internal static class InitCommand
     internal static IEnumerable<(string Path, byte[] Bytes)> Files()
     {
         yield return ("rules/jia-county-2022-8.json", RuleSet.JiaCounty2022No8File());
+        yield return ("rules/national/gbf-2020-42.json", RuleSet.StateCouncilOffice2020No42File());
+        yield return ("rules/national/gbf-2019-35.json", RuleSet.StateCouncilOffice2019No35File());
         var assembly = typeof(InitCommand).Assembly;
         foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, System.StringComparison.Ordinal)).Order(System.StringComparer.Ordinal))
         {

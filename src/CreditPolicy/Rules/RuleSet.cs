@@ -24,10 +24,12 @@ namespace CreditPolicy.Rules;
 /// </remarks>
 public sealed class RuleSet
 {
-    /// <summary>The embedded name of the shipped rule file.</summary>
-    internal const string JiaCountyResource = "CreditPolicy.Rules.jia-county-2022-8.json";
+    private static readonly Lazy<RuleSet> JiaCounty = new(() => LoadEmbedded("jia-county-2022-8.json"));
 
-    private static readonly Lazy<RuleSet> JiaCounty = new(LoadEmbedded);
+    private static readonly Lazy<RuleSet> StateCouncil2020 = new(() => LoadEmbedded("national/gbf-2020-42.json"));
+
+    private static readonly Lazy<RuleSet> StateCouncil2019 = new(() => LoadEmbedded("national/gbf-2019-35.json"));
+
 
     internal RuleSet(
         RuleSetHeader header,
@@ -61,6 +63,20 @@ public sealed class RuleSet
     /// embedded in the library), in force from 2022-03-11 (R9).
     /// </summary>
     public static RuleSet JiaCounty2022No8 => JiaCounty.Value;
+
+    /// <summary>
+    /// The national rule set of 国办发〔2020〕42号 (证明事项和涉企经营许可事项告知承诺制; <c>rules/national/gbf-2020-42.json</c>,
+    /// embedded): no approval substitution until credit repair for an applicant with a fairly serious bad credit
+    /// record or an earlier false commitment. Compose it with a county's rules.
+    /// </summary>
+    public static RuleSet StateCouncilOffice2020No42 => StateCouncil2020.Value;
+
+    /// <summary>
+    /// The national rule set of 国办发〔2019〕35号 (以信用为基础的新型监管机制; <c>rules/national/gbf-2019-35.json</c>,
+    /// embedded): prior acceptance on a written commitment for applicants in good credit standing, discipline for
+    /// a breached written commitment according to its circumstances. Compose it with a county's rules.
+    /// </summary>
+    public static RuleSet StateCouncilOffice2019No35 => StateCouncil2019.Value;
 
     /// <summary>The rule set's id, e.g. <c>jia-county-2022-8</c>.</summary>
     public string Id { get; }
@@ -210,18 +226,28 @@ public sealed class RuleSet
     /// is <see cref="JiaCounty2022No8"/>'s <see cref="Sha256"/>): for a tool or an app that lets policy
     /// staff start editing from the shipped rules (<c>creditpolicy init</c>).
     /// </summary>
-    public static byte[] JiaCounty2022No8File()
+    public static byte[] JiaCounty2022No8File() => EmbeddedFile("jia-county-2022-8.json");
+
+    /// <summary>The bytes of the national rule file <c>rules/national/gbf-2020-42.json</c>, exactly as embedded (<see cref="StateCouncilOffice2020No42"/>).</summary>
+    public static byte[] StateCouncilOffice2020No42File() => EmbeddedFile("national/gbf-2020-42.json");
+
+    /// <summary>The bytes of the national rule file <c>rules/national/gbf-2019-35.json</c>, exactly as embedded (<see cref="StateCouncilOffice2019No35"/>).</summary>
+    public static byte[] StateCouncilOffice2019No35File() => EmbeddedFile("national/gbf-2019-35.json");
+
+    /// <summary>The bytes of an embedded rule file, by its path under <c>rules/</c>.</summary>
+    internal static byte[] EmbeddedFile(string path)
     {
-        using var stream = typeof(RuleSet).Assembly.GetManifestResourceStream(JiaCountyResource)
-            ?? throw new InvalidOperationException($"The embedded rule file {JiaCountyResource} is missing from the build.");
+        var resource = "CreditPolicy.Rules." + path.Replace('/', '.');
+        using var stream = typeof(RuleSet).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"The embedded rule file {resource} is missing from the build.");
         using var buffer = new MemoryStream();
         stream.CopyTo(buffer);
         return buffer.ToArray();
     }
 
-    private static RuleSet LoadEmbedded()
+    private static RuleSet LoadEmbedded(string path)
     {
-        var result = Load(JiaCounty2022No8File(), "jia-county-2022-8.json");
-        return result.Value ?? throw new InvalidOperationException("The embedded rule file is invalid: " + string.Join("; ", result.Errors));
+        var result = Load(EmbeddedFile(path), System.IO.Path.GetFileName(path));
+        return result.Value ?? throw new InvalidOperationException($"The embedded rule file {path} is invalid: " + string.Join("; ", result.Errors));
     }
 }

@@ -59,6 +59,18 @@ public sealed class NationalRuleSetTests
         });
     }
 
+    [Fact]
+    public void The_national_rule_sets_are_embedded_byte_for_byte()
+    {
+        var root = Path.Combine(ShippedRuleSetTests.RepositoryRoot(), "rules", "national");
+
+        Assert.Equal(File.ReadAllBytes(Path.Combine(root, "gbf-2020-42.json")), RuleSet.StateCouncilOffice2020No42File());
+        Assert.Equal(File.ReadAllBytes(Path.Combine(root, "gbf-2019-35.json")), RuleSet.StateCouncilOffice2019No35File());
+        Assert.Equal(LoadNational("gbf-2020-42.json").Sha256, RuleSet.StateCouncilOffice2020No42.Sha256);
+        Assert.Equal(LoadNational("gbf-2019-35.json").Sha256, RuleSet.StateCouncilOffice2019No35.Sha256);
+        Assert.Equal("cn-gbf-2019-35", RuleSet.StateCouncilOffice2019No35.Id);
+    }
+
     [Theory]
     [MemberData(nameof(NationalFiles))]
     public void A_national_rule_set_has_no_analysis_errors_or_warnings(string file)
