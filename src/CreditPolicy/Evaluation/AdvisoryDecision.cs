@@ -51,6 +51,13 @@ public sealed class AdvisoryDecision
     /// <summary>SHA-256 of its file's bytes.</summary>
     public string RuleSetSha256 => _ruleSet.Sha256;
 
+    /// <summary>
+    /// The rule set that decided: a composition (<see cref="Rules.RuleSet.Compose"/>), whose
+    /// <see cref="Rules.RuleSet.Components"/> each measure's <see cref="Measures.MeasureDefinition.RuleSetId"/> names, or one set.
+    /// <see cref="RuleSetId"/>, <see cref="RuleSetVersion"/> and <see cref="RuleSetSha256"/> are its identity.
+    /// </summary>
+    public Rules.RuleSet RuleSet => _ruleSet;
+
     /// <summary>The applicable measures, ordered by clause, then code.</summary>
     public ImmutableArray<ApplicableMeasure> ApplicableMeasures { get; }
 

@@ -324,13 +324,13 @@ public sealed class PolicyEvaluator
     /// <summary>Whether the rule set is in force on <paramref name="asOf"/>: on or after the day it takes effect (R9).</summary>
     public bool IsInForceOn(LocalDate asOf) => asOf >= RuleSet.EffectiveFrom;
 
-    /// <summary>Throws when the rule set is not yet in force on <paramref name="asOf"/> (R9): the check every evaluation makes first.</summary>
+    /// <summary>Throws when the rule set is not yet in force on <paramref name="asOf"/> (R9): the check every evaluation makes first. For a composition, the exception names the component that takes effect last.</summary>
     /// <exception cref="RuleSetNotInForceException"><paramref name="asOf"/> is before the rule set takes effect.</exception>
     public void EnsureInForce(LocalDate asOf)
     {
         if (!IsInForceOn(asOf))
         {
-            throw new RuleSetNotInForceException(RuleSet, asOf, _zh);
+            throw new RuleSetNotInForceException(RuleSet.TakesEffectLast, asOf, _zh); // a composition names the set that is not yet in force
         }
     }
 }

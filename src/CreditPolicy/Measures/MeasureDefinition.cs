@@ -43,6 +43,12 @@ public sealed class MeasureDefinition
         }
     }
 
+    /// <summary>
+    /// The id of the rule set whose file defines the measure (its <c>RuleSet.id</c>): in a composed rule set
+    /// (<c>RuleSet.Compose</c>), which of the component sets a measure came from.
+    /// </summary>
+    public string RuleSetId { get; internal init; } = string.Empty;
+
     /// <summary>The rule's <c>RuleName</c>.</summary>
     public string RuleName { get; }
 

@@ -68,6 +68,12 @@ public static class DecisionJson
         writer.WriteString(Names.Version, PersonalIds.Mask(decision.RuleSetVersion, options.Mask));
         writer.WriteString(Names.Sha256, decision.RuleSetSha256);
         writer.WriteEndObject();
+        var composite = decision.RuleSet.IsComposite;
+        if (composite)
+        {
+            WriteComponents(writer, decision.RuleSet, options.Mask);
+        }
+
         writer.WriteStartArray(Names.Measures);
         foreach (var measure in decision.ApplicableMeasures)
         {
@@ -85,6 +91,11 @@ public static class DecisionJson
             }
 
             writer.WriteEndArray();
+            if (composite)
+            {
+                writer.WriteString(Names.RuleSet, PersonalIds.Mask(measure.Definition.RuleSetId, options.Mask));
+            }
+
             writer.WriteEndObject();
         }
 
@@ -106,6 +117,26 @@ public static class DecisionJson
         writer.WriteEndObject();
     }
 
+    /// <summary>
+    /// Writes a composition's <c>ruleSets</c> (issue 13): each component's <c>id</c>, <c>version</c>, <c>sha256</c>
+    /// and <c>level</c>, in the composition's order (highest level first, then by id).
+    /// </summary>
+    internal static void WriteComponents(Utf8JsonWriter writer, Rules.RuleSet ruleSet, IdentityMask? mask)
+    {
+        writer.WriteStartArray(Names.RuleSets);
+        foreach (var component in ruleSet.Components)
+        {
+            writer.WriteStartObject();
+            writer.WriteString(Names.Id, PersonalIds.Mask(component.Id, mask));
+            writer.WriteString(Names.Version, PersonalIds.Mask(component.Version, mask));
+            writer.WriteString(Names.Sha256, component.Sha256);
+            writer.WriteString(Names.Level, Rules.RuleSet.LevelName(component.Level));
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
     /// <summary>The decision's property names, encoded once.</summary>
     private static class Names
     {
@@ -117,6 +148,8 @@ public static class DecisionJson
         internal static readonly JsonEncodedText AsOf = JsonEncodedText.Encode("asOf");
         internal static readonly JsonEncodedText RuleSet = JsonEncodedText.Encode("ruleSet");
         internal static readonly JsonEncodedText Version = JsonEncodedText.Encode("version");
+        internal static readonly JsonEncodedText RuleSets = JsonEncodedText.Encode("ruleSets");
+        internal static readonly JsonEncodedText Level = JsonEncodedText.Encode("level");
         internal static readonly JsonEncodedText Sha256 = JsonEncodedText.Encode("sha256");
         internal static readonly JsonEncodedText Measures = JsonEncodedText.Encode("measures");
         internal static readonly JsonEncodedText Code = JsonEncodedText.Encode("code");

@@ -27,12 +27,13 @@ internal sealed partial class RuleFileReader
         var publicity = fields.TryGetValue("publicityPolicy", out var policy) ? ReadHeaderPublicityPolicy(policy, path + ".publicityPolicy") : NationalPublicity.Policy;
         _in.OptionalString(fields, "note", path, null);
         var clauses = fields.TryGetValue("clauses", out var declared) ? ReadClauses(declared, path + ".clauses") : [];
-        if (id is null || version is null || source is null || issuer is null || effective is not { } from || agencies is null || publicity is null)
+        var level = fields.TryGetValue("level", out var levelElement) ? _in.ReadEnum(levelElement, path + ".level", RuleSetLevels.Spelling, null) : RuleSetLevel.County;
+        if (id is null || version is null || source is null || issuer is null || effective is not { } from || agencies is null || publicity is null || level is not { } setLevel)
         {
             return null;
         }
 
-        return new RuleSetHeader(id, version, source, issuer, _in.OptionalString(fields, "titleZh", path, null), _in.OptionalString(fields, "titleEn", path, null), from, agencies, publicity) { Clauses = clauses };
+        return new RuleSetHeader(id, version, source, issuer, _in.OptionalString(fields, "titleZh", path, null), _in.OptionalString(fields, "titleEn", path, null), from, agencies, publicity) { Clauses = clauses, Level = setLevel };
     }
 
     /// <summary>

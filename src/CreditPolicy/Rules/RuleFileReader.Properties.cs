@@ -86,6 +86,6 @@ internal sealed partial class RuleFileReader
             ok = _in.Error(path, ruleName, Messages.Get(Zh, "rules.revoke-needs-revokes"));
         }
 
-        return ok ? new MeasureDefinition(ruleName, enabled, expression, code, measureKind, clause, titleZh, titleEn, evidenceSets, revoked, logic.Nested, logic.Local, line) : null;
+        return ok ? new MeasureDefinition(ruleName, enabled, expression, code, measureKind, clause, titleZh, titleEn, evidenceSets, revoked, logic.Nested, logic.Local, line) { RuleSetId = _ruleSetId } : null;
     }
 }

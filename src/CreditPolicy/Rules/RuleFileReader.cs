@@ -26,7 +26,7 @@ internal sealed partial class RuleFileReader
         ["$schema", "WorkflowName", "RuleSet", "Rules", "GlobalParams", "RuleExpressionType", "Cases"],
         ["WorkflowsToInject", "WorkflowRulesToInject"]);
 
-    private static readonly Fields HeaderFields = new(["id", "version", "source", "issuer", "titleZh", "titleEn", "effectiveFrom", "filedAgencies", "publicityPolicy", "clauses", "note"], []);
+    private static readonly Fields HeaderFields = new(["id", "version", "source", "issuer", "titleZh", "titleEn", "effectiveFrom", "filedAgencies", "publicityPolicy", "clauses", "note", "level"], []);
 
     private static readonly Fields ClauseFields = new(["id", "source", "textZh", "textEn", "kind"], []);
 
@@ -108,6 +108,9 @@ internal sealed partial class RuleFileReader
 
     private readonly System.Globalization.CultureInfo? _culture;
 
+    /// <summary>The header's id, given to every measure read (its <see cref="MeasureDefinition.RuleSetId"/>).</summary>
+    private string _ruleSetId = string.Empty;
+
     internal RuleFileReader(byte[] bytes, string file, RuleFileLimits? limits = null, System.Globalization.CultureInfo? culture = null)
     {
         _culture = culture;
@@ -141,6 +144,7 @@ internal sealed partial class RuleFileReader
         _in.RequireString(top, "WorkflowName", "$", null);
         CheckExpressionType(top, "$", null);
         var header = top.TryGetValue("RuleSet", out var headerElement) ? ReadHeader(headerElement) : _in.Missing<RuleSetHeader>("$", "RuleSet", null);
+        _ruleSetId = header?.Id ?? string.Empty;
 
         var globals = new List<(ParameterExpression Variable, Expression Value)>();
         long globalChars = 0;
@@ -209,7 +213,11 @@ internal sealed partial class RuleFileReader
                 .Select(g => (g.GetProperty("Name").GetString()!, g.GetProperty("Expression").GetString()!))
                 .ToImmutableArray()
             : [];
-        return new ReadResult<RuleSet>(new RuleSet(header, sha, measures.ToImmutable(), compiled.ToImmutable(), cases, _caseIn.Sorted(), globalParams), []);
+        return new ReadResult<RuleSet>(new RuleSet(header, sha, measures.ToImmutable(), compiled.ToImmutable(), cases, _caseIn.Sorted(), globalParams)
+        {
+            FileName = _file,
+            HeaderLine = _in.Lines?.LineOf("$.RuleSet") ?? 1,
+        }, []);
     }
 
     /// <summary>The rules' problems and, for <c>validate</c>, the cases' (those not caused by a rule that failed).</summary>

@@ -22,7 +22,7 @@ namespace CreditPolicy.Rules;
 /// once; or take the shipped Jia County set, <see cref="JiaCounty2022No8"/>, embedded in the library.
 /// Every rule is compiled once, at load. Immutable and thread-safe: build it once and share it.
 /// </remarks>
-public sealed class RuleSet
+public sealed partial class RuleSet
 {
     private static readonly Lazy<RuleSet> JiaCounty = new(() => LoadEmbedded("jia-county-2022-8.json"));
 
@@ -51,6 +51,7 @@ public sealed class RuleSet
         FiledAgencies = header.FiledAgencies;
         PublicityPolicy = header.PublicityPolicy;
         Clauses = header.Clauses;
+        Level = header.Level;
         Sha256 = sha256;
         Measures = measures;
         Compiled = compiled;

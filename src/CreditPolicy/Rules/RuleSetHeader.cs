@@ -20,4 +20,7 @@ internal sealed record RuleSetHeader(
 {
     /// <summary>The clause ids the rule set declares, in file order.</summary>
     public ImmutableArray<ClauseDeclaration> Clauses { get; init; } = [];
+
+    /// <summary>The level of the body that issued it (<c>level</c>, optional): decides which rule wins where rule sets are composed.</summary>
+    internal RuleSetLevel Level { get; init; } = RuleSetLevel.County;
 }

@@ -40,6 +40,7 @@ public sealed class SchemaAgreementTests
         [$"{SchemaFiles.RuleFile}#measureKind"] = SchemaFiles.Spellings(ContractNames.MeasureKinds),
         [$"{SchemaFiles.RuleFile}#evidenceSet"] = SchemaFiles.Spellings(ContractNames.EvidenceSets),
         [$"{SchemaFiles.RuleFile}#policyClause"] = [.. ClauseId.All.Where(id => ClauseId.Parse(id) is { IsIncentiveClause: true } or { IsPenaltyClause: true })],
+        [$"{SchemaFiles.RuleFile}#ruleSetLevel"] = SchemaFiles.Spellings(RuleSetLevels.Spelling),
         [$"{SchemaFiles.RuleFile}#operator"] = [.. RuleFileReader.RuleOperators],
         [$"{SchemaFiles.RuleFile}#expressionType"] = ["LambdaExpression"], // RuleFileReader.CheckExpressionType
     };
