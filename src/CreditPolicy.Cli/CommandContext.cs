@@ -1,4 +1,5 @@
 using System.IO;
+using System.Linq;
 using System;
 using CreditPolicy.Evaluation;
 using CreditPolicy.Reports;
@@ -111,6 +112,28 @@ internal sealed class CommandContext(CliConsole console, TextWriter stdout, IClo
         }
 
         throw new UsageException(Text("error.rule-file-invalid", path, result.Errors.Length)) { ExitCode = invalidExitCode };
+    }
+
+    /// <summary>
+    /// Loads the rule files of a repeated option and composes them (issue 13); the shipped Jia County rules when none
+    /// is named, one file's rules as they are. An invalid file, or sets that cannot be composed, print their located
+    /// problems and fail with <paramref name="invalidExitCode"/>.
+    /// </summary>
+    internal RuleSet LoadRules(string[]? paths, int invalidExitCode)
+    {
+        if (paths is not { Length: > 1 })
+        {
+            return LoadRules(paths is [var path] ? path : null, invalidExitCode);
+        }
+
+        var result = RuleSet.Compose([.. paths.Select(p => LoadRules(p, invalidExitCode))], Culture);
+        if (result.Succeeded)
+        {
+            return result.Value;
+        }
+
+        ReportErrors(result.Errors);
+        throw new UsageException(Text("compose.conflict", result.Errors.Length)) { ExitCode = invalidExitCode };
     }
 
     /// <summary>Reads <c>--agencies FILE</c>; <see langword="null"/> when not given.</summary>

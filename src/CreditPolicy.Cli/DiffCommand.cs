@@ -11,13 +11,13 @@ using CreditPolicy.Streaming;
 
 namespace CreditPolicy.Cli;
 
-/// <summary><c>creditpolicy diff --old FILE --new FILE [--as-of DATE] [--html REPORT] [FILE|-]</c>.</summary>
+/// <summary><c>creditpolicy diff --old FILE… --new FILE… [--as-of DATE] [--html REPORT] [FILE|-]</c>: several <c>--old</c> or <c>--new</c> are composed (issue 13).</summary>
 internal static class DiffCommand
 {
     internal static Command Create(CommandContext context)
     {
-        var oldRules = new Option<string>("--old") { Description = context.Text("diff.old"), HelpName = "FILE", Required = true };
-        var newRules = new Option<string>("--new") { Description = context.Text("diff.new"), HelpName = "FILE", Required = true };
+        var oldRules = new Option<string[]>("--old") { Description = context.Text("diff.old"), HelpName = "FILE", Required = true };
+        var newRules = new Option<string[]>("--new") { Description = context.Text("diff.new"), HelpName = "FILE", Required = true };
         var asOf = new Option<string?>("--as-of") { Description = context.Text("option.as-of"), HelpName = "DATE" };
         var html = new Option<string?>("--html") { Description = context.Text("diff.html"), HelpName = "REPORT" };
         var agencies = new Option<string?>("--agencies") { Description = context.Text("diff.agencies"), HelpName = "FILE" };
@@ -41,7 +41,7 @@ internal static class DiffCommand
                     throw new UsageException(context.Text("error.is-directory", reportPath));
                 }
 
-                if (new[] { parse.GetValue(oldRules), parse.GetValue(newRules), parse.GetValue(agencies), parse.GetValue(input) }.Any(i => i is not null and not "-" && CommandContext.SameFile(i, reportPath)))
+                if (new[] { parse.GetValue(agencies), parse.GetValue(input) }.Concat(parse.GetValue(oldRules) ?? []).Concat(parse.GetValue(newRules) ?? []).Any(i => i is not null and not "-" && CommandContext.SameFile(i, reportPath)))
                 {
                     throw new UsageException(context.Text("diff.html-is-input", reportPath));
                 }

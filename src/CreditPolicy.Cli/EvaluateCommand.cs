@@ -4,12 +4,12 @@ using CreditPolicy.Streaming;
 
 namespace CreditPolicy.Cli;
 
-/// <summary><c>creditpolicy evaluate [--rules FILE] [--agencies FILE] [--as-of DATE] [FILE|-]</c>.</summary>
+/// <summary><c>creditpolicy evaluate [--rules FILE]… [--agencies FILE] [--as-of DATE] [FILE|-]</c>: several <c>--rules</c> are composed (issue 13).</summary>
 internal static class EvaluateCommand
 {
     internal static Command Create(CommandContext context)
     {
-        var rules = new Option<string?>("--rules") { Description = context.Text("evaluate.rules"), HelpName = "FILE" };
+        var rules = new Option<string[]>("--rules") { Description = context.Text("evaluate.rules"), HelpName = "FILE" };
         var agencies = new Option<string?>("--agencies") { Description = context.Text("evaluate.agencies"), HelpName = "FILE" };
         var asOf = new Option<string?>("--as-of") { Description = context.Text("option.as-of"), HelpName = "DATE" };
         var input = new Argument<string?>("FILE") { Description = context.Text("evaluate.input"), Arity = ArgumentArity.ZeroOrOne };

@@ -5,20 +5,24 @@ using CreditPolicy.Subjects;
 
 namespace CreditPolicy.Cli;
 
-/// <summary><c>creditpolicy validate FILE…</c>.</summary>
+/// <summary><c>creditpolicy validate FILE…</c>, or <c>validate --rules FILE --rules FILE…</c>: that the files compose (issue 13).</summary>
 internal static class ValidateCommand
 {
     internal static Command Create(CommandContext context)
     {
-        var files = new Argument<string[]>("FILE") { Description = context.Text("validate.files"), Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("FILE") { Description = context.Text("validate.files"), Arity = ArgumentArity.ZeroOrMore };
+        var rules = new Option<string[]>("--rules") { Description = context.Text("compose.rules-option"), HelpName = "FILE" };
         var command = new Command(
             "validate",
             context.Text("validate.description"));
         command.Arguments.Add(files);
+        command.Options.Add(rules);
+        RuleComposition.RequireFilesOrRules(command, files, rules);
         command.SetAction(parse =>
         {
             var paths = context.ExistingFiles(parse.GetValue(files));
-            var problems = 0;
+            var composed = context.ExistingFiles(parse.GetValue(rules));
+            var problems = composed.Length == 0 ? 0 : ValidateComposed(context, composed);
             foreach (var path in paths)
             {
                 var result = RuleSet.LoadFile(path, encoding: context.InputEncoding, culture: context.Culture);
@@ -53,5 +57,29 @@ internal static class ValidateCommand
             return problems > 0 ? 1 : 0;
         });
         return command;
+    }
+
+    /// <summary>Checks that <paramref name="paths"/> are valid and compose (issue 13), noting the rules a higher level replaces; the number of problems.</summary>
+    private static int ValidateComposed(CommandContext context, string[] paths)
+    {
+        var composition = RuleComposition.Load(context, paths);
+        if (composition.Rules is not { } rules)
+        {
+            return 1;
+        }
+
+        foreach (var problem in rules.CaseProblems)
+        {
+            context.Out.WriteLine(problem.Format(context.Culture));
+        }
+
+        context.Out.WriteLine(context.Text(
+            "compose.valid",
+            composition.Name,
+            PersonalIds.ForOutput(rules.Id),
+            rules.Measures.Count(m => m.Enabled),
+            rules.Overridden.Length,
+            rules.Cases.Length));
+        return rules.CaseProblems.Length;
     }
 }

@@ -111,6 +111,11 @@ public static class ComparisonJson
         writer.WriteString("id", PersonalIds.Mask(rules.Id, mask));
         writer.WriteString("version", PersonalIds.Mask(rules.Version, mask));
         writer.WriteString("sha256", rules.Sha256);
+        if (rules.IsComposite)
+        {
+            DecisionJson.WriteComponents(writer, rules, mask); // issue 13: each rule set composed, as decisions list them
+        }
+
         writer.WriteEndObject();
     }
 
