@@ -60,7 +60,7 @@ public sealed partial class RuleSet
     /// the first, higher-level entry); its cases and case problems are all of theirs.
     /// Errors (each located in the file of the set at fault): two sets with the same id; enabled rules with the
     /// same measure code in two sets of the same level; different publicity policies (the facts are computed once
-    /// per subject); more enabled rules in all than the evaluator's limit of 64. A code's kind is fixed by its
+    /// per subject); a clause id that two sets declare differently; more enabled rules in all than the evaluator's limit of 64. A code's kind is fixed by its
     /// prefix (<c>incentive.</c>, <c>penalty.</c>), so one code is never an incentive in one set and a penalty in another.
     /// </remarks>
     /// <param name="ruleSets">The rule sets, at least one; a composition among them counts as its components.</param>
@@ -107,6 +107,21 @@ public sealed partial class RuleSet
         foreach (var set in sets.Skip(1).Where(s => !SamePolicy(s.PublicityPolicy, policy)))
         {
             errors.Add(ComposeError(set, "$.RuleSet.publicityPolicy", set.HeaderLine, null, Messages.Get(zh, "compose.publicity-differs", set.PublicityPolicy.Id, policy.Id, sets[0].Id)));
+        }
+
+        // A clause id declared by two sets must be the same clause: decisions cite it without naming the set's text.
+        var clauses = new Dictionary<string, (RuleSet Set, ClauseDeclaration Clause)>(StringComparer.Ordinal);
+        foreach (var set in sets)
+        {
+            for (var i = 0; i < set.Clauses.Length; i++)
+            {
+                var clause = set.Clauses[i];
+                if (!clauses.TryAdd(clause.Id.ToString(), (set, clause)) && clauses[clause.Id.ToString()] is var (first, declared)
+                    && (declared.Source != clause.Source || declared.TextZh != clause.TextZh || declared.TextEn != clause.TextEn || declared.Kind != clause.Kind))
+                {
+                    errors.Add(ComposeError(set, $"$.RuleSet.clauses[{i}].id", set.HeaderLine, null, Messages.Get(zh, "compose.clause-differs", clause.Id, first.Id)));
+                }
+            }
         }
 
         var kept = new Dictionary<string, CompiledMeasure>(StringComparer.Ordinal);
@@ -176,6 +191,7 @@ public sealed partial class RuleSet
             sets[0].PublicityPolicy)
         {
             Level = sets[0].Level,
+            Clauses = [.. sets.SelectMany(s => s.Clauses).DistinctBy(c => c.Id)],
         };
         var hashes = Encoding.UTF8.GetBytes(string.Concat(sets.Select(s => s.Sha256 + "\n")));
         return new RuleSet(
