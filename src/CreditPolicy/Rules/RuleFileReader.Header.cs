@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using CreditPolicy.Measures;
+using CreditPolicy.Records;
 using CreditPolicy.Reports;
 using CreditPolicy.Serialization;
 using NodaTime;
@@ -28,12 +29,13 @@ internal sealed partial class RuleFileReader
         _in.OptionalString(fields, "note", path, null);
         var clauses = fields.TryGetValue("clauses", out var declared) ? ReadClauses(declared, path + ".clauses") : [];
         var level = fields.TryGetValue("level", out var levelElement) ? _in.ReadEnum(levelElement, path + ".level", RuleSetLevels.Spelling, null) : RuleSetLevel.County;
-        if (id is null || version is null || source is null || issuer is null || effective is not { } from || agencies is null || publicity is null || level is not { } setLevel)
+        var penaltySeverity = fields.TryGetValue("penaltySeverity", out var severityTable) ? ReadPenaltySeverity(severityTable, path + ".penaltySeverity") : PenaltySeverityTable.Default;
+        if (id is null || version is null || source is null || issuer is null || effective is not { } from || agencies is null || publicity is null || level is not { } setLevel || penaltySeverity is null)
         {
             return null;
         }
 
-        return new RuleSetHeader(id, version, source, issuer, _in.OptionalString(fields, "titleZh", path, null), _in.OptionalString(fields, "titleEn", path, null), from, agencies, publicity) { Clauses = clauses, Level = setLevel };
+        return new RuleSetHeader(id, version, source, issuer, _in.OptionalString(fields, "titleZh", path, null), _in.OptionalString(fields, "titleEn", path, null), from, agencies, publicity) { Clauses = clauses, Level = setLevel, PenaltySeverity = penaltySeverity };
     }
 
     /// <summary>

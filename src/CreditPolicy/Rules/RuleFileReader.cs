@@ -26,7 +26,7 @@ internal sealed partial class RuleFileReader
         ["$schema", "WorkflowName", "RuleSet", "Rules", "GlobalParams", "RuleExpressionType", "Cases"],
         ["WorkflowsToInject", "WorkflowRulesToInject"]);
 
-    private static readonly Fields HeaderFields = new(["id", "version", "source", "issuer", "titleZh", "titleEn", "effectiveFrom", "filedAgencies", "publicityPolicy", "clauses", "note", "level"], []);
+    private static readonly Fields HeaderFields = new(["id", "version", "source", "issuer", "titleZh", "titleEn", "effectiveFrom", "filedAgencies", "publicityPolicy", "clauses", "note", "level", "penaltySeverity"], []);
 
     private static readonly Fields ClauseFields = new(["id", "source", "textZh", "textEn", "kind"], []);
 
@@ -70,6 +70,7 @@ internal sealed partial class RuleFileReader
     [
         ("workflow", TopFields), ("ruleSet", HeaderFields), ("clauseDeclaration", ClauseFields), ("rule", RuleFields), ("measure", PropertyFields), ("param", ScopedParamFields), ("case", CaseFields),
         ("publicityPolicy", PolicyFields), ("regime", RegimeFields), ("maxima", InformationFields), ("classMaxima", ClassFields),
+        ("penaltySeverity", PenaltySeverityFields), ("fineThreshold", FineThresholdFields),
     ];
 
     /// <summary>The contract's measure codes and the clause each must cite (for the schema test).</summary>

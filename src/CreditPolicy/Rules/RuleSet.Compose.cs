@@ -57,7 +57,8 @@ public sealed partial class RuleSet
     /// <see cref="Version"/> are the components' joined with <c>+</c> in that order; its <see cref="Sha256"/> is the
     /// SHA-256 of the components' hashes (lowercase hex), each followed by a line feed, in that order; it takes effect
     /// when the last of them does; its registry of filed agencies unites theirs (a filing number given twice keeps
-    /// the first, higher-level entry); its cases and case problems are all of theirs.
+    /// the first, higher-level entry); its <see cref="PenaltySeverity"/> is that of the highest-level set that changes the
+    /// default table; its cases and case problems are all of theirs.
     /// Errors (each located in the file of the set at fault): two sets with the same id; enabled rules with the
     /// same measure code in two sets of the same level; different publicity policies (the facts are computed once
     /// per subject); a clause id that two sets declare differently; more enabled rules in all than the evaluator's limit of 64. A code's kind is fixed by its
@@ -192,6 +193,9 @@ public sealed partial class RuleSet
         {
             Level = sets[0].Level,
             Clauses = [.. sets.SelectMany(s => s.Clauses).DistinctBy(c => c.Id)],
+
+            // The highest-level set that changes the importer's severity table decides it (higher level wins).
+            PenaltySeverity = sets.Select(s => s.PenaltySeverity).FirstOrDefault(t => !ReferenceEquals(t, PenaltySeverityTable.Default)) ?? PenaltySeverityTable.Default,
         };
         var hashes = Encoding.UTF8.GetBytes(string.Concat(sets.Select(s => s.Sha256 + "\n")));
         return new RuleSet(

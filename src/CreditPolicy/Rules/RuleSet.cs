@@ -52,6 +52,7 @@ public sealed partial class RuleSet
         PublicityPolicy = header.PublicityPolicy;
         Clauses = header.Clauses;
         Level = header.Level;
+        PenaltySeverity = header.PenaltySeverity;
         Sha256 = sha256;
         Measures = measures;
         Compiled = compiled;
@@ -122,6 +123,13 @@ public sealed partial class RuleSet
     /// policy's R6.1–R7.3: a national rule set cites its own document's paragraphs. Empty for the county's.
     /// </summary>
     public ImmutableArray<ClauseDeclaration> Clauses { get; }
+
+    /// <summary>
+    /// The classes (minor, general, serious) an importer of publicity data gives administrative penalties by
+    /// category and fine amount: <see cref="PenaltySeverityTable.Default"/> as the rule file's
+    /// <c>RuleSet.penaltySeverity</c> changes it, or the default without it (docs/import.md).
+    /// </summary>
+    public PenaltySeverityTable PenaltySeverity { get; }
 
     /// <summary>SHA-256 of the rule file's bytes, lowercase hex: which rules a decision came from.</summary>
     public string Sha256 { get; }

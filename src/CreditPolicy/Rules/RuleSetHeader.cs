@@ -23,4 +23,7 @@ internal sealed record RuleSetHeader(
 
     /// <summary>The level of the body that issued it (<c>level</c>, optional): decides which rule wins where rule sets are composed.</summary>
     internal RuleSetLevel Level { get; init; } = RuleSetLevel.County;
+
+    /// <summary>The header's <c>penaltySeverity</c> applied to <see cref="PenaltySeverityTable.Default"/>; the default without it.</summary>
+    public PenaltySeverityTable PenaltySeverity { get; init; } = PenaltySeverityTable.Default;
 }

@@ -13,7 +13,8 @@ namespace CreditPolicy.Tests.Rules;
 /// <summary>A rule file's <c>RuleSet.publicityPolicy</c> (contract v2, "Publicity policy"): named, inline, or absent.</summary>
 public sealed class PublicityPolicyRuleFileTests
 {
-    private static string File(string policy) => $$"""
+    /// <summary>A small valid rule file with <paramref name="policy"/> appended to its header (after <c>effectiveFrom</c>).</summary>
+    internal static string File(string policy) => $$"""
         {
           "WorkflowName": "test",
           "RuleSet": { "id": "test", "version": "0.1.0", "source": "test", "issuer": "test", "effectiveFrom": "2022-03-11"{{policy}} },
