@@ -1,0 +1,202 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using Ardalis.GuardClauses;
+using CreditPolicy.Profiles;
+using CreditPolicy.Records;
+
+namespace CreditPolicy.Import;
+
+/// <summary>
+/// Reads the national 双公示 exports — administrative penalties (行政处罚) and administrative licences (行政许可),
+/// CSV or XLSX, with the column names of the data standard of the National Public Credit Information Center —
+/// into the contract's profiles: one per subject, its penalties and licences as credit records (R2).
+/// </summary>
+/// <remarks>
+/// Rows of the same subject (the same certificate number), in any of the files, make one profile, in the
+/// order of the subject's first row. A row that cannot be mapped is reported with its file, row and column,
+/// and the others are still imported. docs/import.md gives the mapping. Thread-safe.
+/// </remarks>
+public static class PublicityDataImporter
+{
+    /// <summary>Reads one export.</summary>
+    /// <param name="content">The file's bytes: CSV (UTF-8, with or without a byte-order mark, or <see cref="ImportOptions.Encoding"/>) or XLSX.</param>
+    /// <param name="fileName">The name errors are reported under.</param>
+    /// <param name="options">How to read; <see cref="ImportOptions.Default"/> when <see langword="null"/>.</param>
+    /// <exception cref="IOException">The stream cannot be read.</exception>
+    public static ImportResult Read(Stream content, string fileName, ImportOptions? options = null) =>
+        ReadAll([(fileName, content)], options);
+
+    /// <summary>Reads several exports, penalties and licences alike, into one profile per subject.</summary>
+    /// <param name="files">Each file's name (for errors) and bytes, in the order the profiles follow.</param>
+    /// <param name="options">How to read; <see cref="ImportOptions.Default"/> when <see langword="null"/>.</param>
+    /// <exception cref="IOException">A stream cannot be read.</exception>
+    public static ImportResult ReadAll(IEnumerable<(string FileName, Stream Content)> files, ImportOptions? options = null)
+    {
+        Guard.Against.Null(files);
+        options ??= ImportOptions.Default;
+        var zh = ImportMessages.IsChinese(options.Culture);
+        var errors = new List<ImportError>();
+        var rows = new List<MappedRow>();
+        var summaries = ImmutableArray.CreateBuilder<ImportedFile>();
+        foreach (var (name, content) in files)
+        {
+            Guard.Against.NullOrEmpty(name);
+            Guard.Against.Null(content);
+            summaries.Add(ReadFile(name, content, options, zh, errors, rows));
+        }
+
+        var profiles = Group(rows, options, zh, errors);
+        var ordered = errors.Select((e, i) => (e, i)).OrderBy(p => FileOrder(summaries, p.e.File)).ThenBy(p => p.e.Row).ThenBy(p => p.i).Select(p => p.e);
+        var rejected = errors.GroupBy(e => e.File, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Where(e => e.Row > 1).Select(e => e.Row).Distinct().Count(), StringComparer.Ordinal);
+        var files2 = summaries.Select(f => new ImportedFile(f.Name, f.Kind, f.KindDetected, f.Rows, rejected.GetValueOrDefault(f.Name))).ToImmutableArray();
+        return new ImportResult(profiles, [.. ordered], files2);
+    }
+
+    private static int FileOrder(ImmutableArray<ImportedFile>.Builder files, string name)
+    {
+        for (var i = 0; i < files.Count; i++)
+        {
+            if (string.Equals(files[i].Name, name, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return files.Count;
+    }
+
+    private static ImportedFile ReadFile(string name, Stream content, ImportOptions options, bool zh, List<ImportError> errors, List<MappedRow> into)
+    {
+        var bytes = ReadBytes(content, options.MaxFileBytes);
+        if (bytes is null)
+        {
+            errors.Add(new ImportError(name, 0, null, ImportMessages.Get(zh, "file.too-large", options.MaxFileBytes)));
+            return new ImportedFile(name, options.Kind, false, 0, 0);
+        }
+
+        var (rows, failedRow, problem) = SheetReaders.Read(bytes, options.Encoding, zh);
+        if (rows is null)
+        {
+            errors.Add(new ImportError(name, failedRow, null, problem!));
+            return new ImportedFile(name, options.Kind, false, 0, 0);
+        }
+
+        var headerIndex = rows.FindIndex(r => !r.IsBlank);
+        if (headerIndex < 0)
+        {
+            errors.Add(new ImportError(name, 1, null, ImportMessages.Get(zh, "file.no-header")));
+            return new ImportedFile(name, options.Kind, false, 0, 0);
+        }
+
+        var header = rows[headerIndex];
+        var detected = options.Kind is null;
+        var kind = options.Kind ?? Detect(header, name, zh, errors);
+        if (kind is not { } k)
+        {
+            return new ImportedFile(name, null, true, 0, 0);
+        }
+
+        var columns = StandardColumns.Locate(header.Cells, k);
+        var missing = StandardColumns.Required[k].Where(c => !columns.ContainsKey(c)).ToArray();
+        if (missing.Length > 0)
+        {
+            errors.AddRange(missing.Select(c => new ImportError(name, header.Number, StandardColumns.NameOf(k, c), ImportMessages.Get(zh, "file.column-missing"))));
+            return new ImportedFile(name, k, detected, 0, 0);
+        }
+
+        var mapper = new RowMapper(name, k, header.Cells, columns, options, errors);
+        var count = 0;
+        foreach (var row in rows.Skip(headerIndex + 1).Where(r => !r.IsBlank))
+        {
+            count++;
+            if (mapper.Map(row) is { } mapped)
+            {
+                into.Add(mapped);
+            }
+        }
+
+        return new ImportedFile(name, k, detected, count, 0);
+    }
+
+    /// <summary>The kind whose decision-number column the header has; an error when it has both or neither.</summary>
+    private static PublicityDataKind? Detect(SheetRow header, string name, bool zh, List<ImportError> errors)
+    {
+        var names = header.Cells.Select(StandardColumns.Normalize).ToHashSet(StringComparer.Ordinal);
+        var penalty = names.Contains(StandardColumns.Marker(PublicityDataKind.Penalty));
+        var license = names.Contains(StandardColumns.Marker(PublicityDataKind.License));
+        if (penalty != license)
+        {
+            return penalty ? PublicityDataKind.Penalty : PublicityDataKind.License;
+        }
+
+        errors.Add(new ImportError(name, header.Number, null, ImportMessages.Get(zh, penalty ? "file.kind-both" : "file.kind-unknown")));
+        return null;
+    }
+
+    /// <summary>
+    /// One profile per subject key, in the order of first appearance. A row naming a known subject differently
+    /// (name or kind) is rejected; a decision number seen before for the subject merges when the record is the
+    /// same and is rejected when it differs.
+    /// </summary>
+    private static ImmutableArray<CreditProfile> Group(List<MappedRow> rows, ImportOptions options, bool zh, List<ImportError> errors)
+    {
+        var subjects = new Dictionary<string, (MappedRow First, List<MappedRow> Records)>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var row in rows)
+        {
+            if (!subjects.TryGetValue(row.SubjectKey, out var entry))
+            {
+                subjects.Add(row.SubjectKey, (row, [row]));
+                order.Add(row.SubjectKey);
+                continue;
+            }
+
+            var first = entry.First;
+            if (!string.Equals(first.Subject.Name, row.Subject.Name, StringComparison.Ordinal))
+            {
+                errors.Add(new ImportError(row.File, row.Row, row.ColumnName(Column.Name), ImportMessages.Get(zh, "group.name", first.Row, first.File)));
+            }
+            else if (first.Subject.Kind != row.Subject.Kind)
+            {
+                errors.Add(new ImportError(row.File, row.Row, row.ColumnName(Column.SubjectClass), ImportMessages.Get(zh, "group.kind", ImportMessages.Get(zh, "kind." + Subjects.SubjectKindExtensions.ContractName(row.Subject.Kind)), ImportMessages.Get(zh, "kind." + Subjects.SubjectKindExtensions.ContractName(first.Subject.Kind)), first.Row, first.File)));
+            }
+            else if (entry.Records.Find(r => string.Equals(r.Record.Id, row.Record.Id, StringComparison.Ordinal)) is { } earlier)
+            {
+                if (!Same(earlier.Record, row.Record))
+                {
+                    errors.Add(new ImportError(row.File, row.Row, row.ColumnName(Column.DecisionNumber), ImportMessages.Get(zh, "group.record", earlier.Row, earlier.File)));
+                }
+            }
+            else
+            {
+                entry.Records.Add(row);
+            }
+        }
+
+        return [.. order.Select(key => subjects[key]).Select(e => new CreditProfile(e.First.Subject, e.Records.Select(r => r.Record), creditCheckedOn: options.CheckedOn))];
+    }
+
+    private static bool Same(CreditRecord a, CreditRecord b) =>
+        a.Category == b.Category && a.StatedSeverity == b.StatedSeverity && a.DecidedOn == b.DecidedOn && a.PublicUntil == b.PublicUntil
+        && string.Equals(a.Authority, b.Authority, StringComparison.Ordinal);
+
+    private static byte[]? ReadBytes(Stream content, long limit)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = content.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > limit)
+            {
+                return null;
+            }
+        }
+
+        return buffer.ToArray();
+    }
+}
