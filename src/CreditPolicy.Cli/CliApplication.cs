@@ -194,6 +194,7 @@ internal static class CliApplication
         root.Subcommands.Add(DiffCommand.Create(context));
         root.Subcommands.Add(AnalyzeCommand.Create(context));
         root.Subcommands.Add(InitCommand.Create(context));
+        root.Subcommands.Add(ImportCommand.Create(context));
         return new Tool(context, root, encoding, language);
     }
 

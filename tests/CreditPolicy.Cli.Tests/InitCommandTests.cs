@@ -56,6 +56,7 @@ public sealed class InitCommandTests
     [InlineData("letter")]
     [InlineData("diff")]
     [InlineData("analyze")]
+    [InlineData("import")]
     public void Every_help_example_works_in_a_folder_after_init(string command)
     {
         var dir = EmptyDirectory();

@@ -12,7 +12,7 @@ public sealed partial class LanguageTests
 {
     private static readonly string Shipped = Cli.Repo("rules/jia-county-2022-8.json");
 
-    public static TheoryData<string> Commands => ["", "evaluate", "validate", "test", "letter", "diff", "analyze", "init"];
+    public static TheoryData<string> Commands => ["", "evaluate", "validate", "test", "letter", "diff", "analyze", "init", "import"];
 
     [Fact]
     public void Every_text_is_in_both_languages_with_the_same_placeholders()
@@ -280,14 +280,14 @@ public sealed partial class LanguageTests
             @"\b(?:incentive|penalty)\.[a-z-]+",                                        // measure codes
             @"[A-Za-z0-9_.-]*/[A-Za-z0-9_./-]*",                                        // paths
             @"(?<![A-Za-z])(?:R\d+(?:\.\d+)?|C\d+|TP|TD)(?![A-Za-z])",                  // clause ids
-            @"(?<![A-Za-z])(?:creditpolicy|evaluate|validate|test|letter|diff|analyze|init)(?![A-Za-z])", // commands
+            @"(?<![A-Za-z])(?:creditpolicy|evaluate|validate|test|letter|diff|analyze|init|import)(?![A-Za-z])", // commands
             @"(?<![A-Za-z])(?:FILE|DIR|DATE|REPORT|LINE|NAME|ID)(?![A-Za-z])",          // argument names
         ])
         {
             text = Regex.Replace(text, pattern, " ");
         }
 
-        string[] allowed = ["JSON", "UTF", "GB18030", "HTML", "CSV", "ID", "PBoC", "YYYY", "Schema", "Windows"];
+        string[] allowed = ["JSON", "UTF", "GB18030", "HTML", "CSV", "XLSX", "ID", "PBoC", "YYYY", "Schema", "Windows"];
         return [.. Regex.Matches(text, "[A-Za-z]{3,}").Select(m => m.Value)
             .Where(word => !allowed.Contains(word, StringComparer.OrdinalIgnoreCase)).Distinct()];
     }

@@ -55,7 +55,7 @@ public sealed partial class MessagesTests
     [GeneratedRegex(@"`[^`]*`|“[^”]*”|'[^']*'|""[^""]*""|\b[\w.-]+\.(?:csv|xlsx)\b")]
     private static partial Regex Quoted();
 
-    [GeneratedRegex(@"\b(?:UTF-8|GB18030|GB 32100-2015|GB 11643-1999|GB 11714|ISO 7064 MOD 11-2|Excel|Windows|yyyyMMdd)\b")]
+    [GeneratedRegex(@"\b(?:UTF-8|GB18030|GB 32100-2015|GB 11643-1999|GB 11714|ISO 7064 MOD 11-2|Excel|CSV|XLSX|Windows|yyyyMMdd)\b")]
     private static partial Regex Allowed();
 
     [GeneratedRegex("[A-Za-z]{3,}")]
