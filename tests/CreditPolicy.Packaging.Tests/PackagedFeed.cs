@@ -39,6 +39,7 @@ public sealed class PackagedFeed : IDisposable
     [
         new("src/CreditPolicy/CreditPolicy.csproj", "CreditPolicy"),
         new("src/CreditPolicy.Extensions.DependencyInjection/CreditPolicy.Extensions.DependencyInjection.csproj", "CreditPolicy.Extensions.DependencyInjection", "Microsoft.Extensions.Hosting"),
+        new("src/CreditPolicy.Import/CreditPolicy.Import.csproj", "CreditPolicy.Import"),
     ];
 
     /// <summary>The tool package.</summary>
