@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System;
 using CreditPolicy.Rules;
 using NodaTime;
@@ -26,6 +27,19 @@ public sealed class CreditPolicyOptions
     /// <summary>Rules already loaded (for example the shipped set, or a set embedded in the app); not with <see cref="RuleFile"/>.</summary>
     /// <value>The default value is <see langword="null"/>.</value>
     public RuleSet? Rules { get; set; }
+
+    /// <summary>
+    /// Rule files composed with <see cref="RuleFile"/> (or <see cref="Rules"/>, or the shipped rules) into one rule
+    /// set (<see cref="RuleSet.Compose"/>): e.g. <c>rules/national/gbf-2020-42.json</c>. Each is loaded, watched and
+    /// reloaded like <see cref="RuleFile"/>, a relative path resolved the same way; a conflict between the sets (the
+    /// same id, the same measure code at the same level, …) is a failed load, located in the file at fault.
+    /// </summary>
+    /// <value>The default value is empty: one rule set.</value>
+    public IList<string> ComposedRuleFiles { get; } = [];
+
+    /// <summary>Rule sets already loaded composed with the others, e.g. <see cref="RuleSet.StateCouncilOffice2020No42"/>.</summary>
+    /// <value>The default value is empty.</value>
+    public IList<RuleSet> ComposedRules { get; } = [];
 
     /// <summary>The registry of filed agencies (a JSON array of <c>{ "name", "filingNumber" }</c>, R3) to load and watch; a relative path is resolved as <see cref="RuleFile"/>'s.</summary>
     /// <value>The default value is <see langword="null"/>: the rule set's own registry.</value>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using CreditPolicy.Subjects;
 using Microsoft.Extensions.Options;
 
@@ -23,6 +24,15 @@ internal sealed class CreditPolicyOptionsValidator(CreditPolicyPaths paths) : IV
 
         CheckFile(problems, nameof(CreditPolicyOptions.RuleFile), options.RuleFile);
         CheckFile(problems, nameof(CreditPolicyOptions.AgencyFile), options.AgencyFile);
+        for (var i = 0; i < options.ComposedRuleFiles.Count; i++)
+        {
+            CheckFile(problems, $"{nameof(CreditPolicyOptions.ComposedRuleFiles)}[{i}]", options.ComposedRuleFiles[i] ?? string.Empty);
+        }
+
+        if (options.ComposedRules.Any(r => r is null))
+        {
+            problems.Add("CreditPolicy: ComposedRules must not hold null.");
+        }
         if (!CreditPolicyLanguage.Culture(options.Language, out _))
         {
             problems.Add($"CreditPolicy: Language must be 'zh' or 'en', not '{PersonalIds.ForOutput(options.Language!)}'.");

@@ -226,6 +226,32 @@ internal sealed class CreditPolicyProvider : ICreditPolicyEvaluator, IDisposable
             ruleSet = options.Rules ?? RuleSet.JiaCounty2022No8;
         }
 
+        if (options.ComposedRuleFiles.Count > 0 || options.ComposedRules.Count > 0)
+        {
+            var sets = new List<RuleSet> { ruleSet };
+            foreach (var file in options.ComposedRuleFiles)
+            {
+                var path = _paths.Resolve(file);
+                var read = RuleSet.LoadFile(path, culture: culture);
+                if (read.Value is null)
+                {
+                    return new LoadResult(null, path, read.Errors);
+                }
+
+                sets.Add(read.Value);
+                source += " + " + path;
+            }
+
+            sets.AddRange(options.ComposedRules);
+            var composed = RuleSet.Compose(sets, culture);
+            if (composed.Value is null)
+            {
+                return new LoadResult(null, source, composed.Errors);
+            }
+
+            ruleSet = composed.Value;
+        }
+
         string? agencyFile = null;
         string? agencySha256 = null;
         FiledAgencyRegistry? agencies = null;
@@ -334,7 +360,7 @@ internal sealed class CreditPolicyProvider : ICreditPolicyEvaluator, IDisposable
     }
 
     private string[] Files(CreditPolicyOptions options) =>
-        [.. new[] { options.RuleFile, options.AgencyFile }.OfType<string>().Where(f => !string.IsNullOrWhiteSpace(f)).Select(_paths.Resolve)];
+        [.. new[] { options.RuleFile, options.AgencyFile }.Concat(options.ComposedRuleFiles).OfType<string>().Where(f => !string.IsNullOrWhiteSpace(f)).Select(_paths.Resolve)];
 
     /// <summary>A watcher of <paramref name="filter"/> in <paramref name="folder"/>, or none while the folder does not exist (the parent's watcher or the poll will see it come).</summary>
     private FileSystemWatcher? CreateWatcher(string folder, string filter, NotifyFilters notify, bool rewatch)

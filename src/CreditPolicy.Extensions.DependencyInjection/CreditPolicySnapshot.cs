@@ -43,7 +43,7 @@ public sealed class CreditPolicySnapshot
     /// <summary>Its evaluator, built once for this snapshot (evaluating with it directly is not counted in the metrics).</summary>
     public PolicyEvaluator Evaluator { get; }
 
-    /// <summary>The rule file's full path, or <c>embedded</c> for rules given in <see cref="CreditPolicyOptions.Rules"/> or the shipped ones.</summary>
+    /// <summary>The rule file's full path, or <c>embedded</c> for rules given in <see cref="CreditPolicyOptions.Rules"/> or the shipped ones; followed by <c> + </c> and the path of each of <see cref="CreditPolicyOptions.ComposedRuleFiles"/>.</summary>
     public string Source { get; }
 
     /// <summary>The registry of filed agencies' full path, or <see langword="null"/> for the rule set's own.</summary>
