@@ -23,6 +23,7 @@ internal static class CliHelp
         "parse.unrecognized",
         "parse.option-required",
         "parse.command-argument-missing",
+        "parse.rules-and-files",
         "parse.option-argument-missing",
         "parse.not-one-of",
         "parse.single-argument",

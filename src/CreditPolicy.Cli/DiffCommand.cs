@@ -60,7 +60,7 @@ internal static class DiffCommand
             }
             catch (RuleSetNotInForceException ex)
             {
-                throw new UsageException(context.Text("diff.not-in-force", ex.EffectiveFrom.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)));
+                throw new UsageException(context.Text("diff.not-in-force", ex.EffectiveFrom.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), CreditPolicy.Subjects.PersonalIds.ForOutput(ex.RuleSetId)));
             }
 
             var tally = new ComparisonTally();

@@ -29,15 +29,22 @@ internal sealed class RuleComposition
     internal string Name { get; }
 
     /// <summary>
-    /// Makes <paramref name="command"/> need a FILE or a <c>--rules</c>: without either, the parse error a missing
-    /// argument has always given (exit 2, one line, in the tool's language).
+    /// Makes <paramref name="command"/> need a FILE or a <c>--rules</c>, not both: without either, the parse error a
+    /// missing argument has always given; with both, a usage error (exit 2, one line, in the tool's language).
     /// </summary>
     internal static void RequireFilesOrRules(System.CommandLine.Command command, System.CommandLine.Argument<string[]> files, System.CommandLine.Option<string[]> rules) =>
         command.Validators.Add(result =>
         {
-            if (result.GetValue(files) is not { Length: > 0 } && result.GetValue(rules) is not { Length: > 0 })
+            var hasFiles = result.GetValue(files) is { Length: > 0 };
+            var hasRules = result.GetValue(rules) is { Length: > 0 };
+            if (!hasFiles && !hasRules)
             {
                 result.AddError(CliText.Get("parse.command-argument-missing", CliLanguage.English, command.Name));
+            }
+            else if (hasFiles && hasRules)
+            {
+                // FILE… are checked one by one and --rules are composed: given together, neither means what a user expects.
+                result.AddError(CliText.Get("parse.rules-and-files", CliLanguage.English, command.Name));
             }
         });
 

@@ -68,7 +68,9 @@ internal static class TestCommand
 
         foreach (var result in results)
         {
-            context.Out.WriteLine(result.Describe(context.Culture));
+            // In a composition, a case's line is in one of several files: name it.
+            var text = result.Describe(context.Culture);
+            context.Out.WriteLine(rules.IsComposite && !result.Passed ? $"{CreditPolicy.Subjects.PersonalIds.ForOutput(result.Case.File)}: {text}" : text);
         }
 
         var failures = results.Count(r => !r.Passed) + rules.CaseProblems.Length;

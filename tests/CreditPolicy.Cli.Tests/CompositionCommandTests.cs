@@ -63,7 +63,7 @@ public sealed class CompositionCommandTests
         Assert.Empty(evaluate.Out);
         Assert.Contains(evaluate.ErrorLines, l => l.StartsWith($"{other}:", StringComparison.Ordinal) && l.Contains("rule 'R7.2 key review'", StringComparison.Ordinal) && l.Contains("of the same level (county)", StringComparison.Ordinal));
         Assert.Equal("creditpolicy: the rule sets cannot be composed: 7 problem(s), printed above.", evaluate.ErrorLines[^1]);
-        Assert.Contains(zh.ErrorLines, l => l.Contains("规则 'R7.2 key review'", StringComparison.Ordinal) && l.Contains("同一层级（county）", StringComparison.Ordinal));
+        Assert.Contains(zh.ErrorLines, l => l.Contains("规则 'R7.2 key review'", StringComparison.Ordinal) && l.Contains("同一层级（县级）", StringComparison.Ordinal));
         Assert.Equal(1, Cli.Run("diff", "--old", Shipped, "--new", Shipped, "--new", other, "--as-of", "2026-11-27", Example).ExitCode);
         Assert.Equal(1, Cli.Run("test", "--rules", Shipped, "--rules", other).ExitCode);
         Assert.Equal(1, Cli.Run("analyze", "--rules", Shipped, "--rules", other).ExitCode);
@@ -113,5 +113,62 @@ public sealed class CompositionCommandTests
         Assert.Equal(0, validate.ExitCode);
         Assert.EndsWith("valid composition: national-test+jia-county-2022-8, 8 enabled rules evaluated, 1 replaced by a higher level's, 20 example cases", validate.OutLines[^1], StringComparison.Ordinal);
         Assert.Equal(2, Cli.Run("analyze").ExitCode);
+    }
+
+    /// <summary>A provincial set not in force until 2030.</summary>
+    private static readonly string Future = Cli.TempFile("""
+        {
+          "WorkflowName": "future-set",
+          "RuleSet": { "id": "future-set", "version": "1.0.0", "source": "某省文件", "issuer": "某省人民政府", "effectiveFrom": "2030-01-01", "level": "provincial" },
+          "Rules": [
+            { "RuleName": "F bar", "Expression": "facts.HasBadCreditRecord",
+              "Properties": { "code": "penalty.future-bar", "kind": "penalty", "clause": "R7.2", "titleZh": "某措施", "titleEn": "A measure", "evidence": ["activeNegativeRecords"] } }
+          ]
+        }
+        """);
+
+    [Theory]
+    [InlineData("test")]
+    [InlineData("validate")]
+    [InlineData("analyze")]
+    public void FILE_and_rules_together_are_a_usage_error_in_either_language(string command)
+    {
+        var english = Cli.Run(command, Shipped, "--rules", National);
+        var chinese = Cli.Run("--lang", "zh", command, Shipped, "--rules", National);
+
+        Assert.Equal(2, english.ExitCode);
+        Assert.Contains("FILE… or --rules FILE, not both", english.Error, StringComparison.Ordinal);
+        Assert.Equal(2, chinese.ExitCode);
+        Assert.Contains("不能同时给出", chinese.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void R9_Test_of_a_composition_with_a_set_not_yet_in_force_reports_the_cases_it_cannot_run_naming_the_set()
+    {
+        var result = Cli.Run("test", "--rules", Shipped, "--rules", Future);
+        var zh = Cli.Run("--lang", "zh", "test", "--rules", Shipped, "--rules", Future);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.DoesNotContain("internal error", result.Out + result.Error, StringComparison.Ordinal);
+        Assert.Contains(result.OutLines, l => l.StartsWith(Shipped + ":", StringComparison.Ordinal) && l.Contains("rule set future-set takes effect (2030-01-01", StringComparison.Ordinal));
+        Assert.Equal(1, zh.ExitCode);
+        Assert.Contains("早于规则集 future-set 的施行日期", zh.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void R9_Diff_not_in_force_names_the_rule_set()
+    {
+        var result = Cli.Run("diff", "--old", Shipped, "--new", Shipped, "--new", Future, "--as-of", "2026-11-27", Example);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("future-set", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_failing_case_of_a_composition_names_its_file()
+    {
+        var result = Cli.Run("test", "--rules", Shipped, "--rules", National);
+
+        Assert.Contains(result.OutLines, l => l.StartsWith(Shipped + ": FAIL ", StringComparison.Ordinal));
     }
 }

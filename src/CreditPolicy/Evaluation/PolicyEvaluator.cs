@@ -184,7 +184,8 @@ public sealed class PolicyEvaluator
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                return new RuleEvaluationException(measure.Definition.RuleName, measure.Definition.Code, ex, _zh);
+                // In a composition rule names are unique only within their file: name the rule set too.
+                return new RuleEvaluationException(measure.Definition.RuleName, measure.Definition.Code, ex, _zh, RuleSet.IsComposite ? measure.Definition.RuleSetId : null);
             }
         }
 

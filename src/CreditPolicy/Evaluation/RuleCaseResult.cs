@@ -9,10 +9,10 @@ namespace CreditPolicy.Evaluation;
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class RuleCaseResult
 {
-    private RuleCaseResult(RuleCase ruleCase, RuleEvaluationException failure)
+    private RuleCaseResult(RuleCase ruleCase, string failure)
     {
         Case = ruleCase;
-        Failure = failure.Reason;
+        Failure = failure;
         Received = Missing = Unexpected = [];
     }
 
@@ -32,7 +32,7 @@ public sealed class RuleCaseResult
     /// <summary>The decision the rules gave; <see langword="null"/> when a rule failed on the case's profile (<see cref="Failure"/>).</summary>
     public AdvisoryDecision? Decision { get; }
 
-    /// <summary>Why no decision could be made, when a rule's arithmetic failed on the case's profile; otherwise <see langword="null"/>.</summary>
+    /// <summary>Why no decision could be made — a rule's arithmetic failed on the case's profile, or the rule set is not in force on its day; otherwise <see langword="null"/>.</summary>
     public string? Failure { get; }
 
     /// <summary>The measure codes received.</summary>
@@ -60,7 +60,12 @@ public sealed class RuleCaseResult
         }
         catch (RuleEvaluationException ex)
         {
-            return new(ruleCase, ex);
+            return new(ruleCase, ex.Reason);
+        }
+        catch (RuleSetNotInForceException ex)
+        {
+            // A case dated before a rule set takes effect fails, naming the set (R9); it never stops the run.
+            return new(ruleCase, ex.Reason);
         }
     }
 

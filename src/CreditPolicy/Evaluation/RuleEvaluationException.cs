@@ -44,12 +44,12 @@ public sealed class RuleEvaluationException : Exception
     }
 
     /// <summary>The exception for the rule that failed, with its <see cref="Reason"/> in Chinese when <paramref name="zh"/> (the evaluator's language); <see cref="Exception.Message"/> stays English.</summary>
-    internal RuleEvaluationException(string ruleName, string code, Exception innerException, bool zh)
-        : base(Describe(ruleName, code, innerException, zh: false), innerException)
+    internal RuleEvaluationException(string ruleName, string code, Exception innerException, bool zh, string? ruleSetId = null)
+        : base(Describe(ruleName, code, innerException, zh: false, ruleSetId), innerException)
     {
         RuleName = ruleName;
         Code = code;
-        Reason = zh ? Describe(ruleName, code, innerException, zh) : Message;
+        Reason = zh ? Describe(ruleName, code, innerException, zh, ruleSetId) : Message;
     }
 
     /// <summary>The failing rule's <c>RuleName</c>.</summary>
@@ -65,6 +65,8 @@ public sealed class RuleEvaluationException : Exception
     /// </summary>
     public string Reason { get; internal init; }
 
-    private static string Describe(string ruleName, string code, Exception? inner, bool zh) =>
-        Messages.Get(zh, "rule.failed-on-profile", PersonalIds.ForOutput(ruleName), code, ForeignMessages.Translate(inner?.Message ?? string.Empty, zh));
+    private static string Describe(string ruleName, string code, Exception? inner, bool zh, string? ruleSetId = null) =>
+        ruleSetId is null
+            ? Messages.Get(zh, "rule.failed-on-profile", PersonalIds.ForOutput(ruleName), code, ForeignMessages.Translate(inner?.Message ?? string.Empty, zh))
+            : Messages.Get(zh, "rule.failed-on-profile-in-set", PersonalIds.ForOutput(ruleName), code, PersonalIds.ForOutput(ruleSetId), ForeignMessages.Translate(inner?.Message ?? string.Empty, zh));
 }

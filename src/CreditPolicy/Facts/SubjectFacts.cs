@@ -61,8 +61,9 @@ public readonly struct SubjectFacts
 
     /// <summary>
     /// Commitments whose breach is an active bad credit record on the day (C1; 国办发〔2019〕35号): breached,
-    /// still published and not repaired, whether the breach is given on the commitment or as a
-    /// <c>commitment-breach</c> record naming it. Each is also counted in <see cref="ActiveNegativeRecords"/>.
+    /// still published and not repaired, whether the breach is given on the commitment, as a
+    /// <c>commitment-breach</c> record naming it, or as a <c>commitment-breach</c> record naming no commitment of
+    /// the profile (one made at another window). Each is also counted in <see cref="ActiveNegativeRecords"/>.
     /// </summary>
     public int BreachedCommitments { get; internal init; }
 
@@ -167,6 +168,12 @@ public readonly struct SubjectFacts
                     if (record.CommitmentId is { } commitmentId)
                     {
                         scratch?.Add(EvidenceSet.BreachedCommitments, commitmentId);
+                        breached++;
+                    }
+                    else if (record.Category == CreditRecordCategory.CommitmentBreach)
+                    {
+                        // A breach of a commitment made elsewhere (another window), recorded without a commitment of this profile.
+                        scratch?.Add(EvidenceSet.BreachedCommitments, record.Id);
                         breached++;
                     }
 

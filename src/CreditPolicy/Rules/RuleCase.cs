@@ -38,6 +38,9 @@ public sealed class RuleCase
     /// <summary>The line in the rule file where the case starts.</summary>
     public int Line { get; }
 
+    /// <summary>The name of the rule file the case was read from (as given to <see cref="RuleSet.Load"/> or <see cref="RuleSet.LoadFile"/>): in a composition, where its line is.</summary>
+    public string File { get; internal init; } = string.Empty;
+
     /// <summary>The day the profile is evaluated as of.</summary>
     public LocalDate AsOf { get; }
 

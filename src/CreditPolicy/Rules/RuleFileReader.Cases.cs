@@ -61,7 +61,7 @@ internal sealed partial class RuleFileReader
 
             if (_caseIn.Errors.Count == errorsBefore && name is not null && asOf is { } day && profile is not null)
             {
-                cases.Add(new RuleCase(name, _caseIn.Lines!.LineOf(path), day, profile, agencies, must, mustNot, revoked));
+                cases.Add(new RuleCase(name, _caseIn.Lines!.LineOf(path), day, profile, agencies, must, mustNot, revoked) { File = _file });
             }
         }
 

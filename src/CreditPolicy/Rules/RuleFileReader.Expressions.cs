@@ -182,7 +182,7 @@ internal sealed partial class RuleFileReader
                 continue;
             }
 
-            if (!IdentifierPattern().IsMatch(name))
+            if (!Whole(IdentifierPattern(), name))
             {
                 _in.Error(itemPath + ".Name", ruleName, Messages.Get(Zh, "rules.bad-parameter-name", name));
                 continue;

@@ -1,9 +1,11 @@
+using System;
 using System.Collections.Immutable;
 using System.Text.Json;
 using CreditPolicy.Measures;
 using CreditPolicy.Records;
 using CreditPolicy.Reports;
 using CreditPolicy.Serialization;
+using CreditPolicy.Subjects;
 using NodaTime;
 
 namespace CreditPolicy.Rules;
@@ -72,9 +74,18 @@ internal sealed partial class RuleFileReader
             {
                 _in.Error(at + ".id", null, Messages.Get(Zh, "rules.declared-policy-clause", id));
             }
-            else if (!DeclaredClausePattern().IsMatch(id) || id.Length > MaxDeclaredClauseLength)
+            else if (!Whole(DeclaredClausePattern(), id) || id.Length > MaxDeclaredClauseLength)
             {
-                _in.Error(at + ".id", null, Messages.Get(Zh, "rules.bad-declared-clause", id, MaxDeclaredClauseLength));
+                _in.Error(at + ".id", null, Messages.Get(Zh, "rules.bad-declared-clause", Shortened(id), MaxDeclaredClauseLength));
+            }
+            else if (PolicyLikeClausePattern().IsMatch(id))
+            {
+                _in.Error(at + ".id", null, Messages.Get(Zh, "rules.declared-policy-like-clause", id));
+            }
+            else if (!string.Equals(PersonalIds.Redact(id), id, StringComparison.Ordinal))
+            {
+                // Clause ids are written whole in every decision and diff, never masked: none may hold a personal number (R8).
+                _in.Error(at + ".id", null, Messages.Get(Zh, "rules.clause-shaped-like-id", PersonalIds.ForMessage(id)));
             }
             else if (_declaredClauses.ContainsKey(id))
             {

@@ -9,6 +9,9 @@ namespace CreditPolicy.Rules;
 /// <summary>A rule's Properties: the measure it defines (code, kind, clause, titles, evidence, revocations).</summary>
 internal sealed partial class RuleFileReader
 {
+    /// <summary>A measure kind in the messages' language (激励, 惩戒 in Chinese).</summary>
+    private string KindText(MeasureKind kind) => kind == MeasureKind.Incentive ? Messages.Get(Zh, "kind.incentive") : Messages.Get(Zh, "kind.penalty");
+
     private MeasureDefinition? ReadProperties(JsonElement element, string path, string ruleName, bool enabled, string? expression, (string? Nested, string? Local) logic, int line)
     {
         if (_in.ObjectFields(element, path, PropertyFields, ruleName) is not { } fields)
@@ -47,7 +50,7 @@ internal sealed partial class RuleFileReader
 
         var kindName = ContractNames.MeasureKinds.Name(measureKind);
         var ok = true;
-        if (!CodePattern().IsMatch(code) || !code.StartsWith(kindName + ".", StringComparison.Ordinal))
+        if (!Whole(CodePattern(), code) || !code.StartsWith(kindName + ".", StringComparison.Ordinal))
         {
             ok = _in.Error(path + ".code", ruleName, Messages.Get(Zh, "rules.bad-code", code, kindName));
         }
@@ -61,7 +64,7 @@ internal sealed partial class RuleFileReader
         {
             if (declared.Kind is { } clauseKind && clauseKind != measureKind)
             {
-                ok = _in.Error(path + ".clause", ruleName, Messages.Get(Zh, "rules.declared-clause-kind", clause, ContractNames.MeasureKinds.Name(clauseKind), kindName));
+                ok = _in.Error(path + ".clause", ruleName, Messages.Get(Zh, "rules.declared-clause-kind", clause, KindText(clauseKind), KindText(measureKind)));
             }
         }
         else if (measureKind == MeasureKind.Incentive ? !clause.IsIncentiveClause : !clause.IsPenaltyClause)

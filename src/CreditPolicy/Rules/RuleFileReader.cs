@@ -224,6 +224,19 @@ internal sealed partial class RuleFileReader
     /// <summary>The rules' problems and, for <c>validate</c>, the cases' (those not caused by a rule that failed).</summary>
     private ReadResult<RuleSet> Fail() => new(null, [.. _in.Errors.Concat(_caseIn.Errors).OrderBy(e => e.Line)]);
 
+    /// <summary>
+    /// Whether <paramref name="pattern"/> (written as the JSON Schema writes it, <c>^…$</c>) matches the whole of
+    /// <paramref name="value"/>: in .NET, <c>$</c> also matches before a final line feed, which JSON Schema's does not.
+    /// </summary>
+    private static bool Whole(Regex pattern, string value) => pattern.IsMatch(value) && !value.EndsWith('\n');
+
+    /// <summary><paramref name="value"/> cut to 60 characters for a message (a hostile file may hold thousands).</summary>
+    private static string Shortened(string value) => value.Length <= 60 ? value : string.Concat(value.AsSpan(0, 60), "…");
+
+    /// <summary>Ids that read as the policy's own (R6.0, R7.4, R6.1.1, C8, TP…): a rule set may not declare them.</summary>
+    [GeneratedRegex("^([RC][0-9]|T[PD]$)")]
+    private static partial Regex PolicyLikeClausePattern();
+
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]*$")]
     private static partial Regex IdentifierPattern();
 

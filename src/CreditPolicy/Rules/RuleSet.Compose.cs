@@ -92,7 +92,12 @@ public sealed partial class RuleSet
         var byId = new Dictionary<string, RuleSet>(StringComparer.Ordinal);
         foreach (var set in given)
         {
-            if (!byId.TryAdd(set.Id, set))
+            if (set.Id.Contains('+', StringComparison.Ordinal))
+            {
+                // A composition's id joins its sets' ids with '+': a '+' in one would make two compositions look alike.
+                errors.Add(ComposeError(set, "$.RuleSet.id", set.HeaderLine, null, Messages.Get(zh, "compose.plus-in-id", set.Id)));
+            }
+            else if (!byId.TryAdd(set.Id, set))
             {
                 errors.Add(ComposeError(set, "$.RuleSet.id", set.HeaderLine, null, Messages.Get(zh, "compose.same-id", set.Id, NameOf(byId[set.Id]))));
             }
@@ -126,20 +131,22 @@ public sealed partial class RuleSet
         }
 
         var kept = new Dictionary<string, CompiledMeasure>(StringComparer.Ordinal);
+        var sameLevel = new Dictionary<(string Code, RuleSetLevel Level), MeasureDefinition>();
         var overridden = ImmutableArray.CreateBuilder<RuleOverride>();
         foreach (var set in sets)
         {
             foreach (var measure in set.Compiled)
             {
                 var definition = measure.Definition;
-                if (!kept.TryGetValue(definition.Code, out var winner))
+                if (!sameLevel.TryAdd((definition.Code, set.Level), definition) && sameLevel[(definition.Code, set.Level)] is var first)
+                {
+                    // Two sets of one level giving one code cannot be ordered, whether or not a higher level replaces both.
+                    var path = $"$.Rules[{set.Measures.IndexOf(definition)}].Properties.code";
+                    errors.Add(ComposeError(set, path, definition.Line, definition.RuleName, Messages.Get(zh, "compose.same-level-code", definition.Code, first.RuleName, first.RuleSetId, LevelText(zh, set.Level))));
+                }
+                else if (!kept.TryGetValue(definition.Code, out var winner))
                 {
                     kept.Add(definition.Code, measure);
-                }
-                else if (byId[winner.Definition.RuleSetId].Level == set.Level)
-                {
-                    var path = $"$.Rules[{set.Measures.IndexOf(definition)}].Properties.code";
-                    errors.Add(ComposeError(set, path, definition.Line, definition.RuleName, Messages.Get(zh, "compose.same-level-code", definition.Code, winner.Definition.RuleName, winner.Definition.RuleSetId, RuleSetLevels.Spelling.Name(set.Level))));
                 }
                 else
                 {
@@ -159,11 +166,11 @@ public sealed partial class RuleSet
             return new ReadResult<RuleSet>(null, [.. errors]);
         }
 
-        return new ReadResult<RuleSet>(Composite(sets, kept, overridden.ToImmutable()), []);
+        return new ReadResult<RuleSet>(Composite(sets, kept, overridden.ToImmutable(), zh), []);
     }
 
     /// <summary>The composition of <paramref name="sets"/> (ordered, checked) with the enabled rules <paramref name="kept"/>.</summary>
-    private static RuleSet Composite(ImmutableArray<RuleSet> sets, Dictionary<string, CompiledMeasure> kept, ImmutableArray<RuleOverride> overridden)
+    private static RuleSet Composite(ImmutableArray<RuleSet> sets, Dictionary<string, CompiledMeasure> kept, ImmutableArray<RuleOverride> overridden, bool zh)
     {
         // One definition per code: the enabled one kept, else (no set enables it) the highest set's.
         var measures = ImmutableArray.CreateBuilder<MeasureDefinition>();
@@ -197,14 +204,38 @@ public sealed partial class RuleSet
             // The highest-level set that changes the importer's severity table decides it (higher level wins).
             PenaltySeverity = sets.Select(s => s.PenaltySeverity).FirstOrDefault(t => !ReferenceEquals(t, PenaltySeverityTable.Default)) ?? PenaltySeverityTable.Default,
         };
+        // A case dated before the last set takes effect cannot run against the composition (R9): a case problem, located in its file.
+        var effective = header.EffectiveFrom;
+        var cases = ImmutableArray.CreateBuilder<RuleCase>();
+        var caseProblems = ImmutableArray.CreateBuilder<InputError>();
+        foreach (var set in sets)
+        {
+            caseProblems.AddRange(set.CaseProblems);
+            for (var i = 0; i < set.Cases.Length; i++)
+            {
+                var ruleCase = set.Cases[i];
+                if (ruleCase.AsOf >= effective)
+                {
+                    cases.Add(ruleCase);
+                    continue;
+                }
+
+                var last = sets.Where(s => s.EffectiveFrom == effective).Select(s => s.Id).First();
+                caseProblems.Add(new InputError("$.Cases.asOf", ruleCase.Line, PersonalIds.ForMessage(Messages.Get(zh, "compose.case-before-effective", PersonalIds.ForOutput(ruleCase.Name), IsoDate.Format(ruleCase.AsOf), last, IsoDate.Format(effective))))
+                {
+                    File = NameOf(set),
+                });
+            }
+        }
+
         var hashes = Encoding.UTF8.GetBytes(string.Concat(sets.Select(s => s.Sha256 + "\n")));
         return new RuleSet(
             header,
             Convert.ToHexString(SHA256.HashData(hashes)).ToLowerInvariant(),
             measures.ToImmutable(),
             [.. sets.SelectMany(s => s.Compiled).Where(m => ReferenceEquals(kept[m.Definition.Code], m))],
-            [.. sets.SelectMany(s => s.Cases)],
-            [.. sets.SelectMany(s => s.CaseProblems)],
+            cases.ToImmutable(),
+            caseProblems.ToImmutable(),
             [.. sets.SelectMany(s => s.GlobalParams)])
         {
             Components = sets,
@@ -223,6 +254,15 @@ public sealed partial class RuleSet
     internal static string LevelName(RuleSetLevel level) => RuleSetLevels.Spelling.Name(level);
 
     private static string NameOf(RuleSet set) => set.FileName ?? set.Id;
+
+    /// <summary>A level in the messages' language (国家级 … 县级 in Chinese).</summary>
+    private static string LevelText(bool zh, RuleSetLevel level) => level switch
+    {
+        RuleSetLevel.National => Messages.Get(zh, "level.national"),
+        RuleSetLevel.Provincial => Messages.Get(zh, "level.provincial"),
+        RuleSetLevel.Municipal => Messages.Get(zh, "level.municipal"),
+        _ => Messages.Get(zh, "level.county"),
+    };
 
     /// <summary>A problem of a composition, located in the file of <paramref name="set"/> (personal numbers never shown, R8).</summary>
     private static InputError ComposeError(RuleSet set, string path, int line, string? ruleName, string message) =>

@@ -245,7 +245,7 @@ public sealed class CompositionTests
         Assert.Equal(("other.json", "O key review", "$.Rules[0].Properties.code"), (error.File, error.RuleName, error.Path));
         Assert.Equal(Load(File("other-county", "county", "2022-01-01", "", Rule("O key review", "penalty.key-review", "R7.2", "facts.HasBadCreditRecord")), "x").Measures[0].Line, error.Line);
         Assert.Contains("'C key review' of rule set 'county-test', of the same level (county)", error.Message, StringComparison.Ordinal);
-        Assert.Contains("同一层级（county）的规则集“county-test”中启用的规则“C key review”", zh.Message, StringComparison.Ordinal);
+        Assert.Contains("同一层级（县级）的规则集“county-test”中启用的规则“C key review”", zh.Message, StringComparison.Ordinal);
         Assert.Contains("other.json:", error.ToString(), StringComparison.Ordinal);
     }
 
