@@ -35,6 +35,20 @@ public static class Population
     /// <summary><paramref name="count"/> distinct profiles.</summary>
     public static CreditProfile[] Profiles(int count) => [.. SamplePopulation.Profiles(count, Seed, RecordsPerProfile)];
 
+    /// <summary>Throws unless <paramref name="other"/> gives the library's decision, byte for byte as the contract writes it, for every profile.</summary>
+    public static void CheckSameDecisions(string name, IReadOnlyList<CreditProfile> profiles, Func<CreditProfile, AdvisoryDecision> other)
+    {
+        foreach (var profile in profiles)
+        {
+            var expected = Output.DecisionJson.Write(Evaluator.Evaluate(profile, Day));
+            var actual = Output.DecisionJson.Write(other(profile));
+            if (expected != actual)
+            {
+                throw new InvalidOperationException($"{name} decides otherwise than CreditPolicy on {profile.Subject.Name}:\n{actual}\ninstead of\n{expected}");
+            }
+        }
+    }
+
     /// <summary>Throws unless <paramref name="other"/> gives the library's measure codes for every profile.</summary>
     public static void CheckAgreement(string name, IReadOnlyList<CreditProfile> profiles, Func<CreditProfile, IEnumerable<string>> other)
     {
