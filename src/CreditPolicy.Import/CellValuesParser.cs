@@ -21,9 +21,9 @@ internal static class CellValuesParser
 
     /// <summary>
     /// A date written <c>2024-01-05</c>, <c>2024/1/5</c>, <c>2024.1.5</c>, <c>20240105</c>, <c>2024年1月5日</c>
-    /// (a time of day after it ignored), or as a five-digit Excel serial day number (1900 date system: 45296 = 2024-01-05).
+    /// (a time of day after it ignored), or as a five-digit Excel serial day number (1900 date system: 45296 = 2024-01-05; with <paramref name="date1904"/>, as a workbook in the 1904 system has them, 1,462 days later).
     /// </summary>
-    internal static LocalDate? Date(string text)
+    internal static LocalDate? Date(string text, bool date1904 = false)
     {
         var value = text.Trim();
         var space = value.IndexOfAny([' ', 'T']);
@@ -36,7 +36,7 @@ internal static class CellValuesParser
         var whole = value.IndexOf('.', StringComparison.Ordinal) is var dot and > 0 ? value[..dot] : value;
         if (whole.Length == 5 && double.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var serial) && serial >= 10000)
         {
-            return ExcelEpoch.PlusDays((int)Math.Floor(serial));
+            return ExcelEpoch.PlusDays((int)Math.Floor(serial) + (date1904 ? 1462 : 0));
         }
 
         foreach (var pattern in DatePatterns)

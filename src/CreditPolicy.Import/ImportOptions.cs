@@ -38,4 +38,15 @@ public sealed class ImportOptions
     /// <summary>The largest file read, in bytes; a larger one is one located error.</summary>
     /// <value>The default value is 268,435,456 (256 MiB).</value>
     public long MaxFileBytes { get; init; } = 256L * 1024 * 1024;
+
+    /// <summary>
+    /// The most bytes an XLSX workbook's parts (its worksheet and shared strings) may give uncompressed: a small
+    /// file can unpack to gigabytes (a "zip bomb"); past the limit the file is one located error and its rows read so far are kept.
+    /// </summary>
+    /// <value>The default value is 268,435,456 (256 MiB), as <see cref="MaxFileBytes"/>.</value>
+    public long MaxUncompressedBytes { get; init; } = 256L * 1024 * 1024;
+
+    /// <summary>The most rows read from an XLSX worksheet; past it the file is one located error and its rows read so far are kept.</summary>
+    /// <value>The default value is 1,048,576, a worksheet's last row.</value>
+    public int MaxRows { get; init; } = 1_048_576;
 }

@@ -40,19 +40,20 @@ public static class PublicityDataImporter
         var zh = ImportMessages.IsChinese(options.Culture);
         var errors = new List<ImportError>();
         var rows = new List<MappedRow>();
+        var warnings = new List<ImportError>();
         var summaries = ImmutableArray.CreateBuilder<ImportedFile>();
         foreach (var (name, content) in files)
         {
             Guard.Against.NullOrEmpty(name);
             Guard.Against.Null(content);
-            summaries.Add(ReadFile(name, content, options, zh, errors, rows));
+            summaries.Add(ReadFile(name, content, options, zh, errors, warnings, rows));
         }
 
         var profiles = Group(rows, options, zh, errors);
         var ordered = errors.Select((e, i) => (e, i)).OrderBy(p => FileOrder(summaries, p.e.File)).ThenBy(p => p.e.Row).ThenBy(p => p.i).Select(p => p.e);
         var rejected = errors.GroupBy(e => e.File, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Where(e => e.Row > 1).Select(e => e.Row).Distinct().Count(), StringComparer.Ordinal);
         var files2 = summaries.Select(f => new ImportedFile(f.Name, f.Kind, f.KindDetected, f.Rows, rejected.GetValueOrDefault(f.Name))).ToImmutableArray();
-        return new ImportResult(profiles, [.. ordered], files2);
+        return new ImportResult(profiles, [.. ordered], files2, [.. warnings]);
     }
 
     private static int FileOrder(ImmutableArray<ImportedFile>.Builder files, string name)
@@ -68,7 +69,10 @@ public static class PublicityDataImporter
         return files.Count;
     }
 
-    private static ImportedFile ReadFile(string name, Stream content, ImportOptions options, bool zh, List<ImportError> errors, List<MappedRow> into)
+    /// <summary>The longest cell read, in characters (a spreadsheet's own limit); a longer one is a located error.</summary>
+    internal const int MaxCellChars = 32_767;
+
+    private static ImportedFile ReadFile(string name, Stream content, ImportOptions options, bool zh, List<ImportError> errors, List<ImportError> warnings, List<MappedRow> into)
     {
         var bytes = ReadBytes(content, options.MaxFileBytes);
         if (bytes is null)
@@ -77,48 +81,159 @@ public static class PublicityDataImporter
             return new ImportedFile(name, options.Kind, false, 0, 0);
         }
 
-        var (rows, failedRow, problem) = SheetReaders.Read(bytes, options.Encoding, zh);
-        if (rows is null)
+        var (source, failedRow, problem) = SheetReaders.Read(bytes, options, zh);
+        if (source is null)
         {
             errors.Add(new ImportError(name, failedRow, null, problem!));
             return new ImportedFile(name, options.Kind, false, 0, 0);
         }
 
-        var headerIndex = rows.FindIndex(r => !r.IsBlank);
-        if (headerIndex < 0)
-        {
-            errors.Add(new ImportError(name, 1, null, ImportMessages.Get(zh, "file.no-header")));
-            return new ImportedFile(name, options.Kind, false, 0, 0);
-        }
-
-        var header = rows[headerIndex];
-        var detected = options.Kind is null;
-        var kind = options.Kind ?? Detect(header, name, zh, errors);
-        if (kind is not { } k)
-        {
-            return new ImportedFile(name, null, true, 0, 0);
-        }
-
-        var columns = StandardColumns.Locate(header.Cells, k);
-        var missing = StandardColumns.Required[k].Where(c => !columns.ContainsKey(c)).ToArray();
-        if (missing.Length > 0)
-        {
-            errors.AddRange(missing.Select(c => new ImportError(name, header.Number, StandardColumns.NameOf(k, c), ImportMessages.Get(zh, "file.column-missing"))));
-            return new ImportedFile(name, k, detected, 0, 0);
-        }
-
-        var mapper = new RowMapper(name, k, header.Cells, columns, options, errors);
+        warnings.AddRange(source.Warnings.Select(w => new ImportError(name, 0, null, w)));
+        SheetRow? header = null;
+        PublicityDataKind? kind = null;
+        RowMapper? mapper = null;
         var count = 0;
-        foreach (var row in rows.Skip(headerIndex + 1).Where(r => !r.IsBlank))
+        var last = 0;
+        using var rows = source.Rows.GetEnumerator();
+        while (true)
         {
+            SheetRow row;
+            try
+            {
+                if (!rows.MoveNext())
+                {
+                    break;
+                }
+
+                row = rows.Current;
+            }
+            catch (Exception ex) when (SheetReaders.IsBrokenPackage(ex))
+            {
+                errors.Add(new ImportError(name, last + 1, null, ex is ReadLimitException limit ? limit.Text(zh) : ImportMessages.Get(zh, "file.xlsx")));
+                break;
+            }
+
+            last = row.Number;
+            if (row.Problem is not null)
+            {
+                if (header is not null)
+                {
+                    count++;
+                }
+
+                errors.Add(new ImportError(name, row.Number, row.ProblemColumn < 0 ? null : ColumnLabel(header, row.ProblemColumn), row.Problem));
+                if (row.Fatal)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            if (row.IsBlank)
+            {
+                continue;
+            }
+
+            if (header is null)
+            {
+                header = row;
+                if (TooLong(row, null, name, zh, errors))
+                {
+                    return new ImportedFile(name, options.Kind, false, 0, 0);
+                }
+
+                kind = options.Kind ?? Detect(header, name, zh, errors);
+                if (kind is not { } detected)
+                {
+                    TitleRowHint(header, name, zh, errors);
+                    return new ImportedFile(name, null, true, 0, 0);
+                }
+
+                var columns = StandardColumns.Locate(header.Cells, detected);
+                var missing = StandardColumns.Required[detected].Where(c => !columns.ContainsKey(c)).ToArray();
+                if (missing.Length > 0)
+                {
+                    errors.AddRange(missing.Select(c => new ImportError(name, header.Number, StandardColumns.NameOf(detected, c), ImportMessages.Get(zh, "file.column-missing"))));
+                    TitleRowHint(header, name, zh, errors);
+
+                    return new ImportedFile(name, detected, options.Kind is null, 0, 0);
+                }
+
+                mapper = new RowMapper(name, detected, header.Cells, columns, options, errors, source.Date1904);
+                continue;
+            }
+
             count++;
-            if (mapper.Map(row) is { } mapped)
+            if (source.IsCsv && row.Cells.Length != header.Cells.Length)
+            {
+                warnings.Add(new ImportError(name, row.Number, null, ImportMessages.Get(zh, "file.ragged", row.Cells.Length, header.Cells.Length)));
+            }
+
+            if (TooLong(row, header, name, zh, errors))
+            {
+                continue;
+            }
+
+            if (mapper!.Map(row) is { } mapped)
             {
                 into.Add(mapped);
             }
         }
 
-        return new ImportedFile(name, k, detected, count, 0);
+        if (header is null)
+        {
+            if (!errors.Exists(e => string.Equals(e.File, name, StringComparison.Ordinal)))
+            {
+                errors.Add(new ImportError(name, 1, null, ImportMessages.Get(zh, "file.no-header")));
+            }
+
+            return new ImportedFile(name, options.Kind, false, 0, 0);
+        }
+
+        return new ImportedFile(name, kind, options.Kind is null, count, 0);
+    }
+
+    /// <summary>A hint when the first row has one cell, as a title above the header has.</summary>
+    private static void TitleRowHint(SheetRow header, string name, bool zh, List<ImportError> errors)
+    {
+        if (header.Cells.Count(c => c.Length > 0) == 1)
+        {
+            errors.Add(new ImportError(name, header.Number, null, ImportMessages.Get(zh, "file.title-row")));
+        }
+    }
+
+    /// <summary>Whether a cell of <paramref name="row"/> is longer than <see cref="MaxCellChars"/> (each reported).</summary>
+    private static bool TooLong(SheetRow row, SheetRow? header, string name, bool zh, List<ImportError> errors)
+    {
+        var found = false;
+        for (var i = 0; i < row.Cells.Length; i++)
+        {
+            if (row.Cells[i].Length > MaxCellChars)
+            {
+                errors.Add(new ImportError(name, row.Number, ColumnLabel(header, i), ImportMessages.Get(zh, "cell.too-long", MaxCellChars)));
+                found = true;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The column as the header names it, else as a spreadsheet does (A, B, …).</summary>
+    private static string ColumnLabel(SheetRow? header, int index)
+    {
+        if (header is not null && index < header.Cells.Length && header.Cells[index].Length > 0)
+        {
+            return header.Cells[index];
+        }
+
+        var letters = string.Empty;
+        for (var n = index + 1; n > 0; n = (n - 1) / 26)
+        {
+            letters = (char)('A' + ((n - 1) % 26)) + letters;
+        }
+
+        return letters;
     }
 
     /// <summary>The kind whose decision-number column the header has; an error when it has both or neither.</summary>

@@ -13,7 +13,7 @@ namespace CreditPolicy.Import;
 internal sealed record MappedRow(string File, int Row, string SubjectKey, Subject Subject, CreditRecord Record, Func<Column, string> ColumnName);
 
 /// <summary>Maps the rows of one file of one kind to subjects and records, reporting each cell that cannot be mapped.</summary>
-internal sealed class RowMapper(string file, PublicityDataKind kind, IReadOnlyList<string> header, Dictionary<Column, int> columns, ImportOptions options, List<ImportError> errors)
+internal sealed class RowMapper(string file, PublicityDataKind kind, IReadOnlyList<string> header, Dictionary<Column, int> columns, ImportOptions options, List<ImportError> errors, bool date1904 = false)
 {
     private static readonly char[] CategorySeparators = [';', '；', '、', ',', '，'];
 
@@ -217,7 +217,7 @@ internal sealed class RowMapper(string file, PublicityDataKind kind, IReadOnlyLi
         Required(row, column) is { } text ? ParseDate(text, column) : null;
 
     private LocalDate? ParseDate(string text, Column column) =>
-        CellValuesParser.Date(text) ?? Fail<LocalDate?>(column, "cell.date", Quote(text));
+        CellValuesParser.Date(text, date1904) ?? Fail<LocalDate?>(column, "cell.date", Quote(text));
 
     private string? Required(SheetRow row, Column column) =>
         Value(row, column) is { Length: > 0 } value ? value : Fail<string?>(column, "cell.blank");

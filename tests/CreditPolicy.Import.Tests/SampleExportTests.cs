@@ -24,10 +24,10 @@ public sealed class SampleExportTests
             if (name.EndsWith(".xlsx", StringComparison.Ordinal))
             {
                 // A ZIP archive's bytes carry times; its cells are what must match.
-                var (expected, _, _) = SheetReaders.Read(bytes, null, false);
-                var (actual, _, problem) = SheetReaders.Read(committed, null, false);
+                var (expected, _, _) = SheetReaders.Read(bytes, ImportOptions.Default, false);
+                var (actual, _, problem) = SheetReaders.Read(committed, ImportOptions.Default, false);
                 Assert.Null(problem);
-                Assert.Equal(expected!.Select(r => (r.Number, string.Join('|', r.Cells))), actual!.Select(r => (r.Number, string.Join('|', r.Cells))));
+                Assert.Equal(expected!.Rows.Select(r => (r.Number, string.Join('|', r.Cells))), actual!.Rows.Select(r => (r.Number, string.Join('|', r.Cells))));
             }
             else
             {
@@ -39,9 +39,10 @@ public sealed class SampleExportTests
     [Fact]
     public void The_xlsx_sample_holds_its_dates_as_Excel_date_numbers()
     {
-        var (rows, _, _) = SheetReaders.Read(File.ReadAllBytes(Path.Combine(SampleExports.Folder(), "licences.xlsx")), null, false);
+        var (source, _, _) = SheetReaders.Read(File.ReadAllBytes(Path.Combine(SampleExports.Folder(), "licences.xlsx")), ImportOptions.Default, false);
+        var rows = source!.Rows.ToList();
 
-        Assert.Equal("45717", rows![1].Cells[19]); // 2025-03-01
+        Assert.Equal("45717", rows[1].Cells[19]); // 2025-03-01
         Assert.Equal("郏县示例餐饮有限公司", rows[1].Cells[0]);
     }
 }
