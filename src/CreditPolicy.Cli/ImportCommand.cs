@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using CreditPolicy.Import;
 using CreditPolicy.Serialization;
+using CreditPolicy.Subjects;
 using NodaTime.Text;
 
 namespace CreditPolicy.Cli;
@@ -43,6 +44,17 @@ internal static class ImportCommand
                 Culture = context.Culture,
             };
             var paths = parse.GetValue(files) ?? [];
+            var outPath = parse.GetValue(output);
+            if (outPath is not null && paths.FirstOrDefault(p => p != "-" && CommandContext.SameFile(p, outPath)) is { } same)
+            {
+                throw new UsageException(context.Text("import.out-is-input", PersonalIds.ForOutput(same)));
+            }
+
+            if (outPath is not null && Directory.Exists(outPath))
+            {
+                throw new UsageException(context.Text("error.is-directory", PersonalIds.ForOutput(outPath)));
+            }
+
             var streams = new List<(string, Stream)>();
             try
             {
@@ -52,15 +64,20 @@ internal static class ImportCommand
                 }
 
                 var result = PublicityDataImporter.ReadAll(streams, options);
-                Write(context, result, parse.GetValue(output));
+                Write(context, result, outPath);
                 foreach (var file in result.Files.Where(f => f.Kind is not null))
                 {
                     context.Error.WriteLine(context.Text(
                         file.KindDetected ? "import.file-detected" : "import.file-given",
-                        file.Name,
+                        PersonalIds.ForOutput(file.Name),
                         context.Text(file.Kind == PublicityDataKind.Penalty ? "import.kind-penalty" : "import.kind-license"),
                         file.Rows,
                         file.RejectedRows));
+                }
+
+                foreach (var warning in result.Warnings)
+                {
+                    context.Error.WriteLine(context.Text("import.warning", warning.Format(context.Culture)));
                 }
 
                 foreach (var error in result.Errors)

@@ -98,4 +98,50 @@ public sealed class ImportCommandTests : IDisposable
     {
         Assert.Contains("import", Cli.Run("--help").Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Import_The_summary_line_masks_a_resident_id_and_escapes_control_characters_in_the_file_name()
+    {
+        var named = Path.Combine(_directory, "410425198001011230.csv");
+        var escaped = Path.Combine(_directory, "\u001b[31mred.csv");
+        File.Copy(Sample("penalties.csv"), named);
+        File.Copy(Sample("penalties.csv"), escaped);
+
+        var result = Cli.Run("import", named, escaped);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.DoesNotContain("410425198001011230", result.Error, StringComparison.Ordinal);
+        Assert.Contains("410425********1230.csv: ", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', result.Error);
+        Assert.Contains("\\u001B[31mred.csv: ", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Import_out_naming_an_input_file_or_a_folder_is_a_usage_error_in_the_users_language()
+    {
+        var input = Path.Combine(_directory, "in.csv");
+        File.Copy(Sample("penalties.csv"), input);
+
+        var same = Cli.Run("--lang", "zh", "import", "--out", input, input);
+        var folder = Cli.Run("--lang", "zh", "import", "--out", _directory, input);
+
+        Assert.Equal((2, 2), (same.ExitCode, folder.ExitCode));
+        Assert.Contains("--out 指定的是输入文件", same.Error, StringComparison.Ordinal);
+        Assert.Equal(File.ReadAllBytes(Sample("penalties.csv")), File.ReadAllBytes(input));
+        Assert.Contains("是目录", folder.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Import_A_damaged_workbook_beside_a_good_file_is_one_located_error_exit_2_and_the_good_profiles_are_written()
+    {
+        var damaged = Path.Combine(_directory, "damaged.xlsx");
+        File.WriteAllBytes(damaged, File.ReadAllBytes(Sample("licences.xlsx"))[..2000]);
+
+        var result = Cli.Run("--lang", "zh", "import", Sample("penalties.csv"), damaged);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("damaged.xlsx:0: ", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("内部错误", result.Error, StringComparison.Ordinal);
+        Assert.Equal(3, result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
 }
