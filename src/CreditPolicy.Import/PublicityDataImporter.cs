@@ -6,6 +6,7 @@ using System.Linq;
 using Ardalis.GuardClauses;
 using CreditPolicy.Profiles;
 using CreditPolicy.Records;
+using CreditPolicy.Serialization;
 
 namespace CreditPolicy.Import;
 
@@ -291,7 +292,44 @@ public static class PublicityDataImporter
             }
         }
 
-        return [.. order.Select(key => subjects[key]).Select(e => new CreditProfile(e.First.Subject, e.Records.Select(r => r.Record), creditCheckedOn: options.CheckedOn))];
+        var profiles = ImmutableArray.CreateBuilder<CreditProfile>(order.Count);
+        foreach (var (first, records) in order.Select(key => subjects[key]))
+        {
+            var profile = new CreditProfile(first.Subject, records.Select(r => r.Record), creditCheckedOn: options.CheckedOn);
+            if (TooLarge(profile))
+            {
+                errors.Add(new ImportError(first.File, first.Row, null, ImportMessages.Get(zh, "group.too-large", records.Count, MaxProfileBytes)));
+                continue;
+            }
+
+            profiles.Add(profile);
+        }
+
+        return profiles.ToImmutable();
+    }
+
+    /// <summary>The most bytes a profile may have, as <c>evaluate</c> reads it (<see cref="ProfileReadOptions.MaxProfileBytes"/>).</summary>
+    private static readonly long MaxProfileBytes = ProfileReadOptions.Default.MaxProfileBytes;
+
+    /// <summary>
+    /// Whether the profile, written as JSON, would be larger than <c>evaluate</c> reads: estimated from its
+    /// texts first (at most 3 bytes a character, and some for each record's names), written only when it may be.
+    /// </summary>
+    private static bool TooLarge(CreditProfile profile)
+    {
+        long estimate = (profile.Subject.Name.Length * 6L) + 256;
+        foreach (var record in profile.Records)
+        {
+            estimate += 256 + (6L * (record.Id.Length + (record.Authority?.Length ?? 0)));
+        }
+
+        if (estimate <= MaxProfileBytes)
+        {
+            return false;
+        }
+
+        var written = ProfileJson.Write(profile, ProfileWriteOptions.Default with { RevealPersonalIdentifiers = true });
+        return System.Text.Encoding.UTF8.GetByteCount(written) > MaxProfileBytes;
     }
 
     private static bool Same(CreditRecord a, CreditRecord b) =>

@@ -66,8 +66,7 @@ internal sealed class RowMapper(string file, PublicityDataKind kind, IReadOnlyLi
                 return Fail<(string, Subject)?>(Column.CertificateNumber, "subject.no-certificate-number");
             }
 
-            var residentId = certificateType is "身份证" or "居民身份证" or "中华人民共和国居民身份证"
-                || (certificateType.Length == 0 && ResidentIdentityNumber.HasShape(number));
+            var residentId = IsResidentIdType(certificateType) || (certificateType.Length == 0 && ResidentIdentityNumber.HasShape(number));
             var type = residentId ? IdentifierType.ResidentId : IdentifierType.Other;
             identifier = Identifier(type, number, Column.CertificateNumber, heldByNaturalPerson: person);
         }
@@ -199,6 +198,13 @@ internal sealed class RowMapper(string file, PublicityDataKind kind, IReadOnlyLi
             return null;
         }
 
+        // The whole text when the table knows it (a category whose own name holds a separator, such as the 2019
+        // standard's 暂扣或者吊销许可证、暂扣或者吊销执照, or a rule set's entry), else each part.
+        if (options.SeverityTable.SeverityOf(text, fine) is { } whole)
+        {
+            return whole;
+        }
+
         RecordSeverity? most = null;
         foreach (var category in text.Split(CategorySeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
@@ -239,14 +245,23 @@ internal sealed class RowMapper(string file, PublicityDataKind kind, IReadOnlyLi
 
     /// <summary>
     /// A value quoted in a message: cut to 40 characters, and withheld when it holds a run of 15 or more digits,
-    /// which may be an identity number (valid or not; contract v2: a message never repeats one).
+    /// which may be an identity number (valid or not; contract v2: a message never repeats one). Digits of any
+    /// script (full-width ones too) count, and spaces and hyphens between them do not break the run.
     /// </summary>
-    private string Quote(string value)
+    internal string Quote(string value)
     {
         var run = 0;
         foreach (var c in value)
         {
-            run = char.IsAsciiDigit(c) ? run + 1 : 0;
+            if (char.IsDigit(c))
+            {
+                run++;
+            }
+            else if (!IsDigitSeparator(c))
+            {
+                run = 0;
+            }
+
             if (run >= 15)
             {
                 return ImportMessages.Get(_zh, "value.withheld");
@@ -255,6 +270,17 @@ internal sealed class RowMapper(string file, PublicityDataKind kind, IReadOnlyLi
 
         return "“" + (value.Length > 40 ? value[..40] + "…" : value) + "”";
     }
+
+    /// <summary>Spaces and hyphens people type inside a long number (ASCII, full-width, no-break, dashes).</summary>
+    private static bool IsDigitSeparator(char c) => c is ' ' or '\t' or '-' or '_' or '\u00A0' or '\u3000' or '\uFF0D' or '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2212';
+
+    /// <summary>
+    /// The 证件类型 spellings of a resident identity card (居民身份证): the data standard's name and those exports use,
+    /// and code 111 of the certificate-type code table (GA/T 517, as GB/T 2261-style code lists give it). docs/import.md lists them.
+    /// </summary>
+    internal static bool IsResidentIdType(string certificateType) =>
+        string.Concat(certificateType.Where(c => !char.IsWhiteSpace(c))) is "身份证" or "居民身份证" or "中华人民共和国居民身份证" or "居民身份证号码" or "身份证号"
+            or "身份证号码" or "二代身份证" or "第二代居民身份证" or "身份证件" or "111";
 
     private static string IsoDate(LocalDate date) => NodaTime.Text.LocalDatePattern.Iso.Format(date);
 }

@@ -178,6 +178,79 @@ public sealed class HostileInputTests
         Assert.Contains(title, m => m.Contains("first row", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("居民身份证号码")]
+    [InlineData("身份证号")]
+    [InlineData("身份证号码")]
+    [InlineData("二代身份证")]
+    [InlineData("身份证件")]
+    [InlineData("111")]
+    public void A_resident_id_card_spelt_another_way_is_validated_and_grouped_with_the_same_person(string certificateType)
+    {
+        var wrong = Person[..17] + (Person[17] == '0' ? '1' : '0');
+        Assert.True(Person.Length == 18);
+        var result = ImporterTests.Import(
+        [
+            PenaltyHeader,
+            PenaltyRow("张示例", "自然人", "", "身份证", Person, "N-1", "警告", "", "2026-06-10", ""),
+            PenaltyRow("张示例", "自然人", "", certificateType, Person, "N-2", "警告", "", "2026-06-11", ""),
+            PenaltyRow("李示例", "自然人", "", certificateType, wrong, "N-3", "警告", "", "2026-06-12", ""),
+        ]);
+
+        Assert.Equal(2, result.Profiles.Single().Records.Length);
+        Assert.Equal((4, "证件号码"), (result.Errors.Single().Row, result.Errors.Single().Column));
+    }
+
+    [Theory]
+    [InlineData("４１０４２５１９８００１０１１２３０")]
+    [InlineData("410425 19800101 1230")]
+    [InlineData("410425-198001011230")]
+    public void Messages_withhold_an_id_shaped_value_written_with_full_width_digits_spaces_or_hyphens(string value)
+    {
+        var result = ImporterTests.Import([PenaltyHeader, PenaltyRow("郏县示例餐饮有限公司", "法人及非法人组织", Restaurant, "", "", "N-1", value, "", value, "")]);
+
+        Assert.Equal(2, result.Errors.Length);
+        Assert.All(result.Errors, e => Assert.DoesNotContain(value, e.Format(null), StringComparison.Ordinal));
+        Assert.All(result.Errors, e => Assert.Contains("withheld", e.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_category_whose_own_name_holds_a_separator_is_looked_up_whole_before_it_is_split()
+    {
+        var table = PenaltySeverityTable.Default.With([new("暂扣或者吊销许可证、暂扣或者吊销执照", RecordSeverity.Serious), new("警告;罚款", RecordSeverity.Serious)]);
+        var rows = new List<string[]>
+        {
+            PenaltyHeader,
+            PenaltyRow("郏县示例餐饮有限公司", "法人及非法人组织", Restaurant, "", "", "N-1", "暂扣或者吊销许可证、暂扣或者吊销执照", "", "2026-06-10", ""),
+            PenaltyRow("郏县示例餐饮有限公司", "法人及非法人组织", Restaurant, "", "", "N-2", "警告;罚款", "1", "2026-06-10", ""),
+            PenaltyRow("郏县示例餐饮有限公司", "法人及非法人组织", Restaurant, "", "", "N-3", "警告、罚款", "1", "2026-06-10", ""),
+        };
+
+        var result = ImporterTests.Import(rows, new ImportOptions { SeverityTable = table });
+
+        Assert.Empty(result.Errors);
+        Assert.Equal([RecordSeverity.Serious, RecordSeverity.Serious, RecordSeverity.General], result.Profiles.Single().Records.Select(r => r.StatedSeverity));
+    }
+
+    [Fact]
+    public void A_subject_whose_profile_would_be_larger_than_evaluate_reads_is_a_located_error_and_the_others_are_written()
+    {
+        var authority = new string('局', 30_000);
+        var rows = new List<string[]> { PenaltyHeader, Good(0) };
+        for (var i = 1; i <= 200; i++)
+        {
+            var row = PenaltyRow("郏县示例建材有限公司", "法人及非法人组织", Builder, "", "", $"N-{i}", "警告", "", "2026-06-10", "");
+            row[Array.IndexOf(PenaltyHeader, "处罚机关")] = authority;
+            rows.Add(row);
+        }
+
+        var result = ImporterTests.Import(rows);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((3, (string?)null), (error.Row, error.Column));
+        Assert.Equal("郏县示例餐饮有限公司", result.Profiles.Single().Subject.Name);
+    }
+
     internal static string Col(int index)
     {
         var letters = string.Empty;
