@@ -50,6 +50,14 @@ internal static class ImportCommand
                 throw new UsageException(context.Text("import.out-is-input", PersonalIds.ForOutput(same)));
             }
 
+            for (var i = 1; i < paths.Length; i++)
+            {
+                if (paths[i] != "-" && paths.Take(i).Any(p => p != "-" && CommandContext.SameFile(p, paths[i])))
+                {
+                    throw new UsageException(context.Text("import.file-twice", PersonalIds.ForOutput(paths[i])));
+                }
+            }
+
             if (outPath is not null && Directory.Exists(outPath))
             {
                 throw new UsageException(context.Text("error.is-directory", PersonalIds.ForOutput(outPath)));

@@ -144,4 +144,17 @@ public sealed class ImportCommandTests : IDisposable
         Assert.DoesNotContain("内部错误", result.Error, StringComparison.Ordinal);
         Assert.Equal(3, result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
     }
+
+    [Fact]
+    public void Import_The_same_file_named_twice_is_a_usage_error()
+    {
+        var input = Path.Combine(_directory, "b.csv");
+        File.Copy(Sample("penalties.csv"), input);
+
+        var result = Cli.Run("--lang", "zh", "import", input, Path.Combine(_directory, ".", "b.csv"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("被指定了不止一次", result.Error, StringComparison.Ordinal);
+        Assert.Empty(result.Out);
+    }
 }
