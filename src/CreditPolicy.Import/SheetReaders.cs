@@ -391,7 +391,8 @@ internal static class SheetReaders
         return int.TryParse(value.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var i) && i < shared.Length ? shared[i] : string.Empty;
     }
 
-    private static string Cut(string text) => text.Length > 20 ? text[..20] + "…" : text;
+    /// <summary>A reference quoted in a message, cut to 12 characters (never a run of 15 digits, which may be an identity number).</summary>
+    private static string Cut(string text) => text.Length > 12 ? text[..12] + "…" : text;
 
     /// <summary>The 0-based column of a cell reference such as <c>AB12</c>; -1 past XFD (16,384) or when the reference has no column letters.</summary>
     internal static int ColumnIndex(string reference)
