@@ -259,13 +259,14 @@ public static class PublicityDataImporter
     /// </summary>
     private static ImmutableArray<CreditProfile> Group(List<MappedRow> rows, ImportOptions options, bool zh, List<ImportError> errors)
     {
-        var subjects = new Dictionary<string, (MappedRow First, List<MappedRow> Records)>(StringComparer.Ordinal);
+        // Each subject's records also by decision number, so that a row is checked against the earlier ones in constant time.
+        var subjects = new Dictionary<string, (MappedRow First, List<MappedRow> Records, Dictionary<string, MappedRow> ById)>(StringComparer.Ordinal);
         var order = new List<string>();
         foreach (var row in rows)
         {
             if (!subjects.TryGetValue(row.SubjectKey, out var entry))
             {
-                subjects.Add(row.SubjectKey, (row, [row]));
+                subjects.Add(row.SubjectKey, (row, [row], new Dictionary<string, MappedRow>(StringComparer.Ordinal) { [row.Record.Id] = row }));
                 order.Add(row.SubjectKey);
                 continue;
             }
@@ -279,7 +280,7 @@ public static class PublicityDataImporter
             {
                 errors.Add(new ImportError(row.File, row.Row, row.ColumnName(Column.SubjectClass), ImportMessages.Get(zh, "group.kind", ImportMessages.Get(zh, "kind." + Subjects.SubjectKindExtensions.ContractName(row.Subject.Kind)), ImportMessages.Get(zh, "kind." + Subjects.SubjectKindExtensions.ContractName(first.Subject.Kind)), first.Row, first.File)));
             }
-            else if (entry.Records.Find(r => string.Equals(r.Record.Id, row.Record.Id, StringComparison.Ordinal)) is { } earlier)
+            else if (entry.ById.TryGetValue(row.Record.Id, out var earlier))
             {
                 if (!Same(earlier.Record, row.Record))
                 {
@@ -289,11 +290,12 @@ public static class PublicityDataImporter
             else
             {
                 entry.Records.Add(row);
+                entry.ById.Add(row.Record.Id, row);
             }
         }
 
         var profiles = ImmutableArray.CreateBuilder<CreditProfile>(order.Count);
-        foreach (var (first, records) in order.Select(key => subjects[key]))
+        foreach (var (first, records, _) in order.Select(key => subjects[key]))
         {
             var profile = new CreditProfile(first.Subject, records.Select(r => r.Record), creditCheckedOn: options.CheckedOn);
             if (TooLarge(profile))

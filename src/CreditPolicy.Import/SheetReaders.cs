@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using System.Xml;
 using CreditPolicy.Serialization;
+using CsvHelper;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
@@ -84,109 +85,125 @@ internal static class SheetReaders
         return (new SheetSource(CsvRows(text, zh), true, false, []), 0, null);
     }
 
+    /// <summary>The largest CSV record read, in bytes of UTF-8: a record beyond it (an unclosed quote in a large file, a line of hundreds of megabytes) is one located problem.</summary>
+    internal const int MaxCsvRecordBytes = 16 * 1024 * 1024;
+
     /// <summary>
-    /// The records of CSV text (RFC 4180, comma): a quoted field may hold separators, doubled quotes and line
-    /// breaks; a quote inside an unquoted field is kept as it is. A quoted field that reaches the end of the file
-    /// unclosed, or runs over <see cref="MaxLineBreaksInField"/> line breaks, is reported at the row and column where
-    /// its quote opened, and reading resumes at the next line, so the rows after it are still read.
+    /// The records of CSV text (RFC 4180, comma), read with CsvHelper: a quoted field may hold separators, doubled
+    /// quotes and line breaks; a quote inside an unquoted field is kept as it is. A quoted field that reaches the end
+    /// of the file unclosed, that runs over <see cref="MaxLineBreaksInField"/> line breaks, or a record larger than
+    /// <see cref="MaxCsvRecordBytes"/>, is reported at the row (and the column where its quote opened), and reading
+    /// resumes with a new reader at the line after the one the record starts on, so the rows after it are still read.
     /// </summary>
     internal static IEnumerable<SheetRow> CsvRows(string text, bool zh)
     {
-        var pos = 0;
         var record = 0;
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        while (pos < text.Length)
+        var offset = 0;
+        while (offset < text.Length)
         {
-            record++;
-            fields.Clear();
-            string? problem = null;
-            var endOfRecord = false;
-            while (!endOfRecord)
+            CsvMalformedRecord? unterminated = null;
+            var options = CsvReaderOptions.Default with
             {
-                field.Clear();
-                var p = pos;
-                while (p < text.Length && text[p] is ' ' or '\t')
+                Separator = ',',
+                HasHeader = false,
+                SkipEmptyLines = false,
+                AllowLineBreaksInQuotes = true,
+                TrimWhitespace = true,
+                IncludeValuesInExceptions = false,
+                DetectSeparatorHint = false,
+                TrackLineNumbers = true,
+                MalformedData = CsvMalformedDataHandling.Recover,
+                MaxRecordSize = MaxCsvRecordBytes,
+                OnMalformedRecord = malformed => unterminated ??= malformed.Reason == CsvMalformedReason.UnterminatedQuote ? malformed : null,
+            };
+            var segment = offset == 0 ? text : text[offset..];
+            var restartLine = 0;
+            using (var reader = CsvReader.FromText(segment, options))
+            {
+                while (restartLine == 0)
                 {
-                    p++;
-                }
-
-                if (p < text.Length && text[p] == '"')
-                {
-                    var opened = p;
-                    p++;
-                    var breaks = 0;
-                    var closed = false;
-                    while (p < text.Length)
+                    var (read, tooLarge) = TryRead(reader);
+                    if (!read && tooLarge is null)
                     {
-                        var c = text[p];
-                        if (c == '"')
-                        {
-                            if (p + 1 < text.Length && text[p + 1] == '"')
-                            {
-                                field.Append('"');
-                                p += 2;
-                                continue;
-                            }
-
-                            p++;
-                            closed = true;
-                            break;
-                        }
-
-                        if (c == '\n' || (c == '\r' && (p + 1 >= text.Length || text[p + 1] != '\n')))
-                        {
-                            if (++breaks > MaxLineBreaksInField)
-                            {
-                                break;
-                            }
-                        }
-
-                        field.Append(c);
-                        p++;
+                        yield break;
                     }
 
-                    if (!closed)
+                    record++;
+                    if (tooLarge is not null)
                     {
-                        problem = ImportMessages.Get(zh, p >= text.Length ? "file.csv-unclosed" : "file.csv-runaway", MaxLineBreaksInField);
-                        pos = NextLine(text, opened);
+                        yield return new SheetRow(record, [], OpeningColumn(segment, tooLarge.LineNumber), ImportMessages.Get(zh, "file.csv-too-large", MaxCsvRecordBytes / 1024 / 1024));
+                        restartLine = (int)Math.Max(1, tooLarge.LineNumber) + 1;
                         break;
                     }
-                }
 
-                // The rest of the field, up to a separator or the end of the line, as it is.
-                while (p < text.Length && text[p] is not (',' or '\r' or '\n'))
-                {
-                    field.Append(text[p]);
-                    p++;
-                }
-
-                fields.Add(Clean(field.ToString()));
-                if (p >= text.Length)
-                {
-                    pos = p;
-                    endOfRecord = true;
-                }
-                else if (text[p] == ',')
-                {
-                    pos = p + 1;
-                    if (pos >= text.Length)
+                    var cells = new string[reader.FieldCount];
+                    var runaway = -1;
+                    for (var i = 0; i < cells.Length; i++)
                     {
-                        fields.Add(string.Empty);
-                        endOfRecord = true;
+                        cells[i] = Clean(reader.GetString(i));
+                        runaway = runaway < 0 && LineBreaks(cells[i]) > MaxLineBreaksInField ? i : runaway;
                     }
-                }
-                else
-                {
-                    pos = text[p] == '\r' && p + 1 < text.Length && text[p + 1] == '\n' ? p + 2 : p + 1;
-                    endOfRecord = true;
+
+                    if (unterminated is not null || runaway >= 0)
+                    {
+                        var problem = unterminated is not null ? ImportMessages.Get(zh, "file.csv-unclosed") : ImportMessages.Get(zh, "file.csv-runaway", MaxLineBreaksInField);
+                        var column = unterminated is not null ? cells.Length - 1 : runaway;
+                        yield return new SheetRow(record, cells[..column], column, problem);
+                        restartLine = (int)reader.LineNumber + 1;
+                        break;
+                    }
+
+                    yield return new SheetRow(record, cells);
                 }
             }
 
-            yield return problem is null
-                ? new SheetRow(record, [.. fields])
-                : new SheetRow(record, [.. fields], fields.Count, problem);
+            offset += LineOffset(segment, restartLine);
         }
+    }
+
+    /// <summary>Reads the next record; a record over <see cref="MaxCsvRecordBytes"/> is returned as the exception that says so.</summary>
+    private static (bool Read, CsvFormatException? TooLarge) TryRead(CsvReader reader)
+    {
+        try
+        {
+            return (reader.Read(), null);
+        }
+        catch (CsvFormatException ex)
+        {
+            return (false, ex);
+        }
+    }
+
+    /// <summary>The column where the record starting on <paramref name="line"/> opens the quote that runs on: the last field of that line alone, read with CsvHelper.</summary>
+    private static int OpeningColumn(string text, long line)
+    {
+        var start = LineOffset(text, (int)Math.Max(1, line));
+        var end = NextLine(text, start);
+        using var reader = CsvReader.FromText(text[start..end], CsvReaderOptions.Default with { Separator = ',', HasHeader = false, DetectSeparatorHint = false });
+        return reader.Read() ? Math.Max(0, reader.FieldCount - 1) : -1;
+    }
+
+    private static int LineBreaks(string value)
+    {
+        var count = 0;
+        foreach (var c in value)
+        {
+            count += c == '\n' ? 1 : 0;
+        }
+
+        return count;
+    }
+
+    /// <summary>The position in <paramref name="text"/> where its 1-based <paramref name="line"/> starts, or its end.</summary>
+    private static int LineOffset(string text, int line)
+    {
+        var position = 0;
+        for (var i = 1; i < line && position < text.Length; i++)
+        {
+            position = NextLine(text, position);
+        }
+
+        return position;
     }
 
     /// <summary>The position after the line break that ends the line holding <paramref name="index"/>, or the end of the text.</summary>

@@ -304,4 +304,17 @@ public sealed class HostileInputTests
 
         return buffer.ToArray();
     }
+
+    [Fact]
+    public void CSV_A_record_larger_than_the_limit_is_located_and_the_rows_after_it_are_still_imported()
+    {
+        var huge = "\"" + new string('名', (SheetReaders.MaxCsvRecordBytes / 3) + 10) + "\n";
+        var bytes = Encoding.UTF8.GetBytes(Csv([PenaltyHeader, Good(1)]) + huge + Csv([Good(2), Good(3)]));
+
+        var result = Read(bytes, "huge.csv");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(3, error.Row);
+        Assert.Equal(3, result.Profiles.Single().Records.Length);
+    }
 }
