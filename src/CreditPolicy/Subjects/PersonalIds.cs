@@ -20,7 +20,7 @@ public static class PersonalIds
     {
         ArgumentNullException.ThrowIfNull(text);
         mask ??= IdentityMask.Default;
-        return Replace(text, candidate => ResidentIdentityNumber.TryParse(candidate, out _) ? mask.Apply(candidate) : null);
+        return Replace(text, mask, static (candidate, mask) => ResidentIdentityNumber.TryParse(candidate, out _) ? mask.Apply(candidate) : null);
     }
 
     /// <summary>
@@ -30,7 +30,7 @@ public static class PersonalIds
     public static string Redact(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Replace(text, static _ => RedactedPlaceholder);
+        return Replace(text, RedactedPlaceholder, static (_, placeholder) => placeholder);
     }
 
     /// <summary>What <see cref="Redact"/> puts in place of a run shaped like a resident identity number.</summary>
@@ -45,8 +45,12 @@ public static class PersonalIds
     /// <summary>A message about rejected input as it may be shown: id-shaped values redacted (<see cref="Redact"/>), control characters escaped.</summary>
     internal static string ForMessage(string message) => Printable.Escape(Redact(message));
 
-    /// <summary>Replaces each 18-character run of digits (the last may be X), whatever stands next to it, for which <paramref name="replacement"/> gives a value.</summary>
-    private static string Replace(string text, Func<string, string?> replacement)
+    /// <summary>
+    /// Replaces each 18-character run of digits (the last may be X), whatever stands next to it, for which
+    /// <paramref name="replacement"/> gives a value. The state is passed, not captured: every decision masks several
+    /// strings, and a closure per call was most of what writing a decision allocated.
+    /// </summary>
+    private static string Replace<TState>(string text, TState state, Func<string, TState, string?> replacement)
     {
         if (text.Length < 18)
         {
@@ -68,7 +72,7 @@ public static class PersonalIds
                 continue;
             }
 
-            if (replacement(candidate.ToString()) is { } replaced)
+            if (replacement(candidate.ToString(), state) is { } replaced)
             {
                 result ??= new StringBuilder(text.Length);
                 result.Append(text, copied, i - copied).Append(replaced);
