@@ -69,7 +69,7 @@ public sealed class CreditCommitment
             throw new ArgumentOutOfRangeException(nameof(breachSeverity));
         }
 
-        if (Check(type, committedOn, signedOn, materials, remedyDeadline, materialsSubmittedOn, breachedOn, breachSeverity, breachRepairedOn, certificates) is [var problem, ..])
+        if (CheckIn(type, committedOn, signedOn, materials, remedyDeadline, materialsSubmittedOn, breachedOn, breachSeverity, breachRepairedOn, certificates, zh: false) is [var problem, ..])
         {
             throw new ArgumentException(problem.ToString(), problem.Field);
         }
@@ -243,13 +243,8 @@ public sealed class CreditCommitment
     internal string LetterWarning(Subject committer, bool zh = false) =>
         Messages.Get(zh, "commitment.letter-incomplete", Id, string.Join(zh ? string.Empty : " ", LetterGapsIn(committer, zh).Select(p => p.Message)));
 
-    private static bool AnyBlank(IReadOnlyCollection<string> items)
+    private static bool AnyBlank(ImmutableArray<string> items)
     {
-        if (items.Count == 0)
-        {
-            return false;
-        }
-
         foreach (var item in items)
         {
             if (string.IsNullOrWhiteSpace(item))
@@ -277,28 +272,26 @@ public sealed class CreditCommitment
         RecordSeverity? breachSeverity = null,
         LocalDate? breachRepairedOn = null,
         IReadOnlyCollection<string>? replacedCertificates = null) =>
-        CheckIn(type, committedOn, signedOn, missingMaterials, remedyDeadline, materialsSubmittedOn, breachedOn, breachSeverity, breachRepairedOn, replacedCertificates, zh: false);
+        CheckIn(type, committedOn, signedOn, [.. Guard.Against.Null(missingMaterials)], remedyDeadline, materialsSubmittedOn, breachedOn, breachSeverity, breachRepairedOn, replacedCertificates is null ? [] : [.. replacedCertificates], zh: false);
 
     /// <summary>The problems of <see cref="Check"/>, in Chinese when <paramref name="zh"/>.</summary>
     internal static IReadOnlyList<FieldProblem> CheckIn(
         CommitmentType type,
         LocalDate committedOn,
         LocalDate? signedOn,
-        IReadOnlyCollection<string> missingMaterials,
+        ImmutableArray<string> missingMaterials,
         LocalDate? remedyDeadline,
         LocalDate? materialsSubmittedOn,
         LocalDate? breachedOn,
         RecordSeverity? breachSeverity,
         LocalDate? breachRepairedOn,
-        IReadOnlyCollection<string>? replacedCertificates,
+        ImmutableArray<string> replacedCertificates,
         bool zh)
     {
         List<FieldProblem>? problems = null;
-        Guard.Against.Null(missingMaterials);
-        replacedCertificates ??= [];
         if (type == CommitmentType.AcceptanceWithMissingMaterials)
         {
-            if (missingMaterials.Count == 0)
+            if (missingMaterials.IsEmpty)
             {
                 (problems ??= []).Add(new FieldProblem("missingMaterials", Messages.Get(zh, "commitment.td-materials")));
             }
@@ -324,7 +317,7 @@ public sealed class CreditCommitment
         else
         {
             var onlyTd = Messages.Get(zh, "commitment.td-only");
-            if (missingMaterials.Count > 0)
+            if (!missingMaterials.IsEmpty)
             {
                 (problems ??= []).Add(new FieldProblem("missingMaterials", onlyTd));
             }
@@ -347,7 +340,7 @@ public sealed class CreditCommitment
                 (problems ??= []).Add(new FieldProblem("replacedCertificates", Messages.Get(zh, "commitment.certificate-blank")));
             }
         }
-        else if (replacedCertificates.Count > 0)
+        else if (!replacedCertificates.IsEmpty)
         {
             (problems ??= []).Add(new FieldProblem("replacedCertificates", Messages.Get(zh, "commitment.certificates-c23-only")));
         }
@@ -379,7 +372,8 @@ public sealed class CreditCommitment
             (problems ??= []).Add(new FieldProblem("breachRepairedOn", Messages.Get(zh, "commitment.repaired-before-breach", IsoDate.Format(breachRepairedOn), IsoDate.Format(breachedOn))));
         }
 
-        return problems is null ? [] : problems;
+        // Not `? [] :` — typed by `problems`, that would allocate an empty List for every valid item read.
+        return problems is null ? Array.Empty<FieldProblem>() : problems;
     }
 
     /// <inheritdoc />

@@ -255,7 +255,8 @@ public sealed class CreditRecord
                 : Messages.Get(zh, "record.commitment-id-breach-only")));
         }
 
-        return problems is null ? [] : problems;
+        // Not `? [] :` — typed by `problems`, that would allocate an empty List for every valid item read.
+        return problems is null ? Array.Empty<FieldProblem>() : problems;
     }
 
     /// <summary>The problem with <c>falseCommitment</c> on a record of <paramref name="category"/>: only a breach can be a false commitment.</summary>

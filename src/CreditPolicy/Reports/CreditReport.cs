@@ -147,7 +147,8 @@ public sealed class CreditReport
             (problems ??= []).Add(new FieldProblem("validUntil", Messages.Get(zh, "report.valid-before-issued", IsoDate.Format(validUntil), IsoDate.Format(issuedOn))));
         }
 
-        return problems is null ? [] : problems;
+        // Not `? [] :` — typed by `problems`, that would allocate an empty List for every valid item read.
+        return problems is null ? Array.Empty<FieldProblem>() : problems;
     }
 
     /// <inheritdoc />
