@@ -158,13 +158,16 @@ internal sealed class EvaluationScratch
         return length == items.Length ? items : items[..length];
     }
 
+    /// <summary>The ordinal comparison as one delegate: <c>Array.Sort(items, StringComparer.Ordinal)</c> makes a new one per call.</summary>
+    private static readonly Comparison<string> Ordinal = string.CompareOrdinal;
+
     private static void SortOrdinal(string[] items)
     {
         for (var i = 1; i < items.Length; i++)
         {
             if (string.CompareOrdinal(items[i - 1], items[i]) > 0)
             {
-                Array.Sort(items, StringComparer.Ordinal);
+                Array.Sort(items, Ordinal);
                 return;
             }
         }
