@@ -10,8 +10,14 @@ namespace CreditPolicy.Streaming;
 /// </summary>
 internal sealed class LineBatch
 {
-    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+    private byte[] _buffer;
     private int _used;
+
+    /// <param name="capacity">The bytes expected (the last batch's): enough room from the start saves growing and copying.</param>
+    internal LineBatch(int capacity = 64 * 1024)
+    {
+        _buffer = ArrayPool<byte>.Shared.Rent(Math.Max(capacity, 64 * 1024));
+    }
 
     internal List<(int Start, int Length, int Line)> Items { get; } = new(512);
 
