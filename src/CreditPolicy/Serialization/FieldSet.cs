@@ -18,12 +18,21 @@ internal sealed class FieldSet
 
     internal string[] Names { get; }
 
-    /// <summary>The index of the reader's current property name, or -1 for a field the contract does not name (ignored).</summary>
-    internal int Match(ref Utf8JsonReader reader)
+    /// <summary>
+    /// The index of the reader's current property name, or -1 for a field the contract does not name (ignored).
+    /// <paramref name="expected"/> is tried first: writers mostly give fields in the contract's order, so the
+    /// field after the last one read is usually the one.
+    /// </summary>
+    internal int Match(ref Utf8JsonReader reader, int expected = 0)
     {
         if (!reader.ValueIsEscaped && !reader.HasValueSequence)
         {
             var name = reader.ValueSpan;
+            if ((uint)expected < (uint)_utf8.Length && name.SequenceEqual((ReadOnlySpan<byte>)_utf8[expected]))
+            {
+                return expected;
+            }
+
             for (var i = 0; i < _utf8.Length; i++)
             {
                 if (name.SequenceEqual((ReadOnlySpan<byte>)_utf8[i]))

@@ -17,7 +17,7 @@ internal ref partial struct ProfileParser
     {
         while (_reader.Read() && _reader.TokenType == JsonTokenType.PropertyName)
         {
-            field = fields.Match(ref _reader);
+            field = fields.Match(ref _reader, 32 - System.Numerics.BitOperations.LeadingZeroCount((uint)present)); // after the last field given
             var at = _reader.TokenStartIndex;
             _reader.Read();
             if (field < 0)

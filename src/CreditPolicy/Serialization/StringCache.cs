@@ -1,4 +1,6 @@
 using System;
+using System.Buffers.Binary;
+using System.Numerics;
 using System.Text;
 
 namespace CreditPolicy.Serialization;
@@ -24,13 +26,7 @@ internal static class StringCache
         }
 
         var slots = t_slots ??= new (byte[], string)[Slots];
-        var hash = 2166136261u;
-        foreach (var b in utf8)
-        {
-            hash = unchecked((hash ^ b) * 16777619u);
-        }
-
-        ref var slot = ref slots[hash % Slots];
+        ref var slot = ref slots[Hash(utf8) % Slots];
         if (slot.Utf8 is not null && utf8.SequenceEqual(slot.Utf8))
         {
             return slot.Text;
@@ -39,5 +35,29 @@ internal static class StringCache
         var text = Encoding.UTF8.GetString(utf8);
         slot = (utf8.ToArray(), text);
         return text;
+    }
+
+    /// <summary>
+    /// A hash of the length and the first and last eight bytes, cheaper than hashing every byte of a name; a
+    /// collision costs only a miss, since the slot's bytes are compared.
+    /// </summary>
+    private static uint Hash(ReadOnlySpan<byte> utf8)
+    {
+        ulong mixed;
+        if (utf8.Length >= 8)
+        {
+            mixed = BinaryPrimitives.ReadUInt64LittleEndian(utf8) ^ BitOperations.RotateLeft(BinaryPrimitives.ReadUInt64LittleEndian(utf8[^8..]), 29);
+        }
+        else
+        {
+            mixed = 0;
+            foreach (var b in utf8)
+            {
+                mixed = (mixed << 8) | b;
+            }
+        }
+
+        mixed = unchecked((mixed ^ (ulong)utf8.Length) * 0x9E3779B97F4A7C15UL);
+        return (uint)(mixed >> 32);
     }
 }
