@@ -1,4 +1,5 @@
 using System.IO;
+using System.Threading;
 using System.Text;
 using System.Text.Json;
 using Ardalis.GuardClauses;
@@ -63,10 +64,11 @@ public static class DecisionJson
         writer.WriteStartObject();
         WriteSubject(writer, decision.Subject, options.Mask);
         ProfileJson.WriteDate(writer, Names.AsOf, decision.AsOf);
+        var ruleSet = EncodedRuleSet.Of(decision.RuleSet, options.Mask);
         writer.WriteStartObject(Names.RuleSet);
-        writer.WriteString(Names.Id, PersonalIds.Mask(decision.RuleSetId, options.Mask));
-        writer.WriteString(Names.Version, PersonalIds.Mask(decision.RuleSetVersion, options.Mask));
-        writer.WriteString(Names.Sha256, decision.RuleSetSha256);
+        writer.WriteString(Names.Id, ruleSet.Id);
+        writer.WriteString(Names.Version, ruleSet.Version);
+        writer.WriteString(Names.Sha256, ruleSet.Sha256);
         writer.WriteEndObject();
         var composite = decision.RuleSet.IsComposite;
         if (composite)
@@ -159,5 +161,44 @@ public static class DecisionJson
         internal static readonly JsonEncodedText Evidence = JsonEncodedText.Encode("evidence");
         internal static readonly JsonEncodedText RevokedConveniences = JsonEncodedText.Encode("revokedConveniences");
         internal static readonly JsonEncodedText Warnings = JsonEncodedText.Encode("warnings");
+    }
+
+    /// <summary>
+    /// A rule set's id, version and hash as the decision writes them (masked, encoded): the same for every
+    /// decision of a run, so made once and kept for the last rule set and mask written.
+    /// </summary>
+    private sealed class EncodedRuleSet
+    {
+        private static EncodedRuleSet? s_last;
+
+        private EncodedRuleSet(Rules.RuleSet ruleSet, IdentityMask? mask)
+        {
+            (RuleSet, Mask) = (ruleSet, mask);
+            Id = JsonEncodedText.Encode(PersonalIds.Mask(ruleSet.Id, mask), ProfileJson.Encoder);
+            Version = JsonEncodedText.Encode(PersonalIds.Mask(ruleSet.Version, mask), ProfileJson.Encoder);
+            Sha256 = JsonEncodedText.Encode(ruleSet.Sha256, ProfileJson.Encoder);
+        }
+
+        private Rules.RuleSet RuleSet { get; }
+
+        private IdentityMask? Mask { get; }
+
+        internal JsonEncodedText Id { get; }
+
+        internal JsonEncodedText Version { get; }
+
+        internal JsonEncodedText Sha256 { get; }
+
+        internal static EncodedRuleSet Of(Rules.RuleSet ruleSet, IdentityMask? mask)
+        {
+            var last = Volatile.Read(ref s_last);
+            if (last is null || !ReferenceEquals(last.RuleSet, ruleSet) || !ReferenceEquals(last.Mask, mask))
+            {
+                last = new EncodedRuleSet(ruleSet, mask);
+                Volatile.Write(ref s_last, last);
+            }
+
+            return last;
+        }
     }
 }

@@ -20,7 +20,26 @@ public static class PersonalIds
     {
         ArgumentNullException.ThrowIfNull(text);
         mask ??= IdentityMask.Default;
-        return Replace(text, mask, static (candidate, mask) => ResidentIdentityNumber.TryParse(candidate, out _) ? mask.Apply(candidate) : null);
+        if (text.Length < ResidentIdentityNumber.Length || !HasSeventeenDigitsInARow(text))
+        {
+            return text;
+        }
+
+        // Every window of 18 that is a valid number is masked, overlapping ones too: masking the first of two
+        // overlapping numbers leaves its last digits shown, and they may begin the second (issue 14).
+        char[]? masked = null;
+        for (var i = 0; i + ResidentIdentityNumber.Length <= text.Length; i++)
+        {
+            if (char.IsAsciiDigit(text[i])
+                && ResidentIdentityNumber.HasShape(text.AsSpan(i, ResidentIdentityNumber.Length))
+                && ResidentIdentityNumber.TryParse(text.Substring(i, ResidentIdentityNumber.Length), out _))
+            {
+                masked ??= text.ToCharArray();
+                masked.AsSpan(i + mask.KeepLeading, ResidentIdentityNumber.Length - mask.KeepLeading - mask.KeepTrailing).Fill(mask.MaskCharacter);
+            }
+        }
+
+        return masked is null ? text : new string(masked);
     }
 
     /// <summary>
@@ -52,7 +71,7 @@ public static class PersonalIds
     /// </summary>
     private static string Replace<TState>(string text, TState state, Func<string, TState, string?> replacement)
     {
-        if (text.Length < 18)
+        if (text.Length < 18 || !HasSeventeenDigitsInARow(text))
         {
             return text;
         }
@@ -82,5 +101,32 @@ public static class PersonalIds
         }
 
         return result is null ? text : result.Append(text, copied, text.Length - copied).ToString();
+    }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> holds 17 ASCII digits in a row, as every run shaped like a resident
+    /// identity number begins: most text written (names, ids, dates, warnings) has none, and is passed over
+    /// from one digit run to the next (vectorised) instead of character by character.
+    /// </summary>
+    private static bool HasSeventeenDigitsInARow(ReadOnlySpan<char> text)
+    {
+        while (text.IndexOfAnyInRange('0', '9') is >= 0 and var start)
+        {
+            text = text[start..];
+            var length = text.IndexOfAnyExceptInRange('0', '9');
+            if (length < 0)
+            {
+                return text.Length >= 17;
+            }
+
+            if (length >= 17)
+            {
+                return true;
+            }
+
+            text = text[length..];
+        }
+
+        return false;
     }
 }

@@ -1,4 +1,8 @@
+using System.Linq;
 using CreditPolicy.Subjects;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Xunit;
 
 namespace CreditPolicy.Tests.Subjects;
@@ -39,4 +43,20 @@ public sealed class PersonalIdsTests
         Assert.Equal("410425********1233", business.ToString());
         Assert.False(SubjectIdentifier.Parse(IdentifierType.Other, "工商注册号410425600012345", heldByNaturalPerson: false).IsPersonal);
     }
+
+    /// <summary>Text around an id: digit runs of every length up to 17 (dates, counts, a number one digit short), letters, X, Chinese.</summary>
+    private static readonly Gen<string> Filler = Gen.ArrayOf(Gen.OneOf(
+        Gen.Choose(1, 17).SelectMany(n => Generators.Digits(n)),
+        Gen.Elements("-", " ", "X", "x", "rec-", "2026-11-27", "的处罚", "，")))
+        .Select(parts => string.Concat(parts));
+
+    [Property(MaxTest = 500)]
+    public Property R8_A_valid_resident_number_anywhere_in_text_is_never_written_whole() =>
+        Prop.ForAll(Arb.From(from before in Filler from id in Generators.ValidResidentId from after in Filler select (before, id, after)), t =>
+            !PersonalIds.Mask(t.before + t.id + t.after).Contains(t.id, System.StringComparison.Ordinal));
+
+    [Property(MaxTest = 500)]
+    public Property R8_Text_without_seventeen_digits_in_a_row_is_written_as_it_is() =>
+        Prop.ForAll(Arb.From(Filler.Where(text => !Enumerable.Range(0, System.Math.Max(0, text.Length - 16)).Any(i => text.Skip(i).Take(17).All(char.IsAsciiDigit)))), text =>
+            ReferenceEquals(PersonalIds.Mask(text), text));
 }
