@@ -35,6 +35,10 @@ public static class ProfileJson
     public static ReadResult<CreditProfile> Read(ReadOnlySpan<byte> utf8Json, ProfileReadOptions? options = null) =>
         new ProfileParser(utf8Json, options ?? ProfileReadOptions.Default).Parse();
 
+    /// <summary>Reads one profile of a stream, its first line <paramref name="firstLineNumber"/> (what the options say of it is ignored).</summary>
+    internal static ReadResult<CreditProfile> Read(ReadOnlySpan<byte> utf8Json, ProfileReadOptions options, int firstLineNumber) =>
+        new ProfileParser(utf8Json, options, firstLineNumber).Parse();
+
     /// <summary>Reads one profile from JSON text.</summary>
     public static ReadResult<CreditProfile> Read(string json, ProfileReadOptions? options = null)
     {

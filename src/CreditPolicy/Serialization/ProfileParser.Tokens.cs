@@ -321,7 +321,7 @@ internal ref partial struct ProfileParser
 
         _newlinesBefore += _input[_lineCountedTo..at].Count((byte)'\n');
         _lineCountedTo = at;
-        return _options.FirstLineNumber + _newlinesBefore;
+        return _firstLine + _newlinesBefore;
     }
 
     private void AddError(InputError error)

@@ -56,6 +56,7 @@ internal ref partial struct ProfileParser
 
     private readonly ReadOnlySpan<byte> _input;
     private readonly ProfileReadOptions _options;
+    private readonly int _firstLine;
     private readonly bool _zh;
     private readonly ParserScratch _scratch;
     private readonly JsonPathStack _path;
@@ -66,7 +67,14 @@ internal ref partial struct ProfileParser
     private int _newlinesBefore;
 
     internal ProfileParser(ReadOnlySpan<byte> input, ProfileReadOptions options)
+        : this(input, options, options.FirstLineNumber)
     {
+    }
+
+    /// <summary>A reader whose first line is <paramref name="firstLineNumber"/>, whatever <paramref name="options"/> say: for streams, without a copy of the options per line.</summary>
+    internal ProfileParser(ReadOnlySpan<byte> input, ProfileReadOptions options, int firstLineNumber)
+    {
+        _firstLine = firstLineNumber;
         // A UTF-8 byte-order mark is accepted everywhere (contract v2); it is no part of the JSON.
         input = Utf8Input.SkipBom(input);
         _input = input;
@@ -95,7 +103,7 @@ internal ref partial struct ProfileParser
         {
             var message = ex.Message;
             var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-            AddError(new InputError(_path.Format(), _options.FirstLineNumber + (int)(ex.LineNumber ?? 0), Messages.Get(_zh, "read.invalid-json", ForeignMessages.Translate(cut > 0 ? message[..cut] : message, _zh))));
+            AddError(new InputError(_path.Format(), _firstLine + (int)(ex.LineNumber ?? 0), Messages.Get(_zh, "read.invalid-json", ForeignMessages.Translate(cut > 0 ? message[..cut] : message, _zh))));
         }
         catch (TooManyErrors)
         {

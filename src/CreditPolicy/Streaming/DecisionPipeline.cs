@@ -72,14 +72,14 @@ public static class DecisionPipeline
 
     private static BatchResult Evaluate(LineBatch batch, PolicyEvaluator evaluator, LocalDate asOf, DecisionPipelineOptions options)
     {
-        var buffer = new PooledBufferWriter(batch.Bytes / 2);
+        var buffer = new PooledBufferWriter(batch.Bytes + (batch.Bytes / 4)); // decisions are about as long as their profiles
         var rejected = new List<RejectedProfile>();
         var evaluated = 0;
         using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = ProfileJson.Encoder, Indented = options.Write.Indented });
         for (var i = 0; i < batch.Items.Count; i++)
         {
             var line = batch.LineOf(i);
-            var result = ProfileJson.Read(batch[i], options.Read with { FirstLineNumber = line });
+            var result = ProfileJson.Read(batch[i], options.Read, line);
             if (!result.Succeeded)
             {
                 rejected.Add(new RejectedProfile(line, result.Errors));

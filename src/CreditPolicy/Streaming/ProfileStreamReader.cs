@@ -88,7 +88,7 @@ public static class ProfileStreamReader
             for (var i = 0; i < batch.Items.Count; i++)
             {
                 var line = batch.LineOf(i);
-                results.Add(process(new ProfileLine(line, ProfileJson.Read(batch[i], read with { FirstLineNumber = line }))));
+                results.Add(process(new ProfileLine(line, ProfileJson.Read(batch[i], read, line))));
             }
         }
         finally
