@@ -50,7 +50,7 @@ public sealed class HandWrittenEvaluator
                     bad.Add(breached);
                 }
             }
-            else if (record.PolicyWarning(cutoffs) is { } warning)
+            else if (record.PolicyWarning(cutoffs, zh: false, keep: true) is { } warning)
             {
                 (warnings ??= []).Add(warning);
             }
@@ -66,7 +66,7 @@ public sealed class HandWrittenEvaluator
                 {
                     bad.Add(commitment.Id);
                 }
-                else if (breach.PolicyWarning(cutoffs) is { } warning)
+                else if (breach.PolicyWarning(cutoffs, zh: false, keep: true) is { } warning)
                 {
                     (warnings ??= []).Add(warning);
                 }
@@ -81,7 +81,7 @@ public sealed class HandWrittenEvaluator
             usingAcceptance |= status == CommitmentStatus.InEffect && commitment.Type == CommitmentType.AcceptanceWithMissingMaterials;
             if (commitment.SignedOn <= day && commitment.LetterGaps(profile.Subject) is { Count: > 0 })
             {
-                (warnings ??= []).Add(commitment.LetterWarning(profile.Subject));
+                (warnings ??= []).Add(commitment.LetterWarning(profile.Subject, zh: false, keep: true));
             }
         }
 

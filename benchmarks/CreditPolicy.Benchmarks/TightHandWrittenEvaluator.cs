@@ -59,7 +59,7 @@ public sealed class TightHandWrittenEvaluator
             var record = records[i];
             if (!record.IsActiveOn(cutoffs))
             {
-                if (record.PolicyWarning(cutoffs) is { } warning)
+                if (record.PolicyWarning(cutoffs, zh: false, keep: true) is { } warning)
                 {
                     Add(ref warnings, ref warningCount, warning);
                 }
@@ -94,7 +94,7 @@ public sealed class TightHandWrittenEvaluator
                 {
                     Add(ref bad, ref badCount, commitment.Id);
                 }
-                else if (breach.PolicyWarning(cutoffs) is { } warning)
+                else if (breach.PolicyWarning(cutoffs, zh: false, keep: true) is { } warning)
                 {
                     Add(ref warnings, ref warningCount, warning);
                 }
@@ -109,7 +109,7 @@ public sealed class TightHandWrittenEvaluator
             usingAcceptance |= status == CommitmentStatus.InEffect && commitment.Type == CommitmentType.AcceptanceWithMissingMaterials;
             if (commitment.SignedOn <= day && commitment.HasLetterGaps(profile.Subject))
             {
-                Add(ref warnings, ref warningCount, commitment.LetterWarning(profile.Subject));
+                Add(ref warnings, ref warningCount, commitment.LetterWarning(profile.Subject, zh: false, keep: true));
             }
         }
 

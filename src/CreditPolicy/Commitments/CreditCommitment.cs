@@ -239,8 +239,13 @@ public sealed class CreditCommitment
         committer.SupervisingDepartment is null || committer.Identifier.Type == IdentifierType.Other
         || (Type == CommitmentType.ApprovalSubstitution && ReplacedCertificates.IsEmpty);
 
-    /// <summary>The decision warning for a commitment whose letter has gaps.</summary>
-    internal string LetterWarning(Subject committer, bool zh = false) =>
+    /// <summary>The decision warning for a commitment whose letter has gaps; kept beside the commitment for its committer when <paramref name="keep"/> (<see cref="KeptTexts"/>).</summary>
+    internal string LetterWarning(Subject committer, bool zh = false, bool keep = false) =>
+        keep
+            ? KeptTexts.Get(this, committer, zh ? 1 : 0, (this, committer, zh), static s => s.Item1.MakeLetterWarning(s.committer, s.zh))
+            : MakeLetterWarning(committer, zh);
+
+    private string MakeLetterWarning(Subject committer, bool zh) =>
         Messages.Get(zh, "commitment.letter-incomplete", Id, string.Join(zh ? string.Empty : " ", LetterGapsIn(committer, zh).Select(p => p.Message)));
 
     private static bool AnyBlank(ImmutableArray<string> items)

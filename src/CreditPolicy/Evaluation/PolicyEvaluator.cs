@@ -90,13 +90,18 @@ public sealed class PolicyEvaluator
     public AdvisoryDecision Evaluate(CreditProfile profile, LocalDate asOf) => Evaluate(profile, asOf, _agencies);
 
     /// <summary>Evaluates with another registry of filed agencies: for a rule file's example cases, which may bring their own.</summary>
-    internal AdvisoryDecision Evaluate(CreditProfile profile, LocalDate asOf, FiledAgencyRegistry agencies)
+    internal AdvisoryDecision Evaluate(CreditProfile profile, LocalDate asOf, FiledAgencyRegistry agencies) => Evaluate(profile, asOf, agencies, keepWarnings: true);
+
+    /// <summary>Evaluates a profile read for this one evaluation (a stream's): its warnings are made afresh, not kept beside its items.</summary>
+    internal AdvisoryDecision EvaluateOnce(CreditProfile profile, LocalDate asOf) => Evaluate(profile, asOf, _agencies, keepWarnings: false);
+
+    private AdvisoryDecision Evaluate(CreditProfile profile, LocalDate asOf, FiledAgencyRegistry agencies, bool keepWarnings)
     {
         Guard.Against.Null(profile);
         Guard.Against.Null(agencies);
         EnsureInForce(asOf);
 
-        var scratch = EvaluationScratch.Rent(_zh);
+        var scratch = EvaluationScratch.Rent(_zh, keepWarnings);
         var facts = SubjectFacts.Compute(profile, CutoffsOn(asOf), agencies, scratch);
         var matched = Match(facts);
         var applicable = Dominate(matched);

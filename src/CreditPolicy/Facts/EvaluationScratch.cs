@@ -35,11 +35,18 @@ internal sealed class EvaluationScratch
     /// <summary>Whether warnings are written in Chinese: the evaluator's language, resolved once when it was built.</summary>
     internal bool Chinese { get; private set; }
 
-    /// <summary>This thread's scratch, emptied, its warnings in Chinese when <paramref name="chinese"/>.</summary>
-    internal static EvaluationScratch Rent(bool chinese = false)
+    /// <summary>
+    /// Whether warnings about records, reports and commitments are kept beside them for the next decision
+    /// about the same items (<see cref="KeptTexts"/>): not for a stream, which meets each item once.
+    /// </summary>
+    internal bool KeepWarnings { get; private set; }
+
+    /// <summary>This thread's scratch, emptied, its warnings in Chinese when <paramref name="chinese"/>, kept beside their items when <paramref name="keepWarnings"/>.</summary>
+    internal static EvaluationScratch Rent(bool chinese = false, bool keepWarnings = true)
     {
         var scratch = t_current ??= new EvaluationScratch();
         scratch.Chinese = chinese;
+        scratch.KeepWarnings = keepWarnings;
         Array.Clear(scratch._counts);
         scratch.Warnings.Clear();
         return scratch;

@@ -146,7 +146,7 @@ public readonly struct SubjectFacts
         {
             if (!record.IsActiveOn(cutoffs))
             {
-                if (scratch is not null && record.PolicyWarning(cutoffs, scratch.Chinese) is { } warning)
+                if (scratch is not null && record.PolicyWarning(cutoffs, scratch.Chinese, scratch.KeepWarnings) is { } warning)
                 {
                     scratch.Warnings.Add(warning);
                 }
@@ -217,7 +217,7 @@ public readonly struct SubjectFacts
                         falseCommitments++;
                     }
                 }
-                else if (scratch is not null && breach.PolicyWarning(cutoffs, scratch.Chinese) is { } warning)
+                else if (scratch is not null && breach.PolicyWarning(cutoffs, scratch.Chinese, scratch.KeepWarnings) is { } warning)
                 {
                     scratch.Warnings.Add(warning);
                 }
@@ -238,7 +238,7 @@ public readonly struct SubjectFacts
             // A letter counts once signed (C3); an unsigned one changes nothing, not even a warning (C4).
             if (scratch is not null && commitment.SignedOn <= asOf && commitment.HasLetterGaps(profile.Subject))
             {
-                scratch.Warnings.Add(commitment.LetterWarning(profile.Subject, scratch.Chinese));
+                scratch.Warnings.Add(commitment.LetterWarning(profile.Subject, scratch.Chinese, scratch.KeepWarnings));
             }
         }
 
@@ -248,7 +248,7 @@ public readonly struct SubjectFacts
             var standing = report.StandingOn(asOf, registry);
             if (standing != ReportStanding.Counts)
             {
-                scratch?.Warnings.Add(ReportWarnings.For(report, standing, scratch.Chinese));
+                scratch?.Warnings.Add(ReportWarnings.For(report, standing, scratch.Chinese, scratch.KeepWarnings));
             }
             else
             {

@@ -159,7 +159,7 @@ public sealed class CreditRecord
     /// <see langword="null"/>. A record without <c>publicUntil</c> ends where the contract says it does
     /// (the class maximum; never, for minor information), so it needs no warning.
     /// </summary>
-    internal string? PolicyWarning(PublicityCutoffs cutoffs, bool zh = false)
+    internal string? PolicyWarning(PublicityCutoffs cutoffs, bool zh = false, bool keep = false)
     {
         var day = cutoffs.Day;
         if (_capIndex < 0 || PublicUntil is not { } given || _decided > day || day >= _repaired || day > _lastActive || IsActiveOn(cutoffs))
@@ -167,7 +167,14 @@ public sealed class CreditRecord
             return null;
         }
 
-        var regime = cutoffs.Regime;
+        // Whether there is a warning depends on the day; what it says, on the regime and the language only: kept beside the record when asked (KeptTexts).
+        return keep
+            ? KeptTexts.Get(this, cutoffs.Regime, zh ? 1 : 0, (this, cutoffs.Regime, given, zh), static s => s.Item1.PolicyWarningText(s.Item2, s.given, s.zh))
+            : PolicyWarningText(cutoffs.Regime, given, zh);
+    }
+
+    private string PolicyWarningText(PublicityRegime? regime, LocalDate given, bool zh)
+    {
         var (maximum, source) = PublicityRegime.MaximumAndSource(regime, Category.PublicityInformation()!.Value, Severity!.Value);
         return Messages.Get(
             zh,

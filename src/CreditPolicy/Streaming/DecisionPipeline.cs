@@ -89,7 +89,7 @@ public static class DecisionPipeline
             AdvisoryDecision decision;
             try
             {
-                decision = evaluator.Evaluate(result.Value, asOf);
+                decision = evaluator.EvaluateOnce(result.Value, asOf); // read for this evaluation alone: no warning kept beside its items
             }
             catch (RuleEvaluationException ex)
             {
