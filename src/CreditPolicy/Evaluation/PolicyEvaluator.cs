@@ -228,12 +228,36 @@ public sealed class PolicyEvaluator
         {
             if (facts.Enjoys(convenience) && !result.Contains(convenience))
             {
-                result = result.Add(convenience);
+                result = Appended(result, convenience);
             }
         }
 
         return result;
     }
+
+    /// <summary>
+    /// <paramref name="revoked"/> and <paramref name="convenience"/> after it, one shared array per sequence (there
+    /// are a handful): a decision kept in memory holds no array of its own for what it revokes (issue 14).
+    /// </summary>
+    private static ImmutableArray<Convenience> Appended(ImmutableArray<Convenience> revoked, Convenience convenience)
+    {
+        // The sequence as one number, a byte per convenience in order (every value of the enumeration is a byte above 0).
+        var code = 0UL;
+        for (var i = 0; i <= revoked.Length; i++)
+        {
+            var item = i < revoked.Length ? revoked[i] : convenience;
+            if ((int)item is <= 0 or >= 256 || code >= 1UL << 56)
+            {
+                return revoked.Add(convenience);
+            }
+
+            code = (code << 8) | (ulong)item;
+        }
+
+        return RevokedSequences.GetOrAdd(code, static (_, s) => s.revoked.Add(s.convenience), (revoked, convenience));
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<ulong, ImmutableArray<Convenience>> RevokedSequences = new();
 
     /// <summary>
     /// Evaluates many profiles as of one day on several cores; the decisions come back in the order of
