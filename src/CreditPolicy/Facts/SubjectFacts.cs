@@ -124,6 +124,10 @@ public readonly struct SubjectFacts
     /// </summary>
     public int DaysSinceCreditCheck { get; internal init; }
 
+    // The warning for a profile that does not say when it was checked: the same text for every such decision, looked up once.
+    private static readonly string NoCreditCheckEn = Messages.Get(false, "warning.no-credit-check");
+    private static readonly string NoCreditCheckZh = Messages.Get(true, "warning.no-credit-check");
+
     /// <summary>
     /// Computes the facts of <paramref name="profile"/> as of <paramref name="asOf"/>, with
     /// <paramref name="registry"/> deciding which reports count and <paramref name="publicity"/> when
@@ -277,7 +281,7 @@ public readonly struct SubjectFacts
         var checkedOn = profile.CreditCheckedOn;
         if (checkedOn is null)
         {
-            scratch?.Warnings.Add(Messages.Get(scratch.Chinese, "warning.no-credit-check"));
+            scratch?.Warnings.Add(scratch.Chinese ? NoCreditCheckZh : NoCreditCheckEn);
         }
 
         return new SubjectFacts
