@@ -64,11 +64,22 @@ public static class DecisionJson
         writer.WriteStartObject();
         WriteSubject(writer, decision.Subject, options.Mask);
         ProfileJson.WriteDate(writer, Names.AsOf, decision.AsOf);
-        var ruleSet = EncodedRuleSet.Of(decision.RuleSet, options.Mask);
         writer.WriteStartObject(Names.RuleSet);
-        writer.WriteString(Names.Id, ruleSet.Id);
-        writer.WriteString(Names.Version, ruleSet.Version);
-        writer.WriteString(Names.Sha256, ruleSet.Sha256);
+        if (ReferenceEquals(writer.Options.Encoder, ProfileJson.Encoder))
+        {
+            // Text encoded once is the library's encoder's (the tool's, the pipeline's); a caller's writer with another escapes it its own way.
+            var ruleSet = EncodedRuleSet.Of(decision.RuleSet, options.Mask);
+            writer.WriteString(Names.Id, ruleSet.Id);
+            writer.WriteString(Names.Version, ruleSet.Version);
+            writer.WriteString(Names.Sha256, ruleSet.Sha256);
+        }
+        else
+        {
+            writer.WriteString(Names.Id, PersonalIds.Mask(decision.RuleSetId, options.Mask));
+            writer.WriteString(Names.Version, PersonalIds.Mask(decision.RuleSetVersion, options.Mask));
+            writer.WriteString(Names.Sha256, decision.RuleSetSha256);
+        }
+
         writer.WriteEndObject();
         var composite = decision.RuleSet.IsComposite;
         if (composite)
