@@ -26,5 +26,5 @@ public sealed class CommitmentAgent
     public SubjectIdentifier Identifier { get; }
 
     /// <summary>Name and masked certificate number.</summary>
-    public override string ToString() => $"{Name} ({Identifier})";
+    public override string ToString() => PersonalIds.Mask($"{Name} ({Identifier})"); // a number in the name too (R8)
 }

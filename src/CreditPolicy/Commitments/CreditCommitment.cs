@@ -382,5 +382,5 @@ public sealed class CreditCommitment
     }
 
     /// <inheritdoc />
-    public override string ToString() => $"{Id} {Type} for {Matter} on {IsoDate.Format(CommittedOn)}";
+    public override string ToString() => Subjects.PersonalIds.Mask($"{Id} {Type} for {Matter} on {IsoDate.Format(CommittedOn)}"); // R8
 }

@@ -85,5 +85,5 @@ public sealed class AdvisoryDecision
     }
 
     /// <summary>Subject (masked where personal), day and measure codes.</summary>
-    public override string ToString() => $"{Subject} on {IsoDate.Format(AsOf)}: {string.Join(", ", ApplicableMeasures)}";
+    public override string ToString() => Subjects.PersonalIds.Mask($"{Subject} on {IsoDate.Format(AsOf)}: {string.Join(", ", ApplicableMeasures)}"); // R8
 }

@@ -51,5 +51,5 @@ public readonly struct ApplicableMeasure : System.IEquatable<ApplicableMeasure>
     public static bool operator !=(ApplicableMeasure left, ApplicableMeasure right) => !left.Equals(right);
 
     /// <summary>Clause, code and evidence.</summary>
-    public override string ToString() => $"{Clause} {Code} [{string.Join(", ", Evidence)}]";
+    public override string ToString() => Subjects.PersonalIds.Mask($"{Clause} {Code} [{string.Join(", ", Evidence)}]"); // evidence ids may hold a number (R8)
 }

@@ -55,7 +55,7 @@ public sealed class CreditProfile
         {
             if (!ids.Add(id))
             {
-                throw new ArgumentException($"Id '{id}' is used twice in the profile; record, report and commitment ids must be unique.", nameof(records));
+                throw new ArgumentException(Subjects.PersonalIds.ForMessage($"Id '{id}' is used twice in the profile; record, report and commitment ids must be unique."), nameof(records));
             }
         }
 

@@ -271,5 +271,5 @@ public sealed class CreditRecord
         falseCommitment && category != CreditRecordCategory.CommitmentBreach ? new FieldProblem("falseCommitment", Messages.Get(zh, "record.false-commitment-breach-only")) : null;
 
     /// <inheritdoc />
-    public override string ToString() => $"{Id} {Category} decided {IsoDate.Format(DecidedOn)}";
+    public override string ToString() => Subjects.PersonalIds.Mask($"{Id} {Category} decided {IsoDate.Format(DecidedOn)}"); // R8
 }

@@ -53,7 +53,7 @@ public readonly struct CreditRating : IEquatable<CreditRating>, IComparable<Cred
     /// <summary>Reads a grade written as the contract writes it (<c>AAA</c> … <c>C</c>, capitals).</summary>
     /// <exception cref="FormatException">Not one of the nine grades.</exception>
     public static CreditRating Parse(string? text) =>
-        TryParse(text, out var rating) ? rating : throw new FormatException($"'{text}' is not a credit rating; expected one of AAA, AA, A, BBB, BB, B, CCC, CC, C.");
+        TryParse(text, out var rating) ? rating : throw new FormatException(Subjects.PersonalIds.ForMessage($"'{text}' is not a credit rating; expected one of AAA, AA, A, BBB, BB, B, CCC, CC, C."));
 
     /// <summary>Tries to read a grade.</summary>
     public static bool TryParse([NotNullWhen(true)] string? text, out CreditRating rating)

@@ -152,5 +152,5 @@ public sealed class CreditReport
     }
 
     /// <inheritdoc />
-    public override string ToString() => Agency is null ? $"{Id} {Kind} by the PBoC Credit Reference Center" : $"{Id} {Kind} {Rating} by {Agency.Name}";
+    public override string ToString() => Subjects.PersonalIds.Mask(Agency is null ? $"{Id} {Kind} by the PBoC Credit Reference Center" : $"{Id} {Kind} {Rating} by {Agency.Name}"); // R8
 }

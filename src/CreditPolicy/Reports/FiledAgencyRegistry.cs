@@ -29,7 +29,7 @@ public sealed class FiledAgencyRegistry
             Guard.Against.Null(agency);
             if (!map.TryAdd(agency.FilingNumber, agency))
             {
-                throw new ArgumentException($"Filing number '{agency.FilingNumber}' appears twice in the registry of filed agencies.", nameof(agencies));
+                throw new ArgumentException(Subjects.PersonalIds.ForMessage($"Filing number '{agency.FilingNumber}' appears twice in the registry of filed agencies."), nameof(agencies));
             }
 
             builder.Add(agency);

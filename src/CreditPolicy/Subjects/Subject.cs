@@ -68,5 +68,5 @@ public sealed class Subject
     };
 
     /// <summary>Name, kind and certificate number (masked when personal).</summary>
-    public override string ToString() => $"{Name} ({Kind}, {Identifier})";
+    public override string ToString() => PersonalIds.Mask($"{Name} ({Kind}, {Identifier})"); // a number in the name too (R8)
 }
