@@ -92,5 +92,5 @@ public sealed class MeasureDefinition
     public ImmutableArray<Convenience> Revokes { get; }
 
     /// <summary>Clause, code and rule name.</summary>
-    public override string ToString() => $"{Clause} {Code} ('{RuleName}')";
+    public override string ToString() => Subjects.PersonalIds.Mask($"{Clause} {Code} ('{RuleName}')"); // a rule name may hold a number (R8)
 }

@@ -65,7 +65,8 @@ public static class DecisionJson
         WriteSubject(writer, decision.Subject, options.Mask);
         ProfileJson.WriteDate(writer, Names.AsOf, decision.AsOf);
         writer.WriteStartObject(Names.RuleSet);
-        if (ReferenceEquals(writer.Options.Encoder, ProfileJson.Encoder))
+        var ownEncoder = ReferenceEquals(writer.Options.Encoder, ProfileJson.Encoder);
+        if (ownEncoder)
         {
             // Text encoded once is the library's encoder's (the tool's, the pipeline's); a caller's writer with another escapes it its own way.
             var ruleSet = EncodedRuleSet.Of(decision.RuleSet, options.Mask);
@@ -90,13 +91,27 @@ public static class DecisionJson
         writer.WriteStartArray(Names.Measures);
         foreach (var measure in decision.ApplicableMeasures)
         {
-            var encoded = EncodedMeasure.Of(measure.Definition);
             writer.WriteStartObject();
-            writer.WriteString(Names.Code, encoded.Code);
-            writer.WriteString(Names.Kind, encoded.Kind);
-            writer.WriteString(Names.Clause, encoded.Clause);
-            writer.WriteString(Names.Title, encoded.TitleZh);
-            writer.WriteString(Names.TitleEn, encoded.TitleEn);
+            if (ownEncoder)
+            {
+                var encoded = EncodedMeasure.Of(measure.Definition);
+                writer.WriteString(Names.Code, encoded.Code);
+                writer.WriteString(Names.Kind, encoded.Kind);
+                writer.WriteString(Names.Clause, encoded.Clause);
+                writer.WriteString(Names.Title, encoded.TitleZh);
+                writer.WriteString(Names.TitleEn, encoded.TitleEn);
+            }
+            else
+            {
+                // A caller's writer with another encoder (e.g. HTML-safe) escapes the measure's texts its own way.
+                var definition = measure.Definition;
+                writer.WriteString(Names.Code, definition.Code);
+                writer.WriteString(Names.Kind, ContractNames.MeasureKinds.Name(definition.Kind));
+                writer.WriteString(Names.Clause, definition.Clause.ToString());
+                writer.WriteString(Names.Title, definition.TitleZh);
+                writer.WriteString(Names.TitleEn, definition.TitleEn);
+            }
+
             writer.WriteStartArray(Names.Evidence);
             foreach (var id in measure.Evidence)
             {

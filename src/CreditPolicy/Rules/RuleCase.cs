@@ -60,5 +60,5 @@ public sealed class RuleCase
     public ImmutableArray<Convenience>? RevokedConveniences { get; }
 
     /// <inheritdoc />
-    public override string ToString() => Name;
+    public override string ToString() => Subjects.PersonalIds.Mask(Name); // a case name may hold a number (R8)
 }

@@ -228,7 +228,7 @@ public sealed partial class RuleSet
     public MeasureDefinition? FindMeasure(string code) => Measures.FirstOrDefault(m => string.Equals(m.Code, code, StringComparison.Ordinal));
 
     /// <summary>Id, version and the start of the hash.</summary>
-    public override string ToString() => $"{Id} {Version} ({Sha256[..12]})";
+    public override string ToString() => Subjects.PersonalIds.Mask($"{Id} {Version} ({Sha256[..12]})"); // R8
 
     /// <summary>
     /// The bytes of the shipped rule file <c>jia-county-2022-8.json</c>, exactly as embedded (their SHA-256

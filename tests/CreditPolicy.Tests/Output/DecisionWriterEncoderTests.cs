@@ -63,4 +63,24 @@ public sealed class DecisionWriterEncoderTests
         Assert.Contains("\"version\":\"1.0\\u003C/script\\u003E\"", safe, StringComparison.Ordinal);
         Assert.Contains("\"id\":\"\\u672C\\u5730\\u003C\\u89C4\\u5219\\u003E\"", safe, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_measures_texts_are_escaped_by_the_callers_writer_too()
+    {
+        var file = RulesFile
+            .Replace("facts.HasBadCreditRecord", "facts.ActiveNegativeRecords == 0", StringComparison.Ordinal)
+            .Replace("\"titleEn\": \"Key review\"", "\"titleEn\": \"Key <b>review</b>\"", StringComparison.Ordinal);
+        var rules = RuleSet.Load(Encoding.UTF8.GetBytes(file), "local.json");
+        Assert.True(rules.Succeeded, string.Join("\n", rules.Errors));
+        var profile = ProfileJson.Read("""{"subject":{"name":"某公司","kind":"enterprise","idType":"uscc","id":"914403001922038216"},"creditCheckedOn":"2026-11-20"}""");
+        var decision = new PolicyEvaluator(rules.Value!).Evaluate(profile.Value!, new LocalDate(2026, 11, 27));
+        Assert.Single(decision.ApplicableMeasures);
+
+        Assert.Contains("\"titleEn\":\"Key <b>review</b>\"", DecisionJson.Write(decision), StringComparison.Ordinal);
+        var safe = Write(decision, JavaScriptEncoder.Default);
+
+        Assert.DoesNotContain("<b>", safe, StringComparison.Ordinal);
+        Assert.Contains("\"titleEn\":\"Key \\u003Cb\\u003Ereview\\u003C/b\\u003E\"", safe, StringComparison.Ordinal);
+        Assert.Contains("\"title\":\"\\u91CD\\u70B9\\u5BA1\\u67E5\"", safe, StringComparison.Ordinal);
+    }
 }

@@ -97,4 +97,22 @@ public sealed class R8AttackTests
 
         Assert.DoesNotContain(Id, ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void R8_A_rule_sets_rule_and_case_names_holding_a_number_are_masked_in_ToString()
+    {
+        var file = $$"""
+            {
+              "WorkflowName": "test",
+              "RuleSet": { "id": "local-{{Id}}", "version": "1.0", "source": "test", "issuer": "test", "effectiveFrom": "2022-03-11" },
+              "Rules": [ { "RuleName": "rule-{{Id}}", "Expression": "facts.HasBadCreditRecord",
+                "Properties": { "code": "penalty.key-review", "kind": "penalty", "clause": "R7.2", "titleZh": "重点审查", "titleEn": "Key review" } } ]
+            }
+            """;
+        var rules = RuleSet.Load(System.Text.Encoding.UTF8.GetBytes(file), "local.json");
+        Assert.True(rules.Succeeded, string.Join("\n", rules.Errors));
+
+        Assert.DoesNotContain(Id, rules.Value!.ToString(), StringComparison.Ordinal);
+        Assert.All(rules.Value.Measures, measure => Assert.DoesNotContain(Id, measure.ToString(), StringComparison.Ordinal));
+    }
 }
