@@ -90,7 +90,7 @@ public sealed class HandWrittenEvaluator
             var standing = report.StandingOn(day, _agencies);
             if (standing != ReportStanding.Counts)
             {
-                (warnings ??= []).Add(CreditPolicy.Facts.ReportWarnings.For(report, standing));
+                (warnings ??= []).Add(report.Warning(standing, zh: false, keep: true));
             }
         }
 

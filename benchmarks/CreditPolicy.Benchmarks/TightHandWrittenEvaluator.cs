@@ -119,7 +119,7 @@ public sealed class TightHandWrittenEvaluator
             var standing = reports[i].StandingOn(day, _agencies);
             if (standing != ReportStanding.Counts)
             {
-                Add(ref warnings, ref warningCount, CreditPolicy.Facts.ReportWarnings.For(reports[i], standing));
+                Add(ref warnings, ref warningCount, reports[i].Warning(standing, zh: false, keep: true));
             }
         }
 

@@ -252,7 +252,7 @@ public readonly struct SubjectFacts
             var standing = report.StandingOn(asOf, registry);
             if (standing != ReportStanding.Counts)
             {
-                scratch?.Warnings.Add(ReportWarnings.For(report, standing, scratch.Chinese, scratch.KeepWarnings));
+                scratch?.Warnings.Add(report.Warning(standing, scratch.Chinese, scratch.KeepWarnings));
             }
             else
             {

@@ -1,6 +1,7 @@
 using System.IO;
 using System.Threading;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Ardalis.GuardClauses;
 using CreditPolicy.Evaluation;
@@ -65,22 +66,10 @@ public static class DecisionJson
         WriteSubject(writer, decision.Subject, options.Mask);
         ProfileJson.WriteDate(writer, Names.AsOf, decision.AsOf);
         writer.WriteStartObject(Names.RuleSet);
-        var ownEncoder = ReferenceEquals(writer.Options.Encoder, ProfileJson.Encoder);
-        if (ownEncoder)
-        {
-            // Text encoded once is the library's encoder's (the tool's, the pipeline's); a caller's writer with another escapes it its own way.
-            var ruleSet = EncodedRuleSet.Of(decision.RuleSet, options.Mask);
-            writer.WriteString(Names.Id, ruleSet.Id);
-            writer.WriteString(Names.Version, ruleSet.Version);
-            writer.WriteString(Names.Sha256, ruleSet.Sha256);
-        }
-        else
-        {
-            writer.WriteString(Names.Id, PersonalIds.Mask(decision.RuleSetId, options.Mask));
-            writer.WriteString(Names.Version, PersonalIds.Mask(decision.RuleSetVersion, options.Mask));
-            writer.WriteString(Names.Sha256, decision.RuleSetSha256);
-        }
-
+        var ruleSet = EncodedRuleSet.Of(decision.RuleSet, options.Mask, writer.Options.Encoder);
+        writer.WriteString(Names.Id, ruleSet.Id);
+        writer.WriteString(Names.Version, ruleSet.Version);
+        writer.WriteString(Names.Sha256, ruleSet.Sha256);
         writer.WriteEndObject();
         var composite = decision.RuleSet.IsComposite;
         if (composite)
@@ -91,27 +80,13 @@ public static class DecisionJson
         writer.WriteStartArray(Names.Measures);
         foreach (var measure in decision.ApplicableMeasures)
         {
+            var encoded = EncodedMeasure.Of(measure.Definition, writer.Options.Encoder);
             writer.WriteStartObject();
-            if (ownEncoder)
-            {
-                var encoded = EncodedMeasure.Of(measure.Definition);
-                writer.WriteString(Names.Code, encoded.Code);
-                writer.WriteString(Names.Kind, encoded.Kind);
-                writer.WriteString(Names.Clause, encoded.Clause);
-                writer.WriteString(Names.Title, encoded.TitleZh);
-                writer.WriteString(Names.TitleEn, encoded.TitleEn);
-            }
-            else
-            {
-                // A caller's writer with another encoder (e.g. HTML-safe) escapes the measure's texts its own way.
-                var definition = measure.Definition;
-                writer.WriteString(Names.Code, definition.Code);
-                writer.WriteString(Names.Kind, ContractNames.MeasureKinds.Name(definition.Kind));
-                writer.WriteString(Names.Clause, definition.Clause.ToString());
-                writer.WriteString(Names.Title, definition.TitleZh);
-                writer.WriteString(Names.TitleEn, definition.TitleEn);
-            }
-
+            writer.WriteString(Names.Code, encoded.Code);
+            writer.WriteString(Names.Kind, encoded.Kind);
+            writer.WriteString(Names.Clause, encoded.Clause);
+            writer.WriteString(Names.Title, encoded.TitleZh);
+            writer.WriteString(Names.TitleEn, encoded.TitleEn);
             writer.WriteStartArray(Names.Evidence);
             foreach (var id in measure.Evidence)
             {
@@ -190,24 +165,26 @@ public static class DecisionJson
     }
 
     /// <summary>
-    /// A rule set's id, version and hash as the decision writes them (masked, encoded): the same for every
-    /// decision of a run, so made once and kept for the last rule set and mask written.
+    /// A rule set's id, version and hash as the decision writes them (masked, encoded by the writer's encoder):
+    /// the same for every decision of a run, so made once and kept for the last rule set, mask and encoder written.
     /// </summary>
     private sealed class EncodedRuleSet
     {
         private static EncodedRuleSet? s_last;
 
-        private EncodedRuleSet(Rules.RuleSet ruleSet, IdentityMask? mask)
+        private EncodedRuleSet(Rules.RuleSet ruleSet, IdentityMask? mask, JavaScriptEncoder? encoder)
         {
-            (RuleSet, Mask) = (ruleSet, mask);
-            Id = JsonEncodedText.Encode(PersonalIds.Mask(ruleSet.Id, mask), ProfileJson.Encoder);
-            Version = JsonEncodedText.Encode(PersonalIds.Mask(ruleSet.Version, mask), ProfileJson.Encoder);
-            Sha256 = JsonEncodedText.Encode(ruleSet.Sha256, ProfileJson.Encoder);
+            (RuleSet, Mask, Encoder) = (ruleSet, mask, encoder);
+            Id = JsonEncodedText.Encode(PersonalIds.Mask(ruleSet.Id, mask), encoder);
+            Version = JsonEncodedText.Encode(PersonalIds.Mask(ruleSet.Version, mask), encoder);
+            Sha256 = JsonEncodedText.Encode(ruleSet.Sha256, encoder);
         }
 
         private Rules.RuleSet RuleSet { get; }
 
         private IdentityMask? Mask { get; }
+
+        private JavaScriptEncoder? Encoder { get; }
 
         internal JsonEncodedText Id { get; }
 
@@ -215,12 +192,12 @@ public static class DecisionJson
 
         internal JsonEncodedText Sha256 { get; }
 
-        internal static EncodedRuleSet Of(Rules.RuleSet ruleSet, IdentityMask? mask)
+        internal static EncodedRuleSet Of(Rules.RuleSet ruleSet, IdentityMask? mask, JavaScriptEncoder? encoder)
         {
             var last = Volatile.Read(ref s_last);
-            if (last is null || !ReferenceEquals(last.RuleSet, ruleSet) || !ReferenceEquals(last.Mask, mask))
+            if (last is null || !ReferenceEquals(last.RuleSet, ruleSet) || !ReferenceEquals(last.Mask, mask) || !ReferenceEquals(last.Encoder, encoder))
             {
-                last = new EncodedRuleSet(ruleSet, mask);
+                last = new EncodedRuleSet(ruleSet, mask, encoder);
                 Volatile.Write(ref s_last, last);
             }
 

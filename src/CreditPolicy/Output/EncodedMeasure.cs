@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using CreditPolicy.Measures;
 using CreditPolicy.Serialization;
@@ -13,13 +14,13 @@ internal sealed class EncodedMeasure
 {
     private static readonly ConditionalWeakTable<MeasureDefinition, EncodedMeasure> Cache = [];
 
-    private EncodedMeasure(MeasureDefinition measure)
+    private EncodedMeasure(MeasureDefinition measure, JavaScriptEncoder? encoder)
     {
-        Code = JsonEncodedText.Encode(measure.Code, ProfileJson.Encoder);
-        Kind = JsonEncodedText.Encode(ContractNames.MeasureKinds.Name(measure.Kind), ProfileJson.Encoder);
-        Clause = JsonEncodedText.Encode(measure.Clause.ToString(), ProfileJson.Encoder);
-        TitleZh = JsonEncodedText.Encode(measure.TitleZh, ProfileJson.Encoder);
-        TitleEn = JsonEncodedText.Encode(measure.TitleEn, ProfileJson.Encoder);
+        Code = JsonEncodedText.Encode(measure.Code, encoder);
+        Kind = JsonEncodedText.Encode(ContractNames.MeasureKinds.Name(measure.Kind), encoder);
+        Clause = JsonEncodedText.Encode(measure.Clause.ToString(), encoder);
+        TitleZh = JsonEncodedText.Encode(measure.TitleZh, encoder);
+        TitleEn = JsonEncodedText.Encode(measure.TitleEn, encoder);
     }
 
     internal JsonEncodedText Code { get; }
@@ -32,6 +33,11 @@ internal sealed class EncodedMeasure
 
     internal JsonEncodedText TitleEn { get; }
 
-    /// <summary>The encoded texts of <paramref name="measure"/>, made on first use and kept while the definition lives.</summary>
-    internal static EncodedMeasure Of(MeasureDefinition measure) => Cache.GetValue(measure, static m => new EncodedMeasure(m));
+    /// <summary>
+    /// The texts of <paramref name="measure"/> encoded by <paramref name="encoder"/>, the writer's: made on first use
+    /// and kept while the definition lives for the library's own encoder (the tool's, the pipeline's), made each
+    /// time for any other (an app's writer, e.g. HTML-safe, escapes them its own way).
+    /// </summary>
+    internal static EncodedMeasure Of(MeasureDefinition measure, JavaScriptEncoder? encoder) =>
+        ReferenceEquals(encoder, ProfileJson.Encoder) ? Cache.GetValue(measure, static m => new EncodedMeasure(m, ProfileJson.Encoder)) : new EncodedMeasure(measure, encoder);
 }

@@ -100,6 +100,17 @@ public sealed class CreditReport
     /// <param name="culture">The language of the sentence: Chinese when its name starts with <c>zh</c>; <see langword="null"/> for English.</param>
     public string? Explain(ReportStanding standing, CultureInfo? culture = null) => ExplainIn(standing, Messages.IsChinese(culture));
 
+    /// <summary>
+    /// The decision warning for this report when it does not count with <paramref name="standing"/>; kept beside
+    /// the report when <paramref name="keep"/> (<see cref="KeptTexts"/>), made afresh otherwise (a stream meets each report once).
+    /// </summary>
+    internal string Warning(ReportStanding standing, bool zh = false, bool keep = false) =>
+        keep
+            ? KeptTexts.Get(this, null, (int)standing + (zh ? 4 : 0), (this, standing, zh), static s => s.Item1.MakeWarning(s.standing, s.zh))
+            : MakeWarning(standing, zh);
+
+    private string MakeWarning(ReportStanding standing, bool zh) => Messages.Get(zh, "report.ignored", ExplainIn(standing, zh));
+
     internal string? ExplainIn(ReportStanding standing, bool zh) => standing switch
     {
         ReportStanding.Counts => null,

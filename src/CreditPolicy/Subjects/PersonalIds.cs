@@ -49,7 +49,25 @@ public static class PersonalIds
     public static string Redact(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Replace(text, RedactedPlaceholder, static (_, placeholder) => placeholder);
+        if (text.Length < ResidentIdentityNumber.Length || !HasSeventeenDigitsInARow(text))
+        {
+            return text;
+        }
+
+        StringBuilder? result = null;
+        var copied = 0;
+        for (var i = 0; i + ResidentIdentityNumber.Length <= text.Length; i++)
+        {
+            if (char.IsAsciiDigit(text[i]) && ResidentIdentityNumber.HasShape(text.AsSpan(i, ResidentIdentityNumber.Length)))
+            {
+                result ??= new StringBuilder(text.Length);
+                result.Append(text, copied, i - copied).Append(RedactedPlaceholder);
+                copied = i + ResidentIdentityNumber.Length;
+                i = copied - 1;
+            }
+        }
+
+        return result is null ? text : result.Append(text, copied, text.Length - copied).ToString();
     }
 
     /// <summary>What <see cref="Redact"/> puts in place of a run shaped like a resident identity number.</summary>
@@ -63,45 +81,6 @@ public static class PersonalIds
 
     /// <summary>A message about rejected input as it may be shown: id-shaped values redacted (<see cref="Redact"/>), control characters escaped.</summary>
     internal static string ForMessage(string message) => Printable.Escape(Redact(message));
-
-    /// <summary>
-    /// Replaces each 18-character run of digits (the last may be X), whatever stands next to it, for which
-    /// <paramref name="replacement"/> gives a value. The state is passed, not captured: every decision masks several
-    /// strings, and a closure per call was most of what writing a decision allocated.
-    /// </summary>
-    private static string Replace<TState>(string text, TState state, Func<string, TState, string?> replacement)
-    {
-        if (text.Length < 18 || !HasSeventeenDigitsInARow(text))
-        {
-            return text;
-        }
-
-        StringBuilder? result = null;
-        var copied = 0;
-        for (var i = 0; i + 18 <= text.Length; i++)
-        {
-            if (!char.IsAsciiDigit(text[i]))
-            {
-                continue;
-            }
-
-            var candidate = text.AsSpan(i, 18);
-            if (!ResidentIdentityNumber.HasShape(candidate))
-            {
-                continue;
-            }
-
-            if (replacement(candidate.ToString(), state) is { } replaced)
-            {
-                result ??= new StringBuilder(text.Length);
-                result.Append(text, copied, i - copied).Append(replaced);
-                copied = i + 18;
-                i += 17;
-            }
-        }
-
-        return result is null ? text : result.Append(text, copied, text.Length - copied).ToString();
-    }
 
     /// <summary>
     /// Whether <paramref name="text"/> holds 17 ASCII digits in a row, as every run shaped like a resident

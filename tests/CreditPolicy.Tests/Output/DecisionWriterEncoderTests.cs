@@ -30,9 +30,9 @@ public sealed class DecisionWriterEncoderTests
         }
         """;
 
-    private static AdvisoryDecision Decision()
+    private static AdvisoryDecision Decision(string rulesFile = RulesFile)
     {
-        var rules = RuleSet.Load(Encoding.UTF8.GetBytes(RulesFile), "local.json");
+        var rules = RuleSet.Load(Encoding.UTF8.GetBytes(rulesFile), "local.json");
         Assert.True(rules.Succeeded, string.Join("\n", rules.Errors));
         var profile = ProfileJson.Read("""{"subject":{"name":"某公司","kind":"enterprise","idType":"uscc","id":"914403001922038216"},"creditCheckedOn":"2026-11-20"}""");
         return new PolicyEvaluator(rules.Value!).Evaluate(profile.Value!, new LocalDate(2026, 11, 27));
@@ -70,10 +70,7 @@ public sealed class DecisionWriterEncoderTests
         var file = RulesFile
             .Replace("facts.HasBadCreditRecord", "facts.ActiveNegativeRecords == 0", StringComparison.Ordinal)
             .Replace("\"titleEn\": \"Key review\"", "\"titleEn\": \"Key <b>review</b>\"", StringComparison.Ordinal);
-        var rules = RuleSet.Load(Encoding.UTF8.GetBytes(file), "local.json");
-        Assert.True(rules.Succeeded, string.Join("\n", rules.Errors));
-        var profile = ProfileJson.Read("""{"subject":{"name":"某公司","kind":"enterprise","idType":"uscc","id":"914403001922038216"},"creditCheckedOn":"2026-11-20"}""");
-        var decision = new PolicyEvaluator(rules.Value!).Evaluate(profile.Value!, new LocalDate(2026, 11, 27));
+        var decision = Decision(file);
         Assert.Single(decision.ApplicableMeasures);
 
         Assert.Contains("\"titleEn\":\"Key <b>review</b>\"", DecisionJson.Write(decision), StringComparison.Ordinal);
