@@ -76,7 +76,8 @@ public sealed class EmbeddingFixesTests
         using var host = new PolicyHost(o => o.PollInterval = TimeSpan.FromMilliseconds(100));
         var good = host.Policy.Current;
 
-        await host.SaveInStepsAsync(PolicyHost.WithVersion("2.0.0").Replace("\"effectiveFrom\": \"2022-03-11\"", "\"effectiveFrom\": \"2027-01-01\"", StringComparison.Ordinal));
+        // Saved whole: a save in steps can be read half-written while other test projects build (ReloadTests covers such saves).
+        host.SaveByRename(PolicyHost.WithVersion("2.0.0").Replace("\"effectiveFrom\": \"2022-03-11\"", "\"effectiveFrom\": \"2027-01-01\"", StringComparison.Ordinal));
         await PolicyHost.WaitUntilAsync(() => host.Policy.LastReloadFailure is not null, "the reload that reads the later rule set");
 
         Assert.Same(good, host.Policy.Current);
