@@ -54,7 +54,8 @@ internal sealed class EnumSpelling<T>
     }
 
     /// <summary>Matches the reader's current string token, without allocating.</summary>
-    internal bool TryMatch(ref Utf8JsonReader reader, out T value)
+    internal bool TryMatch<TTokens>(ref TTokens reader, out T value)
+        where TTokens : IJsonTokens, allows ref struct
     {
         var plain = !reader.ValueIsEscaped && !reader.HasValueSequence;
         var text = plain ? reader.ValueSpan : default;

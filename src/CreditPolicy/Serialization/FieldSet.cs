@@ -23,7 +23,8 @@ internal sealed class FieldSet
     /// <paramref name="expected"/> is tried first: writers mostly give fields in the contract's order, so the
     /// field after the last one read is usually the one.
     /// </summary>
-    internal int Match(ref Utf8JsonReader reader, int expected = 0)
+    internal int Match<TTokens>(ref TTokens reader, int expected = 0)
+        where TTokens : IJsonTokens, allows ref struct
     {
         if (!reader.ValueIsEscaped && !reader.HasValueSequence)
         {

@@ -32,12 +32,15 @@ public static class ProfileJson
     public static JsonWriterOptions WriterOptions(bool indented = false) => new() { Encoder = Encoder, Indented = indented };
 
     /// <summary>Reads one profile from UTF-8 JSON.</summary>
-    public static ReadResult<CreditProfile> Read(ReadOnlySpan<byte> utf8Json, ProfileReadOptions? options = null) =>
-        new ProfileParser(utf8Json, options ?? ProfileReadOptions.Default).Parse();
+    public static ReadResult<CreditProfile> Read(ReadOnlySpan<byte> utf8Json, ProfileReadOptions? options = null)
+    {
+        options ??= ProfileReadOptions.Default;
+        return ProfileParser.Parse(utf8Json, options, options.FirstLineNumber);
+    }
 
     /// <summary>Reads one profile of a stream, its first line <paramref name="firstLineNumber"/> (what the options say of it is ignored).</summary>
     internal static ReadResult<CreditProfile> Read(ReadOnlySpan<byte> utf8Json, ProfileReadOptions options, int firstLineNumber) =>
-        new ProfileParser(utf8Json, options, firstLineNumber).Parse();
+        ProfileParser.Parse(utf8Json, options, firstLineNumber);
 
     /// <summary>Reads one profile from JSON text.</summary>
     public static ReadResult<CreditProfile> Read(string json, ProfileReadOptions? options = null)

@@ -6,10 +6,12 @@ using CreditPolicy.Reports;
 using CreditPolicy.Subjects;
 using NodaTime;
 
+using static CreditPolicy.Serialization.ProfileParser;
+
 namespace CreditPolicy.Serialization;
 
 /// <summary>The profile's items: subject, records, reports and agencies, commitments and agents, each checked by the model's own rules (<c>Problems</c>).</summary>
-internal ref partial struct ProfileParser
+internal ref partial struct ProfileParser<TTokens>
 {
     private Subject? ReadSubject()
     {

@@ -7,10 +7,12 @@ using CreditPolicy.Reports;
 using CreditPolicy.Subjects;
 using NodaTime;
 
+using static CreditPolicy.Serialization.ProfileParser;
+
 namespace CreditPolicy.Serialization;
 
 /// <summary>Reading tokens: fields by name, elements, strings, ids, enumerations, dates, required fields, and located errors.</summary>
-internal ref partial struct ProfileParser
+internal ref partial struct ProfileParser<TTokens>
 {
     /// <summary>Moves to the next property of the current object; pushes its name when it is one of <paramref name="fields"/>, skipping others.</summary>
     private bool NextField(FieldSet fields, ref int present, out int field)
@@ -326,6 +328,11 @@ internal ref partial struct ProfileParser
 
     private void AddError(InputError error)
     {
+        if (Fast)
+        {
+            throw new FastPathDeclinedException(); // read again by the reference reader, which words and locates the problem
+        }
+
         // Messages may quote rejected input: never a value shaped like a resident identity number (R8), never a raw control character.
         error = error with { Message = PersonalIds.ForMessage(error.Message) };
         _errors ??= [];

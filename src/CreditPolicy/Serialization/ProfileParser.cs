@@ -8,33 +8,38 @@ using CreditPolicy.Reports;
 using CreditPolicy.Subjects;
 using NodaTime;
 
+using static CreditPolicy.Serialization.ProfileParser;
+
 namespace CreditPolicy.Serialization;
 
 /// <summary>
-/// Reads one profile from UTF-8 JSON in a single pass with <see cref="Utf8JsonReader"/>, collecting every
-/// problem with its JSON path and line. Unknown fields are skipped; <c>null</c> counts as absent.
+/// Reads one profile from UTF-8 JSON in a single pass, collecting every problem with its JSON path and line.
+/// Unknown fields are skipped; <c>null</c> counts as absent. The profile is read first with
+/// <see cref="FastJsonTokens"/>; anything that one declines, and any profile with a problem, is read again
+/// with <see cref="Utf8JsonReader"/> (<see cref="ReferenceTokens"/>), so that errors are worded and located
+/// by the reference reader alone.
 /// </summary>
-internal ref partial struct ProfileParser
+internal static class ProfileParser
 {
-    private static readonly FieldSet ProfileFields = new("subject", "records", "reports", "commitments", "conveniences", "creditCheckedOn");
-    private static readonly FieldSet SubjectFields = new("name", "kind", "idType", "id", "supervisingDepartment");
-    private static readonly FieldSet AgentFields = new("name", "idType", "id");
-    private static readonly FieldSet RecordFields = new("id", "category", "severity", "authority", "decidedOn", "publicUntil", "repairedOn", "commitmentId", "falseCommitment");
-    private static readonly FieldSet ReportFields = new("id", "kind", "agency", "rating", "issuedOn", "validUntil", "source");
-    private static readonly FieldSet AgencyFields = new("name", "filingNumber");
-    private static readonly FieldSet CommitmentFields = new(
+    internal static readonly FieldSet ProfileFields = new("subject", "records", "reports", "commitments", "conveniences", "creditCheckedOn");
+    internal static readonly FieldSet SubjectFields = new("name", "kind", "idType", "id", "supervisingDepartment");
+    internal static readonly FieldSet AgentFields = new("name", "idType", "id");
+    internal static readonly FieldSet RecordFields = new("id", "category", "severity", "authority", "decidedOn", "publicUntil", "repairedOn", "commitmentId", "falseCommitment");
+    internal static readonly FieldSet ReportFields = new("id", "kind", "agency", "rating", "issuedOn", "validUntil", "source");
+    internal static readonly FieldSet AgencyFields = new("name", "filingNumber");
+    internal static readonly FieldSet CommitmentFields = new(
         "id", "type", "matter", "window", "committedOn", "signedOn", "missingMaterials", "remedyDeadline", "materialsSubmittedOn", "breachedOn", "agent",
         "breachSeverity", "breachRepairedOn", "replacedCertificates", "falseCommitment");
 
-    private static readonly int ProfileRequired = ProfileFields.Bits("subject");
-    private static readonly int SubjectRequired = SubjectFields.Bits("name", "kind", "idType", "id");
-    private static readonly int RecordRequired = RecordFields.Bits("id", "category", "decidedOn");
-    private static readonly int ReportRequired = ReportFields.Bits("id", "kind", "issuedOn", "validUntil");
-    private static readonly int ReportAgency = ReportFields.Bits("agency");
-    private static readonly int ReportRating = ReportFields.Bits("rating");
-    private static readonly int AgencyRequired = AgencyFields.Bits("name", "filingNumber");
-    private static readonly int CommitmentRequired = CommitmentFields.Bits("id", "type", "matter", "committedOn");
-    private static readonly int AgentRequired = AgentFields.Bits("name", "idType", "id");
+    internal static readonly int ProfileRequired = ProfileFields.Bits("subject");
+    internal static readonly int SubjectRequired = SubjectFields.Bits("name", "kind", "idType", "id");
+    internal static readonly int RecordRequired = RecordFields.Bits("id", "category", "decidedOn");
+    internal static readonly int ReportRequired = ReportFields.Bits("id", "kind", "issuedOn", "validUntil");
+    internal static readonly int ReportAgency = ReportFields.Bits("agency");
+    internal static readonly int ReportRating = ReportFields.Bits("rating");
+    internal static readonly int AgencyRequired = AgencyFields.Bits("name", "filingNumber");
+    internal static readonly int CommitmentRequired = CommitmentFields.Bits("id", "type", "matter", "committedOn");
+    internal static readonly int AgentRequired = AgentFields.Bits("name", "idType", "id");
 
     /// <summary>
     /// The fields and required fields of every kind of object in a profile, each named as
@@ -52,7 +57,46 @@ internal ref partial struct ProfileParser
         ("commitment", CommitmentFields.Names, CommitmentFields.NamesIn(CommitmentRequired)),
     ];
 
-    private static readonly byte[][] RatingNames = [.. Array.ConvertAll(CreditRating.All, r => Encoding.UTF8.GetBytes(r.ToString()))];
+    internal static readonly byte[][] RatingNames = [.. Array.ConvertAll(CreditRating.All, r => Encoding.UTF8.GetBytes(r.ToString()))];
+
+    /// <summary>Reads one profile; its first line is <paramref name="firstLineNumber"/>, whatever <paramref name="options"/> say.</summary>
+    internal static ReadResult<CreditProfile> Parse(ReadOnlySpan<byte> input, ProfileReadOptions options, int firstLineNumber)
+    {
+        // A UTF-8 byte-order mark is accepted everywhere (contract v2); it is no part of the JSON.
+        input = Utf8Input.SkipBom(input);
+        if (input.Length <= options.MaxProfileBytes)
+        {
+            try
+            {
+                return new ProfileParser<FastJsonTokens>(input, new FastJsonTokens(input), options, firstLineNumber).Parse();
+            }
+            catch (FastPathDeclinedException)
+            {
+                // Read again below: the reference reader words and locates whatever made the fast one decline.
+            }
+        }
+
+        return ParseWithReference(input, options, firstLineNumber);
+    }
+
+    /// <summary>Reads one profile with <see cref="Utf8JsonReader"/> alone: what <see cref="Parse"/> must always agree with.</summary>
+    internal static ReadResult<CreditProfile> ParseWithReference(ReadOnlySpan<byte> input, ProfileReadOptions options, int firstLineNumber)
+    {
+        input = Utf8Input.SkipBom(input);
+        return new ProfileParser<ReferenceTokens>(input, new ReferenceTokens(input, options.AllowComments), options, firstLineNumber).Parse();
+    }
+}
+
+/// <summary>
+/// The profile reader over one tokenizer: <see cref="FastJsonTokens"/> (where any problem declines) or
+/// <see cref="ReferenceTokens"/>. One copy of the reading logic for both, specialised by the JIT for each.
+/// </summary>
+/// <typeparam name="TTokens">The tokenizer.</typeparam>
+internal ref partial struct ProfileParser<TTokens>
+    where TTokens : struct, IJsonTokens, allows ref struct
+{
+    /// <summary>Whether this is the fast reader, which declines at the first problem (a constant for the JIT).</summary>
+    private static bool Fast => typeof(TTokens) == typeof(FastJsonTokens);
 
     private readonly ReadOnlySpan<byte> _input;
     private readonly ProfileReadOptions _options;
@@ -61,30 +105,22 @@ internal ref partial struct ProfileParser
     private readonly ParserScratch _scratch;
     private readonly JsonPathStack _path;
     private readonly Dictionary<string, long> _ids;
-    private Utf8JsonReader _reader;
+    private TTokens _reader;
     private List<InputError>? _errors;
     private int _lineCountedTo;
     private int _newlinesBefore;
 
-    internal ProfileParser(ReadOnlySpan<byte> input, ProfileReadOptions options)
-        : this(input, options, options.FirstLineNumber)
-    {
-    }
-
-    /// <summary>A reader whose first line is <paramref name="firstLineNumber"/>, whatever <paramref name="options"/> say: for streams, without a copy of the options per line.</summary>
-    internal ProfileParser(ReadOnlySpan<byte> input, ProfileReadOptions options, int firstLineNumber)
+    /// <summary>A reader of <paramref name="input"/> (without a byte-order mark) through <paramref name="tokens"/> over the same bytes.</summary>
+    internal ProfileParser(ReadOnlySpan<byte> input, TTokens tokens, ProfileReadOptions options, int firstLineNumber)
     {
         _firstLine = firstLineNumber;
-        // A UTF-8 byte-order mark is accepted everywhere (contract v2); it is no part of the JSON.
-        input = Utf8Input.SkipBom(input);
         _input = input;
         _options = options;
         _zh = Messages.IsChinese(options.Culture);
         _scratch = ParserScratch.Rent();
         _path = _scratch.Path;
         _ids = _scratch.Ids;
-        // Comments are not JSON, and skipping them costs the reader about a tenth of its time: only rule files' cases allow them.
-        _reader = new Utf8JsonReader(input, new JsonReaderOptions { CommentHandling = options.AllowComments ? JsonCommentHandling.Skip : JsonCommentHandling.Disallow });
+        _reader = tokens;
         _errors = null;
     }
 
@@ -135,7 +171,8 @@ internal ref partial struct ProfileParser
             return null;
         }
 
-        if (Utf8Input.FirstInvalid(_input) is >= 0 and var at)
+        // The fast tokenizer checks each string's UTF-8 and allows nothing else but ASCII.
+        if (!Fast && Utf8Input.FirstInvalid(_input) is >= 0 and var at)
         {
             Error(at, null, Messages.Get(_zh, "profile.invalid-byte", at - _input[..at].LastIndexOf((byte)'\n')));
             return null;

@@ -67,7 +67,7 @@ public sealed class HostileProfileInputTests
     }
 
     /// <summary>One damaging change to a valid profile's bytes.</summary>
-    private static Gen<Func<byte[], byte[]>> Mutations =>
+    internal static Gen<Func<byte[], byte[]>> Mutations =>
         Gen.OneOf(
             from cut in Gen.Choose(0, 100) select (Func<byte[], byte[]>)(b => b[..(b.Length * cut / 100)]),
             from at in Gen.Choose(0, 100) from value in Gen.Choose(0, 255) select (Func<byte[], byte[]>)(b => Flip(b, at, (byte)value)),
