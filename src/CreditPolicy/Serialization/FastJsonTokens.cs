@@ -30,6 +30,9 @@ internal ref struct FastJsonTokens : IJsonTokens
     /// <summary>Deeper nesting is left to the reference reader (whose own limit is 64).</summary>
     internal const int MaxDepth = 32;
 
+    /// <summary>UTF-8 that throws on invalid bytes: strings made into text are checked as they are transcoded.</summary>
+    private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     [ThreadStatic]
     private static byte[]? t_unescaped;
 
@@ -40,6 +43,12 @@ internal ref struct FastJsonTokens : IJsonTokens
     private int _position;
     private int _start;
     private JsonTokenType _type;
+
+    /// <summary>The current string holds bytes above ASCII not yet checked as UTF-8: checked when made into text, or at the next read.</summary>
+    private bool _unchecked;
+
+    /// <summary>The current string as written, escapes and all: what is checked as UTF-8.</summary>
+    private ReadOnlySpan<byte> _raw;
 
     internal FastJsonTokens(ReadOnlySpan<byte> input)
     {
@@ -58,6 +67,11 @@ internal ref struct FastJsonTokens : IJsonTokens
 
     public bool Read()
     {
+        if (_unchecked)
+        {
+            CheckValue();
+        }
+
         var input = _input;
         var i = SkipWhitespace(input, _position);
         if ((uint)i >= (uint)input.Length)
@@ -156,12 +170,56 @@ internal ref struct FastJsonTokens : IJsonTokens
         }
     }
 
-    public readonly string? GetString() => _type switch
+    public string? GetString()
     {
-        JsonTokenType.String or JsonTokenType.PropertyName => Encoding.UTF8.GetString(_value),
-        JsonTokenType.Null => null,
-        _ => DeclineWith<string?>(),
-    };
+        if (_type is not (JsonTokenType.String or JsonTokenType.PropertyName))
+        {
+            return _type == JsonTokenType.Null ? null : DeclineWith<string?>();
+        }
+
+        if (!_unchecked)
+        {
+            return Encoding.UTF8.GetString(_value);
+        }
+
+        if (_value != _raw)
+        {
+            CheckValue(); // escaped: check the bytes as written
+            return Encoding.UTF8.GetString(_value);
+        }
+
+        try
+        {
+            var text = Strict.GetString(_value);
+            _unchecked = false;
+            return text;
+        }
+        catch (DecoderFallbackException)
+        {
+            return DeclineWith<string?>();
+        }
+    }
+
+    public string GetSharedString()
+    {
+        if (_type != JsonTokenType.String)
+        {
+            return DeclineWith<string>();
+        }
+
+        if (_unchecked)
+        {
+            if (_value == _raw && StringCache.TryGetCached(_value, out var cached))
+            {
+                _unchecked = false; // the cache holds only text read from valid UTF-8
+                return cached;
+            }
+
+            CheckValue();
+        }
+
+        return StringCache.Get(_value);
+    }
 
     public readonly bool ValueTextEquals(ReadOnlySpan<byte> utf8Text) =>
         _type is JsonTokenType.String or JsonTokenType.PropertyName ? _value.SequenceEqual(utf8Text) : DeclineWith<bool>();
@@ -174,6 +232,17 @@ internal ref struct FastJsonTokens : IJsonTokens
         }
 
         return i;
+    }
+
+    /// <summary>Checks the current string's UTF-8 (see <see cref="_unchecked"/>).</summary>
+    private void CheckValue()
+    {
+        if (!Utf8.IsValid(_raw))
+        {
+            Decline();
+        }
+
+        _unchecked = false;
     }
 
     /// <summary>Leaves this input to the reference reader. Kept out of line, so that the methods that call it stay small.</summary>
@@ -349,14 +418,11 @@ internal ref struct FastJsonTokens : IJsonTokens
         }
 
         var raw = input[(at + 1)..i];
-        if (seen != 0 && !Utf8.IsValid(raw))
-        {
-            Decline();
-        }
-
         _start = at;
         _position = i + 1;
         _value = escaped ? Unescape(raw) : raw;
+        _raw = raw;
+        _unchecked = seen != 0;
     }
 
     /// <summary>

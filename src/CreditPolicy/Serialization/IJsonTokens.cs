@@ -26,6 +26,9 @@ internal interface IJsonTokens
 
     string? GetString();
 
+    /// <summary>The current string token's text through <see cref="StringCache"/>: for strings that recur across profiles, never personal data.</summary>
+    string GetSharedString();
+
     bool ValueTextEquals(ReadOnlySpan<byte> utf8Text);
 }
 
@@ -55,6 +58,9 @@ internal ref struct ReferenceTokens : IJsonTokens
     public void Skip() => _reader.Skip();
 
     public readonly string? GetString() => _reader.GetString();
+
+    public readonly string GetSharedString() =>
+        !_reader.ValueIsEscaped && !_reader.HasValueSequence ? StringCache.Get(_reader.ValueSpan) : _reader.GetString()!;
 
     public readonly bool ValueTextEquals(ReadOnlySpan<byte> utf8Text) => _reader.ValueTextEquals(utf8Text);
 }

@@ -117,9 +117,9 @@ internal ref partial struct ProfileParser<TTokens>
     /// </summary>
     private string? ReadSharedString()
     {
-        if (_reader.TokenType == JsonTokenType.String && !_reader.ValueIsEscaped && !_reader.HasValueSequence)
+        if (_reader.TokenType == JsonTokenType.String)
         {
-            return StringCache.Get(_reader.ValueSpan);
+            return _reader.GetSharedString();
         }
 
         return ReadString();

@@ -18,6 +18,22 @@ internal static class StringCache
     [ThreadStatic]
     private static (byte[] Utf8, string Text)[]? t_slots;
 
+    /// <summary>
+    /// The cached text of <paramref name="utf8"/>, if it is cached. Every cached text was read from valid UTF-8
+    /// (both profile readers check it before they ask), so a hit proves <paramref name="utf8"/> valid too.
+    /// </summary>
+    internal static bool TryGetCached(ReadOnlySpan<byte> utf8, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? text)
+    {
+        if (utf8.Length <= MaxLength && t_slots is { } slots && slots[Hash(utf8) % Slots] is { Utf8: { } bytes } slot && utf8.SequenceEqual(bytes))
+        {
+            text = slot.Text;
+            return true;
+        }
+
+        text = null;
+        return false;
+    }
+
     internal static string Get(ReadOnlySpan<byte> utf8)
     {
         if (utf8.Length > MaxLength)
