@@ -323,8 +323,11 @@ internal ref partial struct ProfileParser<TTokens>
 
         _newlinesBefore += _input[_lineCountedTo..at].Count((byte)'\n');
         _lineCountedTo = at;
-        return _firstLine + _newlinesBefore;
+        return LineAfter(_newlinesBefore);
     }
+
+    /// <summary>The line <paramref name="newlines"/> after the first, at most <see cref="int.MaxValue"/> (a caller may number the first line near it).</summary>
+    private readonly int LineAfter(long newlines) => (int)Math.Min(_firstLine + newlines, int.MaxValue);
 
     private void AddError(InputError error)
     {

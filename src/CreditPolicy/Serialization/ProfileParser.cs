@@ -63,12 +63,12 @@ internal static class ProfileParser
     internal static ReadResult<CreditProfile> Parse(ReadOnlySpan<byte> input, ProfileReadOptions options, int firstLineNumber)
     {
         // A UTF-8 byte-order mark is accepted everywhere (contract v2); it is no part of the JSON.
-        input = Utf8Input.SkipBom(input);
-        if (input.Length <= options.MaxProfileBytes)
+        var json = Utf8Input.SkipBom(input);
+        if (json.Length <= options.MaxProfileBytes)
         {
             try
             {
-                return new ProfileParser<FastJsonTokens>(input, new FastJsonTokens(input), options, firstLineNumber).Parse();
+                return new ProfileParser<FastJsonTokens>(json, new FastJsonTokens(json), options, firstLineNumber).Parse();
             }
             catch (FastPathDeclinedException)
             {
@@ -76,7 +76,7 @@ internal static class ProfileParser
             }
         }
 
-        return ParseWithReference(input, options, firstLineNumber);
+        return ParseWithReference(input, options, firstLineNumber); // the input as given: one byte-order mark is skipped, not two
     }
 
     /// <summary>Reads one profile with <see cref="Utf8JsonReader"/> alone: what <see cref="Parse"/> must always agree with.</summary>
@@ -139,7 +139,7 @@ internal ref partial struct ProfileParser<TTokens>
         {
             var message = ex.Message;
             var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-            AddError(new InputError(_path.Format(), _firstLine + (int)(ex.LineNumber ?? 0), Messages.Get(_zh, "read.invalid-json", ForeignMessages.Translate(cut > 0 ? message[..cut] : message, _zh))));
+            AddError(new InputError(_path.Format(), LineAfter(ex.LineNumber ?? 0), Messages.Get(_zh, "read.invalid-json", ForeignMessages.Translate(cut > 0 ? message[..cut] : message, _zh))));
         }
         catch (TooManyErrors)
         {
