@@ -78,6 +78,19 @@ public class StageBenchmarks
         return read;
     }
 
+    /// <summary>The same profiles read by the reference reader alone (<see cref="System.Text.Json.Utf8JsonReader"/>), which the fast path falls back to.</summary>
+    [Benchmark(OperationsPerInvoke = Count)]
+    public int ReadWithReference()
+    {
+        var read = 0;
+        foreach (var line in _lines)
+        {
+            read += ProfileParser.ParseWithReference(line, ProfileReadOptions.Default, 1).Succeeded ? 1 : 0;
+        }
+
+        return read;
+    }
+
     /// <summary>The decision as the pipeline makes it (its warnings made afresh, not kept beside the items).</summary>
     [Benchmark(OperationsPerInvoke = Count)]
     public int Evaluate()
