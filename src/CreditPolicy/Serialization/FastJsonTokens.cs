@@ -224,7 +224,12 @@ internal ref struct FastJsonTokens : IJsonTokens
     public readonly bool ValueTextEquals(ReadOnlySpan<byte> utf8Text) =>
         _type is JsonTokenType.String or JsonTokenType.PropertyName ? _value.SequenceEqual(utf8Text) : DeclineWith<bool>();
 
-    private static int SkipWhitespace(ReadOnlySpan<byte> input, int i)
+    /// <summary>The index of the first byte from <paramref name="i"/> that is not JSON whitespace; compact JSON has none, so that case is inlined.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int SkipWhitespace(ReadOnlySpan<byte> input, int i) =>
+        (uint)i < (uint)input.Length && input[i] > (byte)' ' ? i : SkipWhitespaceSlowly(input, i);
+
+    private static int SkipWhitespaceSlowly(ReadOnlySpan<byte> input, int i)
     {
         while ((uint)i < (uint)input.Length && input[i] is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t')
         {
@@ -430,6 +435,7 @@ internal ref struct FastJsonTokens : IJsonTokens
     /// length when there is none); <paramref name="seen"/> becomes non-zero when a byte before it is not ASCII.
     /// Sixteen bytes a step.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int NextSpecial(ReadOnlySpan<byte> input, int i, ref uint seen)
     {
         ref var first = ref MemoryMarshal.GetReference(input);
