@@ -170,13 +170,32 @@ internal sealed class EvaluationScratch
 
     private static void SortOrdinal(string[] items)
     {
+        if (items.Length > 32)
+        {
+            for (var i = 1; i < items.Length; i++)
+            {
+                if (string.CompareOrdinal(items[i - 1], items[i]) > 0)
+                {
+                    Array.Sort(items, Ordinal);
+                    return;
+                }
+            }
+
+            return;
+        }
+
+        // A decision's evidence and warnings are a few items, mostly in order already: insertion sort, no delegate.
         for (var i = 1; i < items.Length; i++)
         {
-            if (string.CompareOrdinal(items[i - 1], items[i]) > 0)
+            var item = items[i];
+            var at = i;
+            while (at > 0 && string.CompareOrdinal(items[at - 1], item) > 0)
             {
-                Array.Sort(items, Ordinal);
-                return;
+                items[at] = items[at - 1];
+                at--;
             }
+
+            items[at] = item;
         }
     }
 }

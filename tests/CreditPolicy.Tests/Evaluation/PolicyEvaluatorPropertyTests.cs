@@ -149,6 +149,16 @@ public sealed class PolicyEvaluatorPropertyTests
         });
 
     [Property(MaxTest = 300)]
+    public Property Evidence_is_sorted_ordinally_without_repeats_and_warnings_are_sorted_ordinally() =>
+        Prop.ForAll(ProfilesAndDays, t =>
+        {
+            var decision = Evaluator.Evaluate(t.Profile, t.Day);
+            static bool Sorted(System.Collections.Immutable.ImmutableArray<string> items, bool strictly) =>
+                items.Zip(items.Skip(1)).All(pair => string.CompareOrdinal(pair.First, pair.Second) is var c && (strictly ? c < 0 : c <= 0));
+            return decision.ApplicableMeasures.All(m => Sorted(m.Evidence, strictly: true)) && Sorted(decision.Warnings, strictly: false);
+        });
+
+    [Property(MaxTest = 300)]
     public Property R8_No_decision_ever_contains_a_natural_persons_full_number() =>
         Prop.ForAll(ProfilesAndDays, t =>
         {
