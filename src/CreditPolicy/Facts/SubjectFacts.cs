@@ -311,7 +311,7 @@ public readonly struct SubjectFacts
             EnjoysPrioritySupport = priority,
             EnjoyedConveniences = profile.Conveniences.Length + (usingAcceptance && !acceptance ? 1 : 0),
             CreditChecked = checkedOn is not null,
-            DaysSinceCreditCheck = checkedOn is { } on ? Math.Max(0, DayNumber.Of(asOf) - DayNumber.Of(on)) : int.MaxValue,
+            DaysSinceCreditCheck = checkedOn is { } on ? Math.Max(0, cutoffs.Day - DayNumber.Of(on)) : int.MaxValue,
         };
     }
 

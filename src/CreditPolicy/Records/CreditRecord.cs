@@ -167,11 +167,19 @@ public sealed class CreditRecord
             return null;
         }
 
-        // Whether there is a warning depends on the day; what it says, on the regime and the language only: kept beside the record when asked (KeptTexts).
-        return keep
-            ? KeptTexts.Get(this, cutoffs.Regime, zh ? 1 : 0, (this, cutoffs.Regime, given, zh), static s => s.Item1.PolicyWarningText(s.Item2, s.given, s.zh))
-            : PolicyWarningText(cutoffs.Regime, given, zh);
+        return PolicyWarning(cutoffs.Regime, given, zh, keep);
     }
+
+    /// <summary>
+    /// The warning itself, out of line: whether there is one depends on the day; what it says, on the regime and
+    /// the language only, so it is kept beside the record when asked (KeptTexts). Kept apart from the check above,
+    /// which evaluation inlines, so that its locals do not weigh on every evaluation's frame.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private string PolicyWarning(PublicityRegime? regime, LocalDate given, bool zh, bool keep) =>
+        keep
+            ? KeptTexts.Get(this, regime, zh ? 1 : 0, (this, regime, given, zh), static s => s.Item1.PolicyWarningText(s.regime, s.given, s.zh))
+            : PolicyWarningText(regime, given, zh);
 
     private string PolicyWarningText(PublicityRegime? regime, LocalDate given, bool zh)
     {

@@ -104,6 +104,7 @@ public sealed class CreditReport
     /// The decision warning for this report when it does not count with <paramref name="standing"/>; kept beside
     /// the report when <paramref name="keep"/> (<see cref="KeptTexts"/>), made afresh otherwise (a stream meets each report once).
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)] // a rare path: kept out of evaluation's frame
     internal string Warning(ReportStanding standing, bool zh = false, bool keep = false) =>
         keep
             ? KeptTexts.Get(this, null, (int)standing + (zh ? 4 : 0), (this, standing, zh), static s => s.Item1.MakeWarning(s.standing, s.zh))
