@@ -39,6 +39,7 @@ public sealed class PolicyEvaluator
     private readonly MeasureDefinition[] _definitions;
     private readonly CompiledMeasure[] _measures;
     private readonly Func<SubjectFacts, ulong> _match;
+    private readonly ImmutableArray<Convenience>[]?[] _revokedAlone;
     private readonly ulong _penalties;
     private readonly FiledAgencyRegistry _agencies;
     private readonly IClock? _clock;
@@ -60,6 +61,7 @@ public sealed class PolicyEvaluator
         _measures = measures;
         _definitions = [.. measures.Select(m => m.Definition)];
         _match = Fuse(measures);
+        _revokedAlone = RevokedAlone(_definitions);
         for (var i = 0; i < _definitions.Length; i++)
         {
             _penalties |= _definitions[i].Kind == MeasureKind.Penalty ? 1UL << i : 0;
@@ -128,7 +130,8 @@ public sealed class PolicyEvaluator
             measures[next++] = new ApplicableMeasure(definition, lastEvidence);
             if (!definition.Revokes.IsEmpty && facts.EnjoyedConveniences > 0)
             {
-                revoked = Revoke(revoked, definition.Revokes, facts);
+                var enjoyed = EnjoyedMask(facts);
+                revoked = revoked.IsEmpty ? _revokedAlone[index]![enjoyed] : Revoke(revoked, definition.Revokes, enjoyed);
             }
         }
 
@@ -221,12 +224,12 @@ public sealed class PolicyEvaluator
     /// <paramref name="revoked"/> and each of <paramref name="revokes"/> the subject enjoys on the day (a TD
     /// commitment in effect counts as acceptance with missing materials), each once, in the rule's order.
     /// </summary>
-    private static ImmutableArray<Convenience> Revoke(ImmutableArray<Convenience> revoked, ImmutableArray<Convenience> revokes, SubjectFacts facts)
+    private static ImmutableArray<Convenience> Revoke(ImmutableArray<Convenience> revoked, ImmutableArray<Convenience> revokes, int enjoyed)
     {
         var result = revoked;
         foreach (var convenience in revokes)
         {
-            if (facts.Enjoys(convenience) && !result.Contains(convenience))
+            if (Enjoys(enjoyed, convenience) && !result.Contains(convenience))
             {
                 result = Appended(result, convenience);
             }
@@ -234,6 +237,23 @@ public sealed class PolicyEvaluator
 
         return result;
     }
+
+    /// <summary>The conveniences the subject enjoys on the day, a bit each (<see cref="Convenience"/> value − 1), as <see cref="SubjectFacts.Enjoys"/> says.</summary>
+    private static int EnjoyedMask(SubjectFacts facts) =>
+        (facts.Enjoys(Convenience.GreenChannel) ? 1 : 0)
+        | (facts.Enjoys(Convenience.AcceptanceWithMissingMaterials) ? 2 : 0)
+        | (facts.Enjoys(Convenience.PrioritySupport) ? 4 : 0);
+
+    private static bool Enjoys(int enjoyed, Convenience convenience) =>
+        convenience is >= Convenience.GreenChannel and <= Convenience.PrioritySupport && (enjoyed & (1 << ((int)convenience - 1))) != 0;
+
+    /// <summary>
+    /// Per measure that revokes conveniences (null for the others), what it revokes when no measure before it
+    /// revoked any, for each set of enjoyed conveniences (<see cref="EnjoyedMask"/>): <see cref="Revoke"/> worked
+    /// out once, for the usual case of a single revoking measure (issue 14).
+    /// </summary>
+    private static ImmutableArray<Convenience>[]?[] RevokedAlone(MeasureDefinition[] definitions) =>
+        [.. definitions.Select(d => d.Revokes.IsEmpty ? null : Enumerable.Range(0, 8).Select(enjoyed => Revoke([], d.Revokes, enjoyed)).ToArray())];
 
     /// <summary>
     /// <paramref name="revoked"/> and <paramref name="convenience"/> after it, one shared array per sequence (there
