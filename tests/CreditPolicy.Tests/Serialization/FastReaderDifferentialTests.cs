@@ -196,3 +196,20 @@ public sealed class FastReaderDifferentialTests
         }
     }
 }
+
+/// <summary>Field names are compared by words (issue 14): exactly as byte-by-byte equality, at every length.</summary>
+public sealed class FieldNameComparisonTests
+{
+    [FsCheck.Xunit.Property(MaxTest = 3000)]
+    public Property Comparing_by_words_is_byte_equality(byte[] name, byte[] field, bool sameLength, int flip)
+    {
+        name = name.Length > 24 ? name[..24] : name;
+        field = sameLength ? (byte[])name.Clone() : (field.Length > 24 ? field[..24] : field);
+        if (sameLength && field.Length > 0 && flip % 3 == 0)
+        {
+            field[(flip & int.MaxValue) % field.Length] ^= 0x20; // one byte differs, anywhere
+        }
+
+        return (FieldSet.Same(name, field) == name.AsSpan().SequenceEqual(field)).ToProperty();
+    }
+}
