@@ -59,4 +59,25 @@ public sealed class PersonalIdsTests
     public Property R8_Text_without_seventeen_digits_in_a_row_is_written_as_it_is() =>
         Prop.ForAll(Arb.From(Filler.Where(text => !Enumerable.Range(0, System.Math.Max(0, text.Length - 16)).Any(i => text.Skip(i).Take(17).All(char.IsAsciiDigit)))), text =>
             ReferenceEquals(PersonalIds.Mask(text), text));
+
+    /// <summary>R8: the quick test that lets most text through unmasked finds every run of 17 digits, wherever it stands.</summary>
+    [Property(MaxTest = 3000)]
+    public Property R8_Every_run_of_seventeen_digits_is_seen_by_the_quick_test() =>
+        Prop.ForAll(
+            Arb.From(Gen.Elements('0', '1', '9', 'a', '-', 'X', '中', ' ').ArrayOf().Select(chars => new string(chars))
+                .SelectMany(text => Gen.Choose(0, 40).SelectMany(run => Gen.Choose(0, 60).Select(at => (text, run, at))))),
+            t =>
+            {
+                var at = System.Math.Min(t.at, t.text.Length);
+                var text = t.text[..at] + new string('7', t.run) + t.text[at..];
+                var naive = false;
+                var run = 0;
+                for (var i = 0; i < text.Length && !naive; i++)
+                {
+                    run = char.IsAsciiDigit(text[i]) ? run + 1 : 0;
+                    naive = run >= 17;
+                }
+
+                return PersonalIds.HasSeventeenDigitsInARow(text) == naive;
+            });
 }
