@@ -78,15 +78,19 @@ public static class DecisionJson
         }
 
         writer.WriteStartArray(Names.Measures);
+        // The library's own compact writer (the tool's, the pipeline's) writes a measure without evidence whole, pre-rendered.
+        var whole = !composite && !writer.Options.Indented && ReferenceEquals(writer.Options.Encoder, ProfileJson.Encoder);
         foreach (var measure in decision.ApplicableMeasures)
         {
             var encoded = EncodedMeasure.Of(measure.Definition, writer.Options.Encoder);
+            if (whole && measure.Evidence.IsEmpty)
+            {
+                writer.WriteRawValue(encoded.WithoutEvidence, skipInputValidation: true);
+                continue;
+            }
+
             writer.WriteStartObject();
-            writer.WriteString(Names.Code, encoded.Code);
-            writer.WriteString(Names.Kind, encoded.Kind);
-            writer.WriteString(Names.Clause, encoded.Clause);
-            writer.WriteString(Names.Title, encoded.TitleZh);
-            writer.WriteString(Names.TitleEn, encoded.TitleEn);
+            WriteMeasureFields(writer, encoded);
             writer.WriteStartArray(Names.Evidence);
             foreach (var id in measure.Evidence)
             {
@@ -124,6 +128,19 @@ public static class DecisionJson
     /// Writes a composition's <c>ruleSets</c> (issue 13): each component's <c>id</c>, <c>version</c>, <c>sha256</c>
     /// and <c>level</c>, in the composition's order (highest level first, then by id).
     /// </summary>
+    /// <summary>A measure's own fields, as pre-encoded for the writer's encoder.</summary>
+    internal static void WriteMeasureFields(Utf8JsonWriter writer, EncodedMeasure encoded)
+    {
+        writer.WriteString(Names.Code, encoded.Code);
+        writer.WriteString(Names.Kind, encoded.Kind);
+        writer.WriteString(Names.Clause, encoded.Clause);
+        writer.WriteString(Names.Title, encoded.TitleZh);
+        writer.WriteString(Names.TitleEn, encoded.TitleEn);
+    }
+
+    /// <summary>The name of a measure's evidence array.</summary>
+    internal static JsonEncodedText EvidenceName => Names.Evidence;
+
     internal static void WriteComponents(Utf8JsonWriter writer, Rules.RuleSet ruleSet, IdentityMask? mask)
     {
         writer.WriteStartArray(Names.RuleSets);

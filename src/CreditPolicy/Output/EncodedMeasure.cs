@@ -23,6 +23,31 @@ internal sealed class EncodedMeasure
         TitleEn = JsonEncodedText.Encode(measure.TitleEn, encoder);
     }
 
+    /// <summary>
+    /// The whole measure object as a compact writer with this encoder writes it when it cites no evidence (and
+    /// names no rule set): <c>{"code":…,"kind":…,"clause":…,"title":…,"titleEn":…,"evidence":[]}</c>. Made
+    /// by <see cref="DecisionJson.WriteMeasureFields"/> itself, so that it is byte for byte what the writer
+    /// would write field by field; written whole, as one raw value (issue 14).
+    /// </summary>
+    internal byte[] WithoutEvidence => _withoutEvidence ??= Render(this);
+
+    private byte[]? _withoutEvidence;
+
+    private static byte[] Render(EncodedMeasure measure)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = ProfileJson.Encoder }))
+        {
+            writer.WriteStartObject();
+            DecisionJson.WriteMeasureFields(writer, measure);
+            writer.WriteStartArray(DecisionJson.EvidenceName);
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
     internal JsonEncodedText Code { get; }
 
     internal JsonEncodedText Kind { get; }
