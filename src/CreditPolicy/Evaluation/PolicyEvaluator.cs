@@ -38,7 +38,7 @@ public sealed class PolicyEvaluator
 
     private readonly MeasureDefinition[] _definitions;
     private readonly CompiledMeasure[] _measures;
-    private readonly Func<SubjectFacts, ulong> _match;
+    private readonly FactsMatch _match;
     private readonly ImmutableArray<Convenience>[]?[] _revokedAlone;
     private readonly ulong _penalties;
     private readonly FiledAgencyRegistry _agencies;
@@ -168,11 +168,11 @@ public sealed class PolicyEvaluator
 
     /// <summary>One bit per measure (in clause, then code order) whose rule matched the facts.</summary>
     /// <exception cref="RuleEvaluationException">A rule's arithmetic overflowed or divided by zero on these facts.</exception>
-    private ulong Match(SubjectFacts facts)
+    private ulong Match(in SubjectFacts facts)
     {
         try
         {
-            return _match(facts);
+            return _match(in facts);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -200,21 +200,33 @@ public sealed class PolicyEvaluator
         return new RuleEvaluationException(Messages.Get(false, "rule.failed")) { Reason = Messages.Get(_zh, "rule.failed") };
     }
 
+    /// <summary>The fused rules: the bits of the rules that match the facts, read where they lie (the facts are some hundred bytes).</summary>
+    private delegate ulong FactsMatch(ref readonly SubjectFacts facts);
+
     /// <summary>
     /// Fuses every rule into one compiled delegate that returns the bits of the rules that match: one call
-    /// and one copy of the facts per evaluation instead of one per rule.
+    /// per evaluation instead of one per rule, and no copy of the facts: each rule's body reads them through
+    /// the fused delegate's reference (issue 14). A body holds no lambda that could capture that reference:
+    /// <see cref="ExpressionGuard"/> rejects lambdas in rule expressions.
     /// </summary>
-    private static Func<SubjectFacts, ulong> Fuse(CompiledMeasure[] measures)
+    private static FactsMatch Fuse(CompiledMeasure[] measures)
     {
-        var facts = Expression.Parameter(typeof(SubjectFacts), "facts");
+        var facts = Expression.Parameter(typeof(SubjectFacts).MakeByRefType(), "facts");
         Expression bits = Expression.Constant(0UL);
         for (var i = 0; i < measures.Length; i++)
         {
-            var rule = Expression.Invoke(measures[i].Rule, facts);
-            bits = Expression.Or(bits, Expression.Condition(rule, Expression.Constant(1UL << i), Expression.Constant(0UL)));
+            var rule = measures[i].Rule;
+            var body = new ParameterReplacer(rule.Parameters[0], facts).Visit(rule.Body);
+            bits = Expression.Or(bits, Expression.Condition(body, Expression.Constant(1UL << i), Expression.Constant(0UL)));
         }
 
-        return Expression.Lambda<Func<SubjectFacts, ulong>>(bits, facts).Compile();
+        return Expression.Lambda<FactsMatch>(bits, facts).Compile();
+    }
+
+    /// <summary>Puts one parameter where another was.</summary>
+    private sealed class ParameterReplacer(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
     }
 
     /// <summary>Penalties dominate incentives: when any penalty matched, only penalties apply.</summary>

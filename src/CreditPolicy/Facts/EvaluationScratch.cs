@@ -112,29 +112,41 @@ internal sealed class EvaluationScratch
 
         var ids = new string[total];
         var length = 0;
-        for (var i = 0; i < negatives; i++)
+        if (allNegative)
         {
-            if (allNegative || (seriousOnly && _serious[i]))
+            length = Append(EvidenceSet.ActiveNegativeRecords, ids, length);
+        }
+        else if (seriousOnly)
+        {
+            var negativeIds = _ids[(int)EvidenceSet.ActiveNegativeRecords];
+            for (var i = 0; i < negatives; i++)
             {
-                ids[length++] = _ids[(int)EvidenceSet.ActiveNegativeRecords][i];
+                if (_serious[i])
+                {
+                    ids[length++] = negativeIds[i];
+                }
             }
         }
 
-        Copy(positive, EvidenceSet.ActivePositiveRecords);
-        Copy(breached, EvidenceSet.BreachedCommitments);
-        Copy(reports, EvidenceSet.CountingReports);
-        Copy(falseCommitments, EvidenceSet.FalseCommitments);
-        SortOrdinal(ids);
-        return ImmutableCollectionsMarshal.AsImmutableArray(Distinct(ids));
+        length = positive ? Append(EvidenceSet.ActivePositiveRecords, ids, length) : length;
+        length = breached ? Append(EvidenceSet.BreachedCommitments, ids, length) : length;
+        length = reports ? Append(EvidenceSet.CountingReports, ids, length) : length;
+        _ = falseCommitments ? Append(EvidenceSet.FalseCommitments, ids, length) : length;
+        return ImmutableCollectionsMarshal.AsImmutableArray(SortOrdinal(ids) ? Distinct(ids) : ids);
+    }
 
-        void Copy(bool wanted, EvidenceSet set)
+    /// <summary>Copies the ids of <paramref name="set"/> into <paramref name="ids"/> at <paramref name="at"/>; where the next go.</summary>
+    private int Append(EvidenceSet set, string[] ids, int at)
+    {
+        // A few ids: element by element beats a bulk copy's set-up.
+        var from = _ids[(int)set].AsSpan(0, _counts[(int)set]);
+        var to = ids.AsSpan(at, from.Length);
+        for (var i = 0; i < from.Length; i++)
         {
-            if (wanted)
-            {
-                Array.Copy(_ids[(int)set], 0, ids, length, _counts[(int)set]);
-                length += _counts[(int)set];
-            }
+            to[i] = from[i];
         }
+
+        return at + from.Length;
     }
 
     /// <summary>The warnings, sorted ordinally.</summary>
@@ -168,34 +180,44 @@ internal sealed class EvaluationScratch
     /// <summary>The ordinal comparison as one delegate: <c>Array.Sort(items, StringComparer.Ordinal)</c> makes a new one per call.</summary>
     private static readonly Comparison<string> Ordinal = string.CompareOrdinal;
 
-    private static void SortOrdinal(string[] items)
+    /// <summary>Sorts <paramref name="items"/> ordinally; whether two of them may be equal (false only when none is).</summary>
+    private static bool SortOrdinal(string[] items)
     {
         if (items.Length > 32)
         {
             for (var i = 1; i < items.Length; i++)
             {
-                if (string.CompareOrdinal(items[i - 1], items[i]) > 0)
+                if (string.CompareOrdinal(items[i - 1], items[i]) >= 0)
                 {
                     Array.Sort(items, Ordinal);
-                    return;
+                    return true;
                 }
             }
 
-            return;
+            return false;
         }
 
         // A decision's evidence and warnings are a few items, mostly in order already: insertion sort, no delegate.
+        // An item equal to one before it stops next to it, on a comparison of 0: that is the only way a repeat is seen.
+        var repeats = false;
         for (var i = 1; i < items.Length; i++)
         {
             var item = items[i];
             var at = i;
-            while (at > 0 && string.CompareOrdinal(items[at - 1], item) > 0)
+            int order;
+            while ((order = string.CompareOrdinal(items[at - 1], item)) > 0)
             {
                 items[at] = items[at - 1];
-                at--;
+                if (--at == 0)
+                {
+                    break;
+                }
             }
 
+            repeats |= order == 0;
             items[at] = item;
         }
+
+        return repeats;
     }
 }
