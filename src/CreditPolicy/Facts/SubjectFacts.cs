@@ -142,7 +142,27 @@ public readonly struct SubjectFacts
     }
 
     /// <summary>Computes the facts and, when <paramref name="scratch"/> is given, gathers the evidence ids and input warnings in the same pass.</summary>
-    internal static SubjectFacts Compute(CreditProfile profile, PublicityCutoffs cutoffs, FiledAgencyRegistry registry, EvaluationScratch? scratch)
+    internal static SubjectFacts Compute(CreditProfile profile, PublicityCutoffs cutoffs, FiledAgencyRegistry registry, EvaluationScratch? scratch) =>
+        scratch is null ? Compute<WithoutScratch>(profile, cutoffs, registry, null!) : Compute<WithScratch>(profile, cutoffs, registry, scratch);
+
+    /// <summary>Whether a compilation of <see cref="Compute{TGather}"/> gathers evidence and warnings: a constant to the JIT, which compiles each case apart (issue 14).</summary>
+    private interface IGather
+    {
+        static abstract bool On { get; }
+    }
+
+    private readonly struct WithScratch : IGather
+    {
+        public static bool On => true;
+    }
+
+    private readonly struct WithoutScratch : IGather
+    {
+        public static bool On => false;
+    }
+
+    private static SubjectFacts Compute<TGather>(CreditProfile profile, PublicityCutoffs cutoffs, FiledAgencyRegistry registry, EvaluationScratch scratch)
+        where TGather : struct, IGather
     {
         int negative = 0, serious = 0, minor = 0, penalties = 0, debtors = 0, seriousList = 0, positive = 0, commendations = 0, redList = 0, breached = 0, falseCommitments = 0;
         var asOf = cutoffs.Date;
@@ -150,7 +170,7 @@ public readonly struct SubjectFacts
         {
             if (!record.IsActiveOn(cutoffs))
             {
-                if (scratch is not null && record.PolicyWarning(cutoffs, scratch.Chinese, scratch.KeepWarnings) is { } warning)
+                if (TGather.On && record.PolicyWarning(cutoffs, scratch.Chinese, scratch.KeepWarnings) is { } warning)
                 {
                     scratch.Warnings.Add(warning);
                 }
@@ -162,7 +182,7 @@ public readonly struct SubjectFacts
             {
                 case RecordPolarity.Negative:
                     var severity = record.Severity;
-                    scratch?.AddNegative(record.Id, severity == RecordSeverity.Serious);
+                    if (TGather.On) scratch.AddNegative(record.Id, severity == RecordSeverity.Serious);
                     negative++;
                     serious += severity == RecordSeverity.Serious ? 1 : 0;
                     minor += severity == RecordSeverity.Minor ? 1 : 0;
@@ -171,25 +191,25 @@ public readonly struct SubjectFacts
                     seriousList += record.Category == CreditRecordCategory.SeriousDishonestyList ? 1 : 0;
                     if (record.CommitmentId is { } commitmentId)
                     {
-                        scratch?.Add(EvidenceSet.BreachedCommitments, commitmentId);
+                        if (TGather.On) scratch.Add(EvidenceSet.BreachedCommitments, commitmentId);
                         breached++;
                     }
                     else if (record.Category == CreditRecordCategory.CommitmentBreach)
                     {
                         // A breach of a commitment made elsewhere (another window), recorded without a commitment of this profile.
-                        scratch?.Add(EvidenceSet.BreachedCommitments, record.Id);
+                        if (TGather.On) scratch.Add(EvidenceSet.BreachedCommitments, record.Id);
                         breached++;
                     }
 
                     if (record.FalseCommitment)
                     {
-                        scratch?.Add(EvidenceSet.FalseCommitments, record.CommitmentId ?? record.Id);
+                        if (TGather.On) scratch.Add(EvidenceSet.FalseCommitments, record.CommitmentId ?? record.Id);
                         falseCommitments++;
                     }
 
                     break;
                 case RecordPolarity.Positive:
-                    scratch?.Add(EvidenceSet.ActivePositiveRecords, record.Id);
+                    if (TGather.On) scratch.Add(EvidenceSet.ActivePositiveRecords, record.Id);
                     positive++;
                     commendations += record.Category == CreditRecordCategory.Commendation ? 1 : 0;
                     redList += record.Category == CreditRecordCategory.RedList ? 1 : 0;
@@ -209,19 +229,19 @@ public readonly struct SubjectFacts
                 if (breach.IsActiveOn(cutoffs))
                 {
                     var isSerious = breach.Severity == RecordSeverity.Serious;
-                    scratch?.AddNegative(commitment.Id, isSerious);
-                    scratch?.Add(EvidenceSet.BreachedCommitments, commitment.Id);
+                    if (TGather.On) scratch.AddNegative(commitment.Id, isSerious);
+                    if (TGather.On) scratch.Add(EvidenceSet.BreachedCommitments, commitment.Id);
                     negative++;
                     breached++;
                     serious += isSerious ? 1 : 0;
                     minor += breach.Severity == RecordSeverity.Minor ? 1 : 0;
                     if (breach.FalseCommitment)
                     {
-                        scratch?.Add(EvidenceSet.FalseCommitments, commitment.Id);
+                        if (TGather.On) scratch.Add(EvidenceSet.FalseCommitments, commitment.Id);
                         falseCommitments++;
                     }
                 }
-                else if (scratch is not null && breach.PolicyWarning(cutoffs, scratch.Chinese, scratch.KeepWarnings) is { } warning)
+                else if (TGather.On && breach.PolicyWarning(cutoffs, scratch.Chinese, scratch.KeepWarnings) is { } warning)
                 {
                     scratch.Warnings.Add(warning);
                 }
@@ -240,7 +260,7 @@ public readonly struct SubjectFacts
             }
 
             // A letter counts once signed (C3); an unsigned one changes nothing, not even a warning (C4).
-            if (scratch is not null && commitment.SignedOn <= asOf && commitment.HasLetterGaps(profile.Subject))
+            if (TGather.On && commitment.SignedOn <= asOf && commitment.HasLetterGaps(profile.Subject))
             {
                 scratch.Warnings.Add(commitment.LetterWarning(profile.Subject, scratch.Chinese, scratch.KeepWarnings));
             }
@@ -252,11 +272,11 @@ public readonly struct SubjectFacts
             var standing = report.StandingOn(asOf, registry);
             if (standing != ReportStanding.Counts)
             {
-                scratch?.Warnings.Add(report.Warning(standing, scratch.Chinese, scratch.KeepWarnings));
+                if (TGather.On) scratch.Warnings.Add(report.Warning(standing, scratch.Chinese, scratch.KeepWarnings));
             }
             else
             {
-                scratch?.Add(EvidenceSet.CountingReports, report.Id);
+                if (TGather.On) scratch.Add(EvidenceSet.CountingReports, report.Id);
                 counting++;
                 if (report.Rating is { Grade: var grade })
                 {
@@ -281,7 +301,7 @@ public readonly struct SubjectFacts
         var checkedOn = profile.CreditCheckedOn;
         if (checkedOn is null)
         {
-            scratch?.Warnings.Add(scratch.Chinese ? NoCreditCheckZh : NoCreditCheckEn);
+            if (TGather.On) scratch.Warnings.Add(scratch.Chinese ? NoCreditCheckZh : NoCreditCheckEn);
         }
 
         return new SubjectFacts
