@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
+using System.Threading;
 using CreditPolicy.Subjects;
 using NodaTime;
 
@@ -25,13 +27,25 @@ public sealed class AdvisoryDecision
         ImmutableArray<ApplicableMeasure> measures,
         ImmutableArray<Convenience> revokedConveniences,
         ImmutableArray<string> warnings)
+        : this(subject, asOf, ruleSet, measures, revokedConveniences, (object?)ImmutableCollectionsMarshal.AsArray(warnings) ?? Array.Empty<string>())
+    {
+    }
+
+    // warnings: a lone warning as the string, or the warnings as an array sorted ordinally.
+    internal AdvisoryDecision(
+        Subject subject,
+        LocalDate asOf,
+        Rules.RuleSet ruleSet,
+        ImmutableArray<ApplicableMeasure> measures,
+        ImmutableArray<Convenience> revokedConveniences,
+        object warnings)
     {
         Subject = subject;
         AsOf = asOf;
         _ruleSet = ruleSet;
         ApplicableMeasures = measures;
         RevokedConveniences = revokedConveniences;
-        Warnings = warnings;
+        _warnings = warnings;
     }
 
     /// <summary>The subject evaluated.</summary>
@@ -68,7 +82,28 @@ public sealed class AdvisoryDecision
     /// What was ignored and why: reports that do not count, records the publicity policy ended, incomplete
     /// commitment letters, a missing credit check, suppressed incentives.
     /// </summary>
-    public ImmutableArray<string> Warnings { get; }
+    public ImmutableArray<string> Warnings
+    {
+        get
+        {
+            var warnings = Volatile.Read(ref _warnings); // read once: another reader may be making the lone warning's array
+            return ImmutableCollectionsMarshal.AsImmutableArray(warnings as string[] ?? Alone((string)warnings));
+        }
+    }
+
+    // Most decisions have one warning: it is kept as the string, and the array made the first time it is asked
+    // for (a decision kept in memory holds one object fewer; issue 14). Either a string or a string[] (like StringValues).
+    private object _warnings;
+
+    /// <summary>The lone warning's array, made once: every caller gets the same array.</summary>
+    private string[] Alone(string lone)
+    {
+        string[] array = [lone];
+        return Interlocked.CompareExchange(ref _warnings, array, lone) as string[] ?? array;
+    }
+
+    /// <summary>The decision's only warning without making its array; <see langword="null"/> when it has none or several.</summary>
+    internal string? LoneWarning => _warnings as string;
 
     /// <summary>Whether the measure with this code is applicable.</summary>
     public bool IsApplicable(string code)

@@ -150,16 +150,20 @@ internal sealed class EvaluationScratch
     }
 
     /// <summary>The warnings, sorted ordinally.</summary>
-    internal ImmutableArray<string> SortedWarnings()
+    /// <summary>
+    /// The warnings as a decision keeps them (<see cref="Evaluation.AdvisoryDecision"/>): a lone warning as
+    /// the string itself, otherwise an array sorted ordinally (empty when there is none).
+    /// </summary>
+    internal object SortedWarnings()
     {
-        if (Warnings.Count == 0)
+        if (Warnings.Count <= 1)
         {
-            return [];
+            return Warnings.Count == 0 ? Array.Empty<string>() : Warnings[0];
         }
 
         var array = Warnings.ToArray();
         SortOrdinal(array);
-        return ImmutableCollectionsMarshal.AsImmutableArray(array);
+        return array;
     }
 
     /// <summary>The sorted <paramref name="items"/> without adjacent repeats (the same array when there is none).</summary>

@@ -115,9 +115,16 @@ public static class DecisionJson
 
         writer.WriteEndArray();
         writer.WriteStartArray(Names.Warnings);
-        foreach (var warning in decision.Warnings)
+        if (decision.LoneWarning is { } lone)
         {
-            writer.WriteStringValue(PersonalIds.Mask(warning, options.Mask));
+            writer.WriteStringValue(PersonalIds.Mask(lone, options.Mask)); // its array is not made for writing it
+        }
+        else
+        {
+            foreach (var warning in decision.Warnings)
+            {
+                writer.WriteStringValue(PersonalIds.Mask(warning, options.Mask));
+            }
         }
 
         writer.WriteEndArray();

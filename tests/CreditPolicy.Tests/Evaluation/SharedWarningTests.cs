@@ -72,4 +72,24 @@ public sealed class SharedWarningTests
         Assert.Empty(english.Intersect(chinese));
         Assert.All(chinese, warning => Assert.Contains(warning, c => c is >= '\u4e00' and <= '\u9fff'));
     }
+
+    [Fact]
+    public void TP_A_lone_warning_is_one_array_for_every_reader_and_is_written_like_any_other()
+    {
+        // One warning (an expired report, TP): the decision keeps the text and makes its array once, when first asked.
+        var profile = ProfileJson.Read("""
+            {"subject":{"name":"某公司","kind":"enterprise","idType":"uscc","id":"914403001922038216","supervisingDepartment":"郏县市场监督管理局"},"creditCheckedOn":"2026-11-20",
+             "reports":[{"id":"r1","kind":"enterprise","source":"credit-reference-center","issuedOn":"2024-01-02","validUntil":"2025-01-01"}]}
+            """.ReplaceLineEndings(string.Empty)).Value!;
+        var written = CreditPolicy.Output.DecisionJson.Write(English.Evaluate(profile, Day)); // before any array is made
+        var decision = English.Evaluate(profile, Day);
+
+        var readers = Enumerable.Range(0, 16).AsParallel().WithDegreeOfParallelism(8).Select(_ => decision.Warnings).ToArray();
+
+        var warning = Assert.Single(readers[0]);
+        Assert.Contains("r1", warning, System.StringComparison.Ordinal);
+        Assert.All(readers, r => Assert.Same(System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsArray(readers[0]), System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsArray(r)));
+        Assert.Equal(written, CreditPolicy.Output.DecisionJson.Write(decision));
+        Assert.Contains("\"warnings\":[\"" + warning + "\"]", written, System.StringComparison.Ordinal);
+    }
 }
