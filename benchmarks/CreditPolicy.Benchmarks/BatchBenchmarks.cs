@@ -1,5 +1,7 @@
 using System.Linq;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
 using CreditPolicy.Profiles;
 
 namespace CreditPolicy.Benchmarks;
@@ -9,9 +11,27 @@ namespace CreditPolicy.Benchmarks;
 /// 10,000 distinct profiles repeated a hundred times (the work per profile is the same; the memory is not
 /// 2 GB of copies).
 /// </summary>
+/// <remarks>
+/// Keeping a million decisions is the garbage collector's work as much as ours, so each benchmark runs under
+/// the two collectors a host may choose (issue 14): the default workstation collector, whose background
+/// collection keeps the youngest generation small (every few thousand kept decisions are promoted, twice),
+/// and the server collector a batch host configures (<c>&lt;ServerGarbageCollection&gt;true&lt;/ServerGarbageCollection&gt;</c>).
+/// Run without <c>--job</c>: the two short jobs are this class's own.
+/// </remarks>
 [MemoryDiagnoser]
+[Config(typeof(CollectorJobs))]
 public class BatchBenchmarks
 {
+    /// <summary>A short job per collector.</summary>
+    private sealed class CollectorJobs : ManualConfig
+    {
+        public CollectorJobs()
+        {
+            AddJob(Job.ShortRun.WithGcServer(false).WithId("Workstation"));
+            AddJob(Job.ShortRun.WithGcServer(true).WithId("Server"));
+        }
+    }
+
     private const int Distinct = 10_000;
     private const int Total = 1_000_000;
     private CreditProfile[] _million = [];
