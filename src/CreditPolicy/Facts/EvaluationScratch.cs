@@ -17,7 +17,10 @@ internal sealed class EvaluationScratch
     [ThreadStatic]
     private static EvaluationScratch? t_current;
 
-    // Indexed by EvidenceSet; BadCreditRecords and ActiveSeriousNegativeRecords are derived, not stored.
+    // Indexed by EvidenceSet; BadCreditRecords and ActiveSeriousNegativeRecords are derived, not stored. Slot 0 (no
+    // set has that value) holds the breached commitments whose breach is itself an active negative, under the same id.
+    private const EvidenceSet BreachesAlsoNegative = 0;
+
     private readonly string[][] _ids = new string[8][];
     private readonly int[] _counts = new int[8];
     private bool[] _serious = new bool[8];
@@ -64,6 +67,13 @@ internal sealed class EvaluationScratch
         _serious[index] = serious;
     }
 
+    /// <summary>
+    /// A breached commitment whose breach is also an active negative under the same id (a breach given on the
+    /// commitment, or a <c>commitment-breach</c> record naming none): kept apart from the other breached commitments,
+    /// so that evidence citing all bad records does not gather it twice only to drop the repeat.
+    /// </summary>
+    internal void AddBreachAlsoNegative(string id) => Add(BreachesAlsoNegative, id);
+
     internal void Add(EvidenceSet set, string id)
     {
         ref var items = ref _ids[(int)set];
@@ -92,9 +102,11 @@ internal sealed class EvaluationScratch
         var falseCommitments = Has(mask, EvidenceSet.FalseCommitments);
 
         var negatives = _counts[(int)EvidenceSet.ActiveNegativeRecords];
+        var breachesAlsoNegative = breached && !allNegative; // otherwise among the negatives already
         var total = (allNegative ? negatives : 0)
             + (positive ? _counts[(int)EvidenceSet.ActivePositiveRecords] : 0)
             + (breached ? _counts[(int)EvidenceSet.BreachedCommitments] : 0)
+            + (breachesAlsoNegative ? _counts[(int)BreachesAlsoNegative] : 0)
             + (reports ? _counts[(int)EvidenceSet.CountingReports] : 0)
             + (falseCommitments ? _counts[(int)EvidenceSet.FalseCommitments] : 0);
         if (seriousOnly)
@@ -130,6 +142,7 @@ internal sealed class EvaluationScratch
 
         length = positive ? Append(EvidenceSet.ActivePositiveRecords, ids, length) : length;
         length = breached ? Append(EvidenceSet.BreachedCommitments, ids, length) : length;
+        length = breachesAlsoNegative ? Append(BreachesAlsoNegative, ids, length) : length;
         length = reports ? Append(EvidenceSet.CountingReports, ids, length) : length;
         _ = falseCommitments ? Append(EvidenceSet.FalseCommitments, ids, length) : length;
         return ImmutableCollectionsMarshal.AsImmutableArray(SortOrdinal(ids) ? Distinct(ids) : ids);

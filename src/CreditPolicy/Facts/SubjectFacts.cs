@@ -197,7 +197,7 @@ public readonly struct SubjectFacts
                     else if (record.Category == CreditRecordCategory.CommitmentBreach)
                     {
                         // A breach of a commitment made elsewhere (another window), recorded without a commitment of this profile.
-                        if (TGather.On) scratch.Add(EvidenceSet.BreachedCommitments, record.Id);
+                        if (TGather.On) scratch.AddBreachAlsoNegative(record.Id);
                         breached++;
                     }
 
@@ -230,7 +230,7 @@ public readonly struct SubjectFacts
                 {
                     var isSerious = breach.Severity == RecordSeverity.Serious;
                     if (TGather.On) scratch.AddNegative(commitment.Id, isSerious);
-                    if (TGather.On) scratch.Add(EvidenceSet.BreachedCommitments, commitment.Id);
+                    if (TGather.On) scratch.AddBreachAlsoNegative(commitment.Id);
                     negative++;
                     breached++;
                     serious += isSerious ? 1 : 0;
