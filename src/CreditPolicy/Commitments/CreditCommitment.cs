@@ -25,6 +25,9 @@ namespace CreditPolicy.Commitments;
 /// </remarks>
 public sealed class CreditCommitment
 {
+    // Its warning texts, made once (KeptTexts alone reads and writes this).
+    private KeptTexts.Memo? _kept;
+
     /// <summary>Creates a commitment.</summary>
     /// <param name="id">Identifier, unique in its profile; cited as evidence.</param>
     /// <param name="type">The type (C2).</param>
@@ -242,7 +245,7 @@ public sealed class CreditCommitment
     /// <summary>The decision warning for a commitment whose letter has gaps; kept beside the commitment for its committer when <paramref name="keep"/> (<see cref="KeptTexts"/>).</summary>
     internal string LetterWarning(Subject committer, bool zh = false, bool keep = false) =>
         keep
-            ? KeptTexts.Get(this, committer, zh ? 1 : 0, (this, committer, zh), static s => s.Item1.MakeLetterWarning(s.committer, s.zh))
+            ? KeptTexts.Get(ref _kept, committer, zh ? 1 : 0, (this, committer, zh), static s => s.Item1.MakeLetterWarning(s.committer, s.zh))
             : MakeLetterWarning(committer, zh);
 
     private string MakeLetterWarning(Subject committer, bool zh) =>

@@ -118,7 +118,7 @@ public sealed class PolicyEvaluator
             var definition = _definitions[index];
             if ((applicable & (1UL << index)) == 0)
             {
-                scratch.Warnings.Add(KeptTexts.Get(definition, null, _zh ? 1 : 0, (definition, _zh), static s => Messages.Get(s._zh, "warning.incentive-dominated", s.definition.Code, s.definition.Clause)));
+                scratch.Warnings.Add(KeptTexts.Get(ref definition.Kept, null, _zh ? 1 : 0, (definition, _zh), static s => Messages.Get(s._zh, "warning.incentive-dominated", s.definition.Code, s.definition.Clause)));
                 continue;
             }
 

@@ -9,6 +9,12 @@ namespace CreditPolicy.Measures;
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class MeasureDefinition
 {
+    // The warning that a penalty suppressed it, made once per language (KeptTexts alone reads and writes this).
+    private KeptTexts.Memo? _kept;
+
+    /// <summary>Its kept texts' field, for <see cref="KeptTexts"/>.</summary>
+    internal ref KeptTexts.Memo? Kept => ref _kept;
+
     internal MeasureDefinition(
         string ruleName,
         bool enabled,

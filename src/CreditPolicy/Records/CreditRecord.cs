@@ -80,6 +80,9 @@ public sealed class CreditRecord
     // The index of the record's kind and class in a regime's maxima; -1 when no regime limits it.
     private readonly int _capIndex;
 
+    // Its warning texts, made once (KeptTexts alone reads and writes this).
+    private KeptTexts.Memo? _kept;
+
     /// <summary>
     /// For a <c>commitment-breach</c> record: whether the breach is a false commitment (虚假承诺: the commitment
     /// was found untrue, 承诺不实), which 国办发〔2020〕42号 bars from approval substitution until credit repair;
@@ -178,7 +181,7 @@ public sealed class CreditRecord
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private string PolicyWarning(PublicityRegime? regime, LocalDate given, bool zh, bool keep) =>
         keep
-            ? KeptTexts.Get(this, regime, zh ? 1 : 0, (this, regime, given, zh), static s => s.Item1.PolicyWarningText(s.regime, s.given, s.zh))
+            ? KeptTexts.Get(ref _kept, regime, zh ? 1 : 0, (this, regime, given, zh), static s => s.Item1.PolicyWarningText(s.regime, s.given, s.zh))
             : PolicyWarningText(regime, given, zh);
 
     private string PolicyWarningText(PublicityRegime? regime, LocalDate given, bool zh)

@@ -15,6 +15,9 @@ namespace CreditPolicy.Reports;
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class CreditReport
 {
+    // Its warning texts, made once (KeptTexts alone reads and writes this).
+    private KeptTexts.Memo? _kept;
+
     /// <summary>Creates a report from a filed credit service agency.</summary>
     /// <exception cref="ArgumentException">A value is missing or <paramref name="validUntil"/> is before <paramref name="issuedOn"/>.</exception>
     public CreditReport(string id, CreditReportKind kind, CreditServiceAgency agency, CreditRating rating, LocalDate issuedOn, LocalDate validUntil)
@@ -107,7 +110,7 @@ public sealed class CreditReport
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)] // a rare path: kept out of evaluation's frame
     internal string Warning(ReportStanding standing, bool zh = false, bool keep = false) =>
         keep
-            ? KeptTexts.Get(this, null, (int)standing + (zh ? 4 : 0), (this, standing, zh), static s => s.Item1.MakeWarning(s.standing, s.zh))
+            ? KeptTexts.Get(ref _kept, null, (int)standing + (zh ? 4 : 0), (this, standing, zh), static s => s.Item1.MakeWarning(s.standing, s.zh))
             : MakeWarning(standing, zh);
 
     private string MakeWarning(ReportStanding standing, bool zh) => Messages.Get(zh, "report.ignored", ExplainIn(standing, zh));
