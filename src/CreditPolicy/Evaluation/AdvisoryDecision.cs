@@ -43,7 +43,32 @@ public sealed class AdvisoryDecision
         Subject = subject;
         AsOf = asOf;
         _ruleSet = ruleSet;
-        ApplicableMeasures = measures;
+        _measures = ImmutableCollectionsMarshal.AsArray(measures) ?? [];
+        RevokedConveniences = revokedConveniences;
+        _warnings = warnings;
+    }
+
+    // A decision whose measures cite at most one evidence array: kept as which of the evaluator's definitions apply
+    // (bits of applicable, in the evaluator's order) and which of them cite the evidence; the measures' array is made
+    // the first time it is asked for (issue 14).
+    internal AdvisoryDecision(
+        Subject subject,
+        LocalDate asOf,
+        Rules.RuleSet ruleSet,
+        Measures.MeasureDefinition[] definitions,
+        ulong applicable,
+        ulong citing,
+        string[]? evidence,
+        ImmutableArray<Convenience> revokedConveniences,
+        object warnings)
+    {
+        Subject = subject;
+        AsOf = asOf;
+        _ruleSet = ruleSet;
+        _definitions = definitions;
+        _applicable = applicable;
+        _citing = citing;
+        _evidence = evidence;
         RevokedConveniences = revokedConveniences;
         _warnings = warnings;
     }
@@ -73,7 +98,88 @@ public sealed class AdvisoryDecision
     public Rules.RuleSet RuleSet => _ruleSet;
 
     /// <summary>The applicable measures, ordered by clause, then code.</summary>
-    public ImmutableArray<ApplicableMeasure> ApplicableMeasures { get; }
+    public ImmutableArray<ApplicableMeasure> ApplicableMeasures =>
+        ImmutableCollectionsMarshal.AsImmutableArray(Volatile.Read(ref _measures) ?? MakeMeasures());
+
+    // The measures' array: given, or made once from the fields below on first read and published with
+    // CompareExchange, so that every reader gets the same array. Most decisions are kept without it: a million kept
+    // decisions are then a million objects fewer for the collector (issue 14).
+    private ApplicableMeasure[]? _measures;
+
+    // Until then: the evaluator's definitions in its order, the bits of those that apply, the bits of those that
+    // cite the evidence, and the evidence itself (every other measure cites none).
+    private readonly Measures.MeasureDefinition[]? _definitions;
+    private readonly ulong _applicable;
+    private readonly ulong _citing;
+    private readonly string[]? _evidence;
+
+    private ApplicableMeasure[] MakeMeasures()
+    {
+        var measures = new ApplicableMeasure[MeasureCount];
+        var next = 0;
+        foreach (var measure in EnumerateMeasures())
+        {
+            measures[next++] = measure;
+        }
+
+        return Interlocked.CompareExchange(ref _measures, measures, null) ?? measures;
+    }
+
+    /// <summary>How many measures apply, without making their array.</summary>
+    internal int MeasureCount => Volatile.Read(ref _measures)?.Length ?? System.Numerics.BitOperations.PopCount(_applicable);
+
+    /// <summary>The applicable measures in order, without making their array (the writer's way).</summary>
+    internal MeasureEnumerator EnumerateMeasures() => new(this);
+
+    /// <summary>Enumerates a decision's measures from its array when it has one, else from its definitions' bits.</summary>
+    internal struct MeasureEnumerator
+    {
+        private readonly ApplicableMeasure[]? _array;
+        private readonly AdvisoryDecision _decision;
+        private ulong _remaining;
+        private int _index;
+
+        internal MeasureEnumerator(AdvisoryDecision decision)
+        {
+            _decision = decision;
+            _array = Volatile.Read(ref decision._measures);
+            _remaining = decision._applicable;
+            _index = -1;
+            Current = default;
+        }
+
+        /// <summary>The current measure.</summary>
+        public ApplicableMeasure Current { get; private set; }
+
+        /// <summary>The enumerator itself, for <c>foreach</c>.</summary>
+        public readonly MeasureEnumerator GetEnumerator() => this;
+
+        /// <summary>Moves to the next measure.</summary>
+        public bool MoveNext()
+        {
+            if (_array is { } array)
+            {
+                if (++_index >= array.Length)
+                {
+                    return false;
+                }
+
+                Current = array[_index];
+                return true;
+            }
+
+            if (_remaining == 0)
+            {
+                return false;
+            }
+
+            var bit = System.Numerics.BitOperations.TrailingZeroCount(_remaining);
+            _remaining &= _remaining - 1;
+            var cites = (_decision._citing & (1UL << bit)) != 0;
+            Current = new ApplicableMeasure(_decision._definitions![bit], cites ? ImmutableCollectionsMarshal.AsImmutableArray(_decision._evidence) : []);
+            return true;
+        }
+    }
 
     /// <summary>The conveniences the subject enjoys that R7.3 would cancel, in the order the rule lists them.</summary>
     public ImmutableArray<Convenience> RevokedConveniences { get; }
@@ -108,7 +214,7 @@ public sealed class AdvisoryDecision
     /// <summary>Whether the measure with this code is applicable.</summary>
     public bool IsApplicable(string code)
     {
-        foreach (var measure in ApplicableMeasures)
+        foreach (var measure in EnumerateMeasures())
         {
             if (string.Equals(measure.Code, code, StringComparison.Ordinal))
             {

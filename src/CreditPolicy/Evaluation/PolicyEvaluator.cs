@@ -107,11 +107,12 @@ public sealed class PolicyEvaluator
         var facts = SubjectFacts.Compute(profile, CutoffsOn(asOf), agencies, scratch);
         var matched = Match(facts);
         var applicable = Dominate(matched);
-        var measures = new ApplicableMeasure[BitOperations.PopCount(applicable)];
         var revoked = ImmutableArray<Convenience>.Empty;
         var lastMask = -1;
-        ImmutableArray<string> lastEvidence = [];
-        var next = 0;
+        string[] lastEvidence = [];
+        string[]? evidence = null; // the one evidence array the measures cite, if they cite only one
+        var citing = 0UL;
+        var several = false;
         for (var remaining = matched; remaining != 0; remaining &= remaining - 1)
         {
             var index = BitOperations.TrailingZeroCount(remaining);
@@ -124,10 +125,16 @@ public sealed class PolicyEvaluator
 
             if (lastMask != definition.EvidenceMask)
             {
-                (lastMask, lastEvidence) = (definition.EvidenceMask, scratch.Evidence(definition.EvidenceMask));
+                (lastMask, lastEvidence) = (definition.EvidenceMask, ImmutableCollectionsMarshal.AsArray(scratch.Evidence(definition.EvidenceMask))!);
             }
 
-            measures[next++] = new ApplicableMeasure(definition, lastEvidence);
+            if (lastEvidence.Length != 0)
+            {
+                several |= evidence is not null && !ReferenceEquals(evidence, lastEvidence);
+                evidence = lastEvidence;
+                citing |= 1UL << index;
+            }
+
             if (!definition.Revokes.IsEmpty && facts.EnjoyedConveniences > 0)
             {
                 var enjoyed = EnjoyedMask(facts);
@@ -135,7 +142,30 @@ public sealed class PolicyEvaluator
             }
         }
 
-        return new AdvisoryDecision(profile.Subject, asOf, RuleSet, ImmutableCollectionsMarshal.AsImmutableArray(measures), revoked, scratch.SortedWarnings());
+        return several
+            ? new AdvisoryDecision(profile.Subject, asOf, RuleSet, MeasuresCitingSeveral(applicable, scratch), revoked, scratch.SortedWarnings())
+            : new AdvisoryDecision(profile.Subject, asOf, RuleSet, _definitions, applicable, citing, evidence, revoked, scratch.SortedWarnings());
+    }
+
+    /// <summary>The applicable measures with their evidence as an array: for a decision whose measures cite more than one evidence array.</summary>
+    private ImmutableArray<ApplicableMeasure> MeasuresCitingSeveral(ulong applicable, EvaluationScratch scratch)
+    {
+        var measures = new ApplicableMeasure[BitOperations.PopCount(applicable)];
+        var lastMask = -1;
+        ImmutableArray<string> lastEvidence = [];
+        var next = 0;
+        for (var remaining = applicable; remaining != 0; remaining &= remaining - 1)
+        {
+            var definition = _definitions[BitOperations.TrailingZeroCount(remaining)];
+            if (lastMask != definition.EvidenceMask)
+            {
+                (lastMask, lastEvidence) = (definition.EvidenceMask, scratch.Evidence(definition.EvidenceMask));
+            }
+
+            measures[next++] = new ApplicableMeasure(definition, lastEvidence);
+        }
+
+        return ImmutableCollectionsMarshal.AsImmutableArray(measures);
     }
 
     /// <summary>

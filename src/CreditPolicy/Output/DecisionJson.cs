@@ -80,7 +80,7 @@ public static class DecisionJson
         writer.WriteStartArray(Names.Measures);
         // The library's own compact writer (the tool's, the pipeline's) writes a measure without evidence whole, pre-rendered.
         var whole = !composite && !writer.Options.Indented && ReferenceEquals(writer.Options.Encoder, ProfileJson.Encoder);
-        foreach (var measure in decision.ApplicableMeasures)
+        foreach (var measure in decision.EnumerateMeasures())
         {
             var encoded = EncodedMeasure.Of(measure.Definition, writer.Options.Encoder);
             if (whole && measure.Evidence.IsEmpty)

@@ -137,17 +137,7 @@ public sealed class FusedRuleAttackTests
             using (var w = new Utf8JsonWriter(buffer))
             {
                 w.WriteStartObject();
-                w.WriteString("WorkflowName", id);
-                w.WriteStartObject("RuleSet");
-                w.WriteString("id", id);
-                w.WriteString("version", "1.0.0");
-                w.WriteString("source", "测试");
-                w.WriteString("titleZh", "测试");
-                w.WriteString("titleEn", "test");
-                w.WriteString("issuer", "测试");
-                w.WriteString("effectiveFrom", "2022-03-11");
-                w.WriteString("publicityPolicy", "cn-national-publicity");
-                w.WriteEndObject();
+                AttackHelpers.WriteRuleSetHeader(w, id);
 
                 var globals = new List<string>();
                 if (Pick(4) != 0)

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.InteropServices;
-using System.Threading;
 using System.Threading.Tasks;
 using System;
 using CreditPolicy.Evaluation;
@@ -46,22 +45,7 @@ public sealed class LoneWarningAttackTests
         {
             var decision = English.Evaluate(profile, Day);
             Assert.NotNull(decision.LoneWarning);
-            var arrays = new string[Threads][];
-            using var start = new Barrier(Threads);
-            var threads = Enumerable.Range(0, Threads).Select(i => new Thread(() =>
-            {
-                start.SignalAndWait();
-                arrays[i] = ImmutableCollectionsMarshal.AsArray(decision.Warnings)!;
-            })).ToArray();
-            foreach (var t in threads)
-            {
-                t.Start();
-            }
-
-            foreach (var t in threads)
-            {
-                t.Join();
-            }
+            var arrays = AttackHelpers.ReadTogether(Threads, () => ImmutableCollectionsMarshal.AsArray(decision.Warnings)!);
 
             Assert.All(arrays, a => Assert.Same(arrays[0], a));
             Assert.Single(arrays[0]);

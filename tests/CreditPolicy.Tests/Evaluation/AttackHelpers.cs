@@ -1,0 +1,49 @@
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using System;
+
+namespace CreditPolicy.Tests.Evaluation;
+
+/// <summary>What the attack tests share: a test rule file's header, and reads raced on many threads.</summary>
+internal static class AttackHelpers
+{
+    /// <summary>Writes <c>WorkflowName</c> and the <c>RuleSet</c> object of a test rule set named <paramref name="id"/>, in force since R9's day.</summary>
+    internal static void WriteRuleSetHeader(Utf8JsonWriter w, string id)
+    {
+        w.WriteString("WorkflowName", id);
+        w.WriteStartObject("RuleSet");
+        w.WriteString("id", id);
+        w.WriteString("version", "1.0.0");
+        w.WriteString("source", "测试");
+        w.WriteString("titleZh", "测试");
+        w.WriteString("titleEn", "test");
+        w.WriteString("issuer", "测试");
+        w.WriteString("effectiveFrom", "2022-03-11");
+        w.WriteString("publicityPolicy", "cn-national-publicity");
+        w.WriteEndObject();
+    }
+
+    /// <summary>Runs <paramref name="read"/> on <paramref name="threads"/> threads released at once; what each read.</summary>
+    internal static T[] ReadTogether<T>(int threads, Func<T> read)
+    {
+        var results = new T[threads];
+        using var start = new Barrier(threads);
+        var running = Enumerable.Range(0, threads).Select(i => new Thread(() =>
+        {
+            start.SignalAndWait();
+            results[i] = read();
+        })).ToArray();
+        foreach (var t in running)
+        {
+            t.Start();
+        }
+
+        foreach (var t in running)
+        {
+            t.Join();
+        }
+
+        return results;
+    }
+}
