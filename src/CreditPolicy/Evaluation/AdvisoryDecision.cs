@@ -115,11 +115,14 @@ public sealed class AdvisoryDecision
 
     private ApplicableMeasure[] MakeMeasures()
     {
-        var measures = new ApplicableMeasure[MeasureCount];
+        var definitions = _definitions!;
+        var evidence = ImmutableCollectionsMarshal.AsImmutableArray(_evidence);
+        var measures = new ApplicableMeasure[System.Numerics.BitOperations.PopCount(_applicable)];
         var next = 0;
-        foreach (var measure in EnumerateMeasures())
+        for (var remaining = _applicable; remaining != 0; remaining &= remaining - 1)
         {
-            measures[next++] = measure;
+            var bit = System.Numerics.BitOperations.TrailingZeroCount(remaining);
+            measures[next++] = new ApplicableMeasure(definitions[bit], ((_citing >> bit) & 1) != 0 ? evidence : []);
         }
 
         return Interlocked.CompareExchange(ref _measures, measures, null) ?? measures;

@@ -104,7 +104,17 @@ public sealed class PolicyEvaluator
         EnsureInForce(asOf);
 
         var scratch = EvaluationScratch.Rent(_zh, keepWarnings);
-        var facts = SubjectFacts.Compute(profile, CutoffsOn(asOf), agencies, scratch);
+        return Decide(profile, asOf, scratch, SubjectFacts.Compute(profile, CutoffsOn(asOf), agencies, scratch));
+    }
+
+    /// <summary>
+    /// The decision from the facts, read where <see cref="SubjectFacts.Compute(CreditProfile, PublicityCutoffs, FiledAgencyRegistry, EvaluationScratch?)"/>
+    /// returned them: copying them into a local first made the copy's wide loads wait on Compute's last narrow
+    /// stores (issue 14: 7 % of an evaluation of a population larger than the cache). Not inlined, so that it stays so.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private AdvisoryDecision Decide(CreditProfile profile, LocalDate asOf, EvaluationScratch scratch, in SubjectFacts facts)
+    {
         var matched = Match(facts);
         var applicable = Dominate(matched);
         var revoked = ImmutableArray<Convenience>.Empty;
@@ -281,7 +291,7 @@ public sealed class PolicyEvaluator
     }
 
     /// <summary>The conveniences the subject enjoys on the day, a bit each (<see cref="Convenience"/> value − 1), as <see cref="SubjectFacts.Enjoys"/> says.</summary>
-    private static int EnjoyedMask(SubjectFacts facts) =>
+    private static int EnjoyedMask(in SubjectFacts facts) =>
         (facts.Enjoys(Convenience.GreenChannel) ? 1 : 0)
         | (facts.Enjoys(Convenience.AcceptanceWithMissingMaterials) ? 2 : 0)
         | (facts.Enjoys(Convenience.PrioritySupport) ? 4 : 0);
