@@ -48,16 +48,15 @@ public sealed class AdvisoryDecision
         _warnings = warnings;
     }
 
-    // A decision whose measures cite at most one evidence array: kept as which of the evaluator's definitions apply
-    // (bits of applicable, in the evaluator's order) and which of them cite the evidence; the measures' array is made
-    // the first time it is asked for (issue 14).
+    // A decision whose measures cite at most one evidence array: kept as the bits of its rule set's measures (in
+    // evaluation order) that apply, and the evidence with the evidence sets it holds; a measure cites it when it asks
+    // for those sets, and nothing otherwise. Its measures' array is made the first time it is asked for (issue 14).
     internal AdvisoryDecision(
         Subject subject,
         LocalDate asOf,
         Rules.RuleSet ruleSet,
-        Measures.MeasureDefinition[] definitions,
         ulong applicable,
-        ulong citing,
+        int evidenceMask,
         string[]? evidence,
         ImmutableArray<Convenience> revokedConveniences,
         object warnings)
@@ -65,10 +64,9 @@ public sealed class AdvisoryDecision
         Subject = subject;
         AsOf = asOf;
         _ruleSet = ruleSet;
-        _definitions = definitions;
         _applicable = applicable;
-        _citing = citing;
-        _evidence = evidence;
+        _evidenceMask = evidenceMask;
+        _measures = evidence;
         RevokedConveniences = revokedConveniences;
         _warnings = warnings;
     }
@@ -98,54 +96,61 @@ public sealed class AdvisoryDecision
     public Rules.RuleSet RuleSet => _ruleSet;
 
     /// <summary>The applicable measures, ordered by clause, then code.</summary>
-    public ImmutableArray<ApplicableMeasure> ApplicableMeasures =>
-        ImmutableCollectionsMarshal.AsImmutableArray(Volatile.Read(ref _measures) ?? MakeMeasures());
-
-    // The measures' array: given, or made once from the fields below on first read and published with
-    // CompareExchange, so that every reader gets the same array. Most decisions are kept without it: a million kept
-    // decisions are then a million objects fewer for the collector (issue 14).
-    private ApplicableMeasure[]? _measures;
-
-    // Until then: the evaluator's definitions in its order, the bits of those that apply, the bits of those that
-    // cite the evidence, and the evidence itself (every other measure cites none).
-    private readonly Measures.MeasureDefinition[]? _definitions;
-    private readonly ulong _applicable;
-    private readonly ulong _citing;
-    private readonly string[]? _evidence;
-
-    private ApplicableMeasure[] MakeMeasures()
+    public ImmutableArray<ApplicableMeasure> ApplicableMeasures
     {
-        var definitions = _definitions!;
-        var evidence = ImmutableCollectionsMarshal.AsImmutableArray(_evidence);
+        get
+        {
+            var measures = Volatile.Read(ref _measures); // read once: another reader may be making the array
+            return ImmutableCollectionsMarshal.AsImmutableArray(measures as ApplicableMeasure[] ?? MakeMeasures(measures));
+        }
+    }
+
+    // The measures' array (given, or made once on first read and published with CompareExchange, so that every reader
+    // gets the same array); until then the one evidence array the measures cite, or null when they cite none. Most
+    // decisions are kept without the array: a million kept decisions are a million objects fewer (issue 14).
+    private object? _measures;
+
+    // Until then: the bits of the rule set's measures in evaluation order that apply, and the evidence sets
+    // (Measures.MeasureDefinition.EvidenceMask) of the evidence the measures asking for exactly those sets cite.
+    private readonly ulong _applicable;
+    private readonly int _evidenceMask;
+
+    private ApplicableMeasure[] MakeMeasures(object? evidence)
+    {
         var measures = new ApplicableMeasure[System.Numerics.BitOperations.PopCount(_applicable)];
+        var definitions = _ruleSet.DefinitionsInEvaluationOrder;
+        var cited = ImmutableCollectionsMarshal.AsImmutableArray(evidence as string[]);
         var next = 0;
         for (var remaining = _applicable; remaining != 0; remaining &= remaining - 1)
         {
-            var bit = System.Numerics.BitOperations.TrailingZeroCount(remaining);
-            measures[next++] = new ApplicableMeasure(definitions[bit], ((_citing >> bit) & 1) != 0 ? evidence : []);
+            var definition = definitions[System.Numerics.BitOperations.TrailingZeroCount(remaining)];
+            measures[next++] = new ApplicableMeasure(definition, evidence is not null && definition.EvidenceMask == _evidenceMask ? cited : []);
         }
 
-        return Interlocked.CompareExchange(ref _measures, measures, null) ?? measures;
+        return Interlocked.CompareExchange(ref _measures, measures, evidence) as ApplicableMeasure[] ?? measures;
     }
 
     /// <summary>How many measures apply, without making their array.</summary>
-    internal int MeasureCount => Volatile.Read(ref _measures)?.Length ?? System.Numerics.BitOperations.PopCount(_applicable);
+    internal int MeasureCount => (Volatile.Read(ref _measures) as ApplicableMeasure[])?.Length ?? System.Numerics.BitOperations.PopCount(_applicable);
 
     /// <summary>The applicable measures in order, without making their array (the writer's way).</summary>
     internal MeasureEnumerator EnumerateMeasures() => new(this);
 
-    /// <summary>Enumerates a decision's measures from its array when it has one, else from its definitions' bits.</summary>
+    /// <summary>Enumerates a decision's measures from its array when it has one, else from its measures' bits.</summary>
     internal struct MeasureEnumerator
     {
         private readonly ApplicableMeasure[]? _array;
+        private readonly string[]? _evidence;
         private readonly AdvisoryDecision _decision;
         private ulong _remaining;
         private int _index;
 
         internal MeasureEnumerator(AdvisoryDecision decision)
         {
+            var measures = Volatile.Read(ref decision._measures);
             _decision = decision;
-            _array = Volatile.Read(ref decision._measures);
+            _array = measures as ApplicableMeasure[];
+            _evidence = measures as string[];
             _remaining = decision._applicable;
             _index = -1;
             Current = default;
@@ -176,10 +181,9 @@ public sealed class AdvisoryDecision
                 return false;
             }
 
-            var bit = System.Numerics.BitOperations.TrailingZeroCount(_remaining);
+            var definition = _decision._ruleSet.DefinitionsInEvaluationOrder[System.Numerics.BitOperations.TrailingZeroCount(_remaining)];
             _remaining &= _remaining - 1;
-            var cites = (_decision._citing & (1UL << bit)) != 0;
-            Current = new ApplicableMeasure(_decision._definitions![bit], cites ? ImmutableCollectionsMarshal.AsImmutableArray(_decision._evidence) : []);
+            Current = new ApplicableMeasure(definition, _evidence is not null && definition.EvidenceMask == _decision._evidenceMask ? ImmutableCollectionsMarshal.AsImmutableArray(_evidence) : []);
             return true;
         }
     }

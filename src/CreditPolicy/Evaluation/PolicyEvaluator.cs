@@ -57,9 +57,9 @@ public sealed class PolicyEvaluator
         _clock = options.Clock;
         _zh = Messages.IsChinese(options.Culture);
         _cutoffs = ruleSet.PublicityPolicy.CutoffsOn(ruleSet.EffectiveFrom);
-        CompiledMeasure[] measures = [.. ruleSet.Compiled.OrderBy(m => m.Definition.Clause).ThenBy(m => m.Definition.Code, StringComparer.Ordinal)];
+        var measures = ruleSet.InEvaluationOrder;
         _measures = measures;
-        _definitions = [.. measures.Select(m => m.Definition)];
+        _definitions = ruleSet.DefinitionsInEvaluationOrder;
         _match = Fuse(measures);
         _revokedAlone = RevokedAlone(_definitions);
         for (var i = 0; i < _definitions.Length; i++)
@@ -118,10 +118,9 @@ public sealed class PolicyEvaluator
         var matched = Match(facts);
         var applicable = Dominate(matched);
         var revoked = ImmutableArray<Convenience>.Empty;
-        var lastMask = -1;
-        string[] lastEvidence = [];
         string[]? evidence = null; // the one evidence array the measures cite, if they cite only one
-        var citing = 0UL;
+        var evidenceMask = -1; // the evidence sets it holds
+        var emptyMask = 0; // the last evidence sets found empty
         var several = false;
         for (var remaining = matched; remaining != 0; remaining &= remaining - 1)
         {
@@ -133,16 +132,22 @@ public sealed class PolicyEvaluator
                 continue;
             }
 
-            if (lastMask != definition.EvidenceMask)
+            var mask = definition.EvidenceMask;
+            if (!several && mask != evidenceMask && mask != emptyMask)
             {
-                (lastMask, lastEvidence) = (definition.EvidenceMask, ImmutableCollectionsMarshal.AsArray(scratch.Evidence(definition.EvidenceMask))!);
-            }
-
-            if (lastEvidence.Length != 0)
-            {
-                several |= evidence is not null && !ReferenceEquals(evidence, lastEvidence);
-                evidence = lastEvidence;
-                citing |= 1UL << index;
+                var ids = ImmutableCollectionsMarshal.AsArray(scratch.Evidence(mask))!;
+                if (ids.Length == 0)
+                {
+                    emptyMask = mask;
+                }
+                else if (evidence is null)
+                {
+                    (evidence, evidenceMask) = (ids, mask);
+                }
+                else
+                {
+                    several = true;
+                }
             }
 
             if (!definition.Revokes.IsEmpty && facts.EnjoyedConveniences > 0)
@@ -154,7 +159,7 @@ public sealed class PolicyEvaluator
 
         return several
             ? new AdvisoryDecision(profile.Subject, asOf, RuleSet, MeasuresCitingSeveral(applicable, scratch), revoked, scratch.SortedWarnings())
-            : new AdvisoryDecision(profile.Subject, asOf, RuleSet, _definitions, applicable, citing, evidence, revoked, scratch.SortedWarnings());
+            : new AdvisoryDecision(profile.Subject, asOf, RuleSet, applicable, evidenceMask, evidence, revoked, scratch.SortedWarnings());
     }
 
     /// <summary>The applicable measures with their evidence as an array: for a decision whose measures cite more than one evidence array.</summary>

@@ -56,6 +56,8 @@ public sealed partial class RuleSet
         Sha256 = sha256;
         Measures = measures;
         Compiled = compiled;
+        InEvaluationOrder = [.. compiled.OrderBy(m => m.Definition.Clause).ThenBy(m => m.Definition.Code, StringComparer.Ordinal)];
+        DefinitionsInEvaluationOrder = [.. InEvaluationOrder.Select(m => m.Definition)];
         Cases = cases;
         CaseProblems = caseProblems.IsDefault ? [] : caseProblems;
     }
@@ -149,6 +151,12 @@ public sealed partial class RuleSet
     public ImmutableArray<InputError> CaseProblems { get; }
 
     internal ImmutableArray<CompiledMeasure> Compiled { get; }
+
+    /// <summary><see cref="Compiled"/> in the order evaluation reads and decisions list them: by clause, then code. Never changed.</summary>
+    internal CompiledMeasure[] InEvaluationOrder { get; }
+
+    /// <summary>Their definitions in the same order: bit <c>i</c> of a decision's measures is <c>DefinitionsInEvaluationOrder[i]</c>. Never changed.</summary>
+    internal MeasureDefinition[] DefinitionsInEvaluationOrder { get; }
 
     /// <summary>The file's <c>GlobalParams</c> (name, expression), for comparing rule sets.</summary>
     internal ImmutableArray<(string Name, string Expression)> GlobalParams { get; }
