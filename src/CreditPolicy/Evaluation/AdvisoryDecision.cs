@@ -117,17 +117,27 @@ public sealed class AdvisoryDecision
 
     private ApplicableMeasure[] MakeMeasures(object? evidence)
     {
-        var measures = new ApplicableMeasure[System.Numerics.BitOperations.PopCount(_applicable)];
-        var definitions = _ruleSet.DefinitionsInEvaluationOrder;
-        var cited = ImmutableCollectionsMarshal.AsImmutableArray(evidence as string[]);
+        var measures = BuildMeasures(_ruleSet.DefinitionsInEvaluationOrder, _applicable, _evidenceMask, evidence as string[]);
+        return Interlocked.CompareExchange(ref _measures, measures, evidence) as ApplicableMeasure[] ?? measures;
+    }
+
+    /// <summary>
+    /// The measures of <paramref name="definitions"/> whose bits are in <paramref name="applicable"/>, in order, those
+    /// asking for exactly the evidence sets <paramref name="evidenceMask"/> citing <paramref name="evidence"/>, the
+    /// others nothing.
+    /// </summary>
+    internal static ApplicableMeasure[] BuildMeasures(Measures.MeasureDefinition[] definitions, ulong applicable, int evidenceMask, string[]? evidence)
+    {
+        var measures = new ApplicableMeasure[System.Numerics.BitOperations.PopCount(applicable)];
+        var cited = ImmutableCollectionsMarshal.AsImmutableArray(evidence);
         var next = 0;
-        for (var remaining = _applicable; remaining != 0; remaining &= remaining - 1)
+        for (var remaining = applicable; remaining != 0; remaining &= remaining - 1)
         {
             var definition = definitions[System.Numerics.BitOperations.TrailingZeroCount(remaining)];
-            measures[next++] = new ApplicableMeasure(definition, evidence is not null && definition.EvidenceMask == _evidenceMask ? cited : []);
+            measures[next++] = new ApplicableMeasure(definition, evidence is not null && definition.EvidenceMask == evidenceMask ? cited : []);
         }
 
-        return Interlocked.CompareExchange(ref _measures, measures, evidence) as ApplicableMeasure[] ?? measures;
+        return measures;
     }
 
     /// <summary>How many measures apply, without making their array.</summary>

@@ -92,19 +92,25 @@ public sealed class PolicyEvaluator
     public AdvisoryDecision Evaluate(CreditProfile profile, LocalDate asOf) => Evaluate(profile, asOf, _agencies);
 
     /// <summary>Evaluates with another registry of filed agencies: for a rule file's example cases, which may bring their own.</summary>
-    internal AdvisoryDecision Evaluate(CreditProfile profile, LocalDate asOf, FiledAgencyRegistry agencies) => Evaluate(profile, asOf, agencies, keepWarnings: true);
+    internal AdvisoryDecision Evaluate(CreditProfile profile, LocalDate asOf, FiledAgencyRegistry agencies) => Evaluate(profile, asOf, agencies, keepWarnings: true, measuresOnDemand: false);
 
-    /// <summary>Evaluates a profile read for this one evaluation (a stream's): its warnings are made afresh, not kept beside its items.</summary>
-    internal AdvisoryDecision EvaluateOnce(CreditProfile profile, LocalDate asOf) => Evaluate(profile, asOf, _agencies, keepWarnings: false);
+    /// <summary>
+    /// Evaluates a profile read for this one evaluation (a stream's), whose decision is written and dropped: its
+    /// warnings are made afresh, not kept beside its items, and its measures' array is made only if read.
+    /// </summary>
+    internal AdvisoryDecision EvaluateOnce(CreditProfile profile, LocalDate asOf) => Evaluate(profile, asOf, _agencies, keepWarnings: false, measuresOnDemand: true);
 
-    private AdvisoryDecision Evaluate(CreditProfile profile, LocalDate asOf, FiledAgencyRegistry agencies, bool keepWarnings)
+    // measuresOnDemand: the decision keeps its measures as bits and makes their array when first read (AdvisoryDecision);
+    // for decisions kept by the million (EvaluateAll) or written and dropped (a stream's). A caller handed one decision
+    // reads its measures at once, and the array made here costs less than one made on first read (issue 14).
+    private AdvisoryDecision Evaluate(CreditProfile profile, LocalDate asOf, FiledAgencyRegistry agencies, bool keepWarnings, bool measuresOnDemand)
     {
         Guard.Against.Null(profile);
         Guard.Against.Null(agencies);
         EnsureInForce(asOf);
 
         var scratch = EvaluationScratch.Rent(_zh, keepWarnings);
-        return Decide(profile, asOf, scratch, SubjectFacts.Compute(profile, CutoffsOn(asOf), agencies, scratch));
+        return Decide(profile, asOf, scratch, measuresOnDemand, SubjectFacts.Compute(profile, CutoffsOn(asOf), agencies, scratch));
     }
 
     /// <summary>
@@ -113,7 +119,7 @@ public sealed class PolicyEvaluator
     /// stores (issue 14: 7 % of an evaluation of a population larger than the cache). Not inlined, so that it stays so.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private AdvisoryDecision Decide(CreditProfile profile, LocalDate asOf, EvaluationScratch scratch, in SubjectFacts facts)
+    private AdvisoryDecision Decide(CreditProfile profile, LocalDate asOf, EvaluationScratch scratch, bool measuresOnDemand, in SubjectFacts facts)
     {
         var matched = Match(facts);
         var applicable = Dominate(matched);
@@ -159,7 +165,9 @@ public sealed class PolicyEvaluator
 
         return several
             ? new AdvisoryDecision(profile.Subject, asOf, RuleSet, MeasuresCitingSeveral(applicable, scratch), revoked, scratch.SortedWarnings())
-            : new AdvisoryDecision(profile.Subject, asOf, RuleSet, applicable, evidenceMask, evidence, revoked, scratch.SortedWarnings());
+            : measuresOnDemand
+            ? new AdvisoryDecision(profile.Subject, asOf, RuleSet, applicable, evidenceMask, evidence, revoked, scratch.SortedWarnings())
+            : new AdvisoryDecision(profile.Subject, asOf, RuleSet, ImmutableCollectionsMarshal.AsImmutableArray(AdvisoryDecision.BuildMeasures(_definitions, applicable, evidenceMask, evidence)), revoked, scratch.SortedWarnings());
     }
 
     /// <summary>The applicable measures with their evidence as an array: for a decision whose measures cite more than one evidence array.</summary>
@@ -348,7 +356,7 @@ public sealed class PolicyEvaluator
     {
         Guard.Against.Null(profiles);
         EnsureInForce(asOf);
-        return ForAll(profiles, maxDegreeOfParallelism, profile => Evaluate(profile, asOf, _agencies));
+        return ForAll(profiles, maxDegreeOfParallelism, profile => Evaluate(profile, asOf, _agencies, keepWarnings: true, measuresOnDemand: true));
     }
 
     /// <summary>

@@ -40,7 +40,7 @@ internal sealed class LineBatch
         {
             var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _used + document.Length));
             _buffer.AsSpan(0, _used).CopyTo(larger);
-            ArrayPool<byte>.Shared.Return(_buffer, clearArray: true); // zeroed: no profile (R8) is handed to the pool's next user
+            ReturnZeroed(_buffer, _used);
             _buffer = larger;
         }
 
@@ -52,9 +52,20 @@ internal sealed class LineBatch
     /// <summary>Returns the buffer to the pool, zeroed (no profile, R8, is handed to the pool's next user); the batch must not be read afterwards.</summary>
     internal void Release()
     {
-        ArrayPool<byte>.Shared.Return(_buffer, clearArray: true);
+        ReturnZeroed(_buffer, _used);
         _buffer = [];
         _used = 0;
         Items.Clear();
+    }
+
+    /// <summary>
+    /// Returns <paramref name="buffer"/> to the pool with the <paramref name="used"/> bytes the batch wrote zeroed: no
+    /// profile (R8) is handed to the pool's next user. Only what <see cref="Add"/> copied is cleared, not the rest
+    /// of a pooled array twice the batch's size (issue 14).
+    /// </summary>
+    private static void ReturnZeroed(byte[] buffer, int used)
+    {
+        buffer.AsSpan(0, used).Clear();
+        ArrayPool<byte>.Shared.Return(buffer);
     }
 }

@@ -90,6 +90,35 @@ public sealed class ProfileStreamReaderTests
     }
 
     [Fact]
+    public void A_batch_that_grows_leaves_no_profile_in_the_array_it_gave_back()
+    {
+        // R8, as above, for the smaller array a batch gives back when a long line makes it take a larger one: only the
+        // bytes the batch wrote are cleared (issue 14), and those are every byte of every profile in it.
+        var profile = Encoding.UTF8.GetBytes("""{"subject":{"name":"张三","kind":"natural-person","idType":"resident-id","id":"11010519491231002X"}}""");
+        var cached = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        try
+        {
+            var batch = new LineBatch();
+            for (var i = 0; i < 500; i++)
+            {
+                batch.Add(profile, i + 1); // 500 profiles: most of the first array, up to its last bytes
+            }
+
+            batch.Add(new byte[70 * 1024], 501); // no longer fits: the batch takes a larger array and gives this one back
+
+            var given = ArrayPool<byte>.Shared.Rent(64 * 1024);
+            Assert.True(given.AsSpan().IndexOf("11010519491231002X"u8) < 0, "the whole identity number is still in the array the batch gave back");
+            ArrayPool<byte>.Shared.Return(given);
+            Assert.Equal(profile, batch[499].ToArray());
+            batch.Release();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(cached);
+        }
+    }
+
+    [Fact]
     public async Task ProcessAsync_cancelled_by_the_caller_throws_OperationCanceledException_for_the_callers_token()
     {
         // The usual .NET idiom: catch (OperationCanceledException e) when (e.CancellationToken == token) tells "I cancelled" from a timeout elsewhere.
