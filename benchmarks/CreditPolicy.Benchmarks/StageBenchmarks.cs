@@ -91,14 +91,17 @@ public class StageBenchmarks
         return read;
     }
 
-    /// <summary>The decision as the pipeline makes it (its warnings made afresh, not kept beside the items).</summary>
+    /// <summary>
+    /// The decision as the pipeline makes it (its warnings made afresh, not kept beside the items; its measures'
+    /// array not made, since the writer enumerates them without it: the count is read the same way).
+    /// </summary>
     [Benchmark(OperationsPerInvoke = Count)]
     public int Evaluate()
     {
         var measures = 0;
         foreach (var profile in _profiles)
         {
-            measures += Population.Evaluator.EvaluateOnce(profile, Population.Day).ApplicableMeasures.Length;
+            measures += Population.Evaluator.EvaluateOnce(profile, Population.Day).MeasureCount;
         }
 
         return measures;
