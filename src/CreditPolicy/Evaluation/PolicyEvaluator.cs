@@ -351,6 +351,11 @@ public sealed class PolicyEvaluator
     /// <param name="profiles">The profiles.</param>
     /// <param name="asOf">The day.</param>
     /// <param name="maxDegreeOfParallelism">At most this many threads; -1 (the default) for the thread pool's choice.</param>
+    /// <remarks>
+    /// Each decision keeps its measures compactly and makes its <see cref="AdvisoryDecision.ApplicableMeasures"/> array
+    /// the first time it is read (the same array for every reader), so that a million kept decisions weigh little on
+    /// the collector; a host keeping millions is faster still with the server collector.
+    /// </remarks>
     /// <exception cref="RuleSetNotInForceException"><paramref name="asOf"/> is before the rule set takes effect (R9).</exception>
     public AdvisoryDecision[] EvaluateAll(IReadOnlyList<CreditProfile> profiles, LocalDate asOf, int maxDegreeOfParallelism = -1)
     {
