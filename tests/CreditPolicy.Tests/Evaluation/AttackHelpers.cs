@@ -24,6 +24,25 @@ internal static class AttackHelpers
         w.WriteEndObject();
     }
 
+    /// <summary>Writes a test rule's <c>Properties</c> object: its measure's code, kind, clause, test titles and evidence sets.</summary>
+    internal static void WriteMeasureProperties(Utf8JsonWriter w, string code, string kind, string clause, System.Collections.Generic.IEnumerable<string> evidence)
+    {
+        w.WriteStartObject("Properties");
+        w.WriteString("code", code);
+        w.WriteString("kind", kind);
+        w.WriteString("clause", clause);
+        w.WriteString("titleZh", "测试");
+        w.WriteString("titleEn", "test");
+        w.WriteStartArray("evidence");
+        foreach (var e in evidence)
+        {
+            w.WriteStringValue(e);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
     /// <summary>Runs <paramref name="read"/> on <paramref name="threads"/> threads released at once; what each read.</summary>
     internal static T[] ReadTogether<T>(int threads, Func<T> read)
     {

@@ -166,20 +166,8 @@ public sealed class FusedRuleAttackTests
                     }
 
                     var penalty = Pick(2) == 0;
-                    w.WriteStartObject("Properties");
-                    w.WriteString("code", $"{(penalty ? "penalty" : "incentive")}.{id}-m{r}");
-                    w.WriteString("kind", penalty ? "penalty" : "incentive");
-                    w.WriteString("clause", penalty ? $"R7.{1 + Pick(3)}" : $"R6.{1 + Pick(3)}");
-                    w.WriteString("titleZh", "测试");
-                    w.WriteString("titleEn", "test");
-                    w.WriteStartArray("evidence");
-                    foreach (var e in Evidence.Where(_ => Pick(3) == 0))
-                    {
-                        w.WriteStringValue(e);
-                    }
-
-                    w.WriteEndArray();
-                    w.WriteEndObject();
+                    var clause = penalty ? $"R7.{1 + Pick(3)}" : $"R6.{1 + Pick(3)}";
+                    AttackHelpers.WriteMeasureProperties(w, $"{(penalty ? "penalty" : "incentive")}.{id}-m{r}", penalty ? "penalty" : "incentive", clause, [.. Evidence.Where(_ => Pick(3) == 0)]);
                     w.WriteEndObject();
                 }
 

@@ -56,20 +56,7 @@ public sealed class LazyMeasuresAttackTests
                 w.WriteStartObject();
                 w.WriteString("RuleName", code);
                 w.WriteString("Expression", "true");
-                w.WriteStartObject("Properties");
-                w.WriteString("code", code);
-                w.WriteString("kind", "penalty");
-                w.WriteString("clause", "R7.1");
-                w.WriteString("titleZh", "测试");
-                w.WriteString("titleEn", "test");
-                w.WriteStartArray("evidence");
-                foreach (var e in evidence)
-                {
-                    w.WriteStringValue(e);
-                }
-
-                w.WriteEndArray();
-                w.WriteEndObject();
+                AttackHelpers.WriteMeasureProperties(w, code, "penalty", "R7.1", evidence);
                 w.WriteEndObject();
             }
 
