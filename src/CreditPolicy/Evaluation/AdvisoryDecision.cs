@@ -134,11 +134,15 @@ public sealed class AdvisoryDecision
         for (var remaining = applicable; remaining != 0; remaining &= remaining - 1)
         {
             var definition = definitions[System.Numerics.BitOperations.TrailingZeroCount(remaining)];
-            measures[next++] = new ApplicableMeasure(definition, evidence is not null && definition.EvidenceMask == evidenceMask ? cited : []);
+            measures[next++] = new ApplicableMeasure(definition, Cited(definition, evidenceMask, cited));
         }
 
         return measures;
     }
+
+    /// <summary>What <paramref name="definition"/>'s measure cites: the evidence when it asks for exactly its sets, else nothing.</summary>
+    private static ImmutableArray<string> Cited(Measures.MeasureDefinition definition, int evidenceMask, ImmutableArray<string> evidence) =>
+        !evidence.IsDefault && definition.EvidenceMask == evidenceMask ? evidence : [];
 
     /// <summary>How many measures apply, without making their array.</summary>
     internal int MeasureCount => (Volatile.Read(ref _measures) as ApplicableMeasure[])?.Length ?? System.Numerics.BitOperations.PopCount(_applicable);
@@ -193,7 +197,7 @@ public sealed class AdvisoryDecision
 
             var definition = _decision._ruleSet.DefinitionsInEvaluationOrder[System.Numerics.BitOperations.TrailingZeroCount(_remaining)];
             _remaining &= _remaining - 1;
-            Current = new ApplicableMeasure(definition, _evidence is not null && definition.EvidenceMask == _decision._evidenceMask ? ImmutableCollectionsMarshal.AsImmutableArray(_evidence) : []);
+            Current = new ApplicableMeasure(definition, Cited(definition, _decision._evidenceMask, ImmutableCollectionsMarshal.AsImmutableArray(_evidence)));
             return true;
         }
     }
