@@ -8,6 +8,16 @@ namespace CreditPolicy.Tests.Evaluation;
 /// <summary>What the attack tests share: a test rule file's header, and reads raced on many threads.</summary>
 internal static class AttackHelpers
 {
+    /// <summary>The sample registry of filed agencies the attack tests evaluate with (R3).</summary>
+    internal static readonly CreditPolicy.Reports.FiledAgencyRegistry Agencies = new([new CreditPolicy.Reports.CreditServiceAgency("示例信用评级有限公司", "PBC-HN-2021-001")]);
+
+    /// <summary>Every evidence set a rule may ask for, in the rule file's spelling.</summary>
+    internal static readonly string[] EvidenceSets =
+    [
+        "activeNegativeRecords", "activeSeriousNegativeRecords", "activePositiveRecords", "breachedCommitments",
+        "badCreditRecords", "countingReports", "falseCommitments",
+    ];
+
     /// <summary>Writes <c>WorkflowName</c> and the <c>RuleSet</c> object of a test rule set named <paramref name="id"/>, in force since R9's day.</summary>
     internal static void WriteRuleSetHeader(Utf8JsonWriter w, string id)
     {
@@ -24,8 +34,8 @@ internal static class AttackHelpers
         w.WriteEndObject();
     }
 
-    /// <summary>Writes a test rule's <c>Properties</c> object: its measure's code, kind, clause, test titles and evidence sets.</summary>
-    internal static void WriteMeasureProperties(Utf8JsonWriter w, string code, string kind, string clause, System.Collections.Generic.IEnumerable<string> evidence)
+    /// <summary>Writes a test rule's <c>Properties</c> object: its measure's code, kind, clause, test titles, evidence sets and the conveniences it revokes, if any.</summary>
+    internal static void WriteMeasureProperties(Utf8JsonWriter w, string code, string kind, string clause, System.Collections.Generic.IEnumerable<string> evidence, System.Collections.Generic.IEnumerable<string>? revokes = null)
     {
         w.WriteStartObject("Properties");
         w.WriteString("code", code);
@@ -40,6 +50,17 @@ internal static class AttackHelpers
         }
 
         w.WriteEndArray();
+        if (revokes is not null)
+        {
+            w.WriteStartArray("revokes");
+            foreach (var convenience in revokes)
+            {
+                w.WriteStringValue(convenience);
+            }
+
+            w.WriteEndArray();
+        }
+
         w.WriteEndObject();
     }
 

@@ -24,7 +24,7 @@ namespace CreditPolicy.Tests.Evaluation;
 /// </summary>
 public sealed class FusedRuleAttackTests
 {
-    private static readonly FiledAgencyRegistry Agencies = new([new CreditServiceAgency("示例信用评级有限公司", "PBC-HN-2021-001")]);
+    private static readonly FiledAgencyRegistry Agencies = AttackHelpers.Agencies;
 
     private static readonly string[] IntFacts =
     [
@@ -38,8 +38,7 @@ public sealed class FusedRuleAttackTests
     private static readonly string[] BoolFacts =
         ["IsNaturalPerson", "HasBadCreditRecord", "EnjoysGreenChannel", "EnjoysAcceptanceWithMissingMaterials", "EnjoysPrioritySupport", "CreditChecked"];
 
-    private static readonly string[] Evidence =
-        ["activeNegativeRecords", "activeSeriousNegativeRecords", "activePositiveRecords", "breachedCommitments", "badCreditRecords", "countingReports", "falseCommitments"];
+    private static readonly string[] Evidence = AttackHelpers.EvidenceSets;
 
     /// <summary>A random rule file the reader accepts: GlobalParams, LocalParams (the same names in several rules), nested rules, arithmetic that may throw.</summary>
     private sealed class RuleFileMaker(int seed, string id)

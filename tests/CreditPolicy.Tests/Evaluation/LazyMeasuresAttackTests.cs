@@ -27,7 +27,7 @@ namespace CreditPolicy.Tests.Evaluation;
 public sealed class LazyMeasuresAttackTests
 {
     private static readonly LocalDate Day = new(2026, 11, 27);
-    private static readonly FiledAgencyRegistry Agencies = new([new CreditServiceAgency("示例信用评级有限公司", "PBC-HN-2021-001")]);
+    private static readonly FiledAgencyRegistry Agencies = AttackHelpers.Agencies;
     private static readonly PolicyEvaluator Jia = new(RuleSet.JiaCounty2022No8, new PolicyEvaluatorOptions { FiledAgencies = Agencies });
 
     // Measures that always apply, citing different evidence, the same evidence apart (m1, m4) and none (m5): a decision

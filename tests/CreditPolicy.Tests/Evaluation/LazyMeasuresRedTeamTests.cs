@@ -30,13 +30,9 @@ namespace CreditPolicy.Tests.Evaluation;
 /// </summary>
 public sealed class LazyMeasuresRedTeamTests
 {
-    private static readonly FiledAgencyRegistry Agencies = new([new CreditServiceAgency("示例信用评级有限公司", "PBC-HN-2021-001")]);
+    private static readonly FiledAgencyRegistry Agencies = AttackHelpers.Agencies;
 
-    private static readonly string[] Sets =
-    [
-        "activeNegativeRecords", "activeSeriousNegativeRecords", "activePositiveRecords", "breachedCommitments",
-        "badCreditRecords", "countingReports", "falseCommitments",
-    ];
+    private static readonly string[] Sets = AttackHelpers.EvidenceSets;
 
     // Evidence the measures ask for: none, one set, two sets, and the same sets apart in clause/code order.
     private static readonly string[][] Evidences =
@@ -78,31 +74,13 @@ public sealed class LazyMeasuresRedTeamTests
                 w.WriteString("RuleName", $"{id} rule {i}");
                 w.WriteString("Expression", i == count ? "true" : condition);
                 w.WriteBoolean("Enabled", i != count);
-                w.WriteStartObject("Properties");
-                w.WriteString("code", $"{(penalty ? "penalty" : "incentive")}.{id}-{(i * 37) % (count + 1):D2}");
-                w.WriteString("kind", penalty ? "penalty" : "incentive");
-                w.WriteString("clause", penalty ? $"R7.{1 + ((i + seed) % 3)}" : $"R6.{1 + ((i + seed) % 3)}");
-                w.WriteString("titleZh", "测试" + i);
-                w.WriteString("titleEn", "test " + i);
-                w.WriteStartArray("evidence");
-                foreach (var set in Evidences[((i * 5) + seed) % Evidences.Length])
-                {
-                    w.WriteStringValue(set);
-                }
-
-                w.WriteEndArray();
-                if (penalty && i % 4 == 0)
-                {
-                    w.WriteStartArray("revokes");
-                    foreach (var convenience in Conveniences.Take(1 + (i % 3)))
-                    {
-                        w.WriteStringValue(convenience);
-                    }
-
-                    w.WriteEndArray();
-                }
-
-                w.WriteEndObject();
+                AttackHelpers.WriteMeasureProperties(
+                    w,
+                    $"{(penalty ? "penalty" : "incentive")}.{id}-{(i * 37) % (count + 1):D2}",
+                    penalty ? "penalty" : "incentive",
+                    penalty ? $"R7.{1 + ((i + seed) % 3)}" : $"R6.{1 + ((i + seed) % 3)}",
+                    Evidences[((i * 5) + seed) % Evidences.Length],
+                    penalty && i % 4 == 0 ? Conveniences.Take(1 + (i % 3)) : null);
                 w.WriteEndObject();
             }
 

@@ -23,7 +23,7 @@ namespace CreditPolicy.Tests.Evaluation;
 public sealed class LoneWarningAttackTests
 {
     private static readonly LocalDate Day = new(2026, 11, 27);
-    private static readonly FiledAgencyRegistry Agencies = new([new CreditServiceAgency("示例信用评级有限公司", "PBC-HN-2021-001")]);
+    private static readonly FiledAgencyRegistry Agencies = AttackHelpers.Agencies;
     private static readonly PolicyEvaluator English = new(RuleSet.JiaCounty2022No8, new PolicyEvaluatorOptions { FiledAgencies = Agencies });
 
     // One warning: an expired report (TP) whose id is a resident identity number, so the warning itself is masked (R8).
